@@ -1,0 +1,134 @@
+//! Code lists: every enumerated value of the model, with a Swedish and an English label.
+//!
+//! Small lists are Rust enums declared with [`codelist!`](crate::codelist); the large standard
+//! lists are compiled-in data: ISO 3166-1 countries (from the `keshvar` crate), ISO 3166-3
+//! former countries, ISO 4217 currencies (`data/currencies.tsv`) and SCB's 290 municipality
+//! codes (`data/scb-municipalities.tsv`).
+
+mod country;
+mod currency;
+mod municipality;
+
+pub use country::{CountryCode, FormerCountry};
+pub use currency::CurrencyCode;
+pub use municipality::{Municipality as ScbMunicipality, municipality_by_code, municipalities};
+
+use crate::validate::Lang;
+
+/// A code with labels in both languages.
+pub trait CodeList: Sized + Copy + 'static {
+    /// The name of the list, as in the schema (`AgreementType`).
+    const NAME: &'static str;
+    /// Every code of the list, in order.
+    fn all() -> &'static [Self];
+    /// The code as written in data (`twinning`).
+    fn code(self) -> &'static str;
+    /// The label in a language (`Vänortsavtal`, `Twin-town agreement`).
+    fn label(self, lang: Lang) -> &'static str;
+    /// Looks a code up.
+    fn from_code(code: &str) -> Option<Self> {
+        Self::all().iter().copied().find(|c| c.code() == code)
+    }
+}
+
+/// Splits a compiled-in tab-separated table into rows, skipping the header.
+pub(crate) fn tsv(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|l| l.split('\t').collect())
+}
+
+/// The JSON Schema of a code list: `enum` with the codes and `x-labels` with both labels.
+pub(crate) fn codelist_schema(
+    description: &str,
+    entries: impl Iterator<Item = (&'static str, &'static str, &'static str)>,
+) -> schemars::Schema {
+    let mut codes = Vec::new();
+    let mut labels = serde_json::Map::new();
+    for (code, sv, en) in entries {
+        codes.push(serde_json::Value::from(code));
+        labels.insert(code.to_owned(), serde_json::json!({ "sv": sv, "en": en }));
+    }
+    schemars::json_schema!({
+        "description": description,
+        "type": "string",
+        "enum": codes,
+        "x-labels": labels,
+    })
+}
+
+/// Declares a code list: a Rust enum whose variants serialise as snake_case codes, with labels
+/// in both languages, a [`CodeList`] impl and a JSON Schema with `enum` and `x-labels`.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! codelist {
+    (
+        $(#[doc = $doc:literal])*
+        pub enum $name:ident {
+            $(
+                $(#[doc = $vdoc:literal])*
+                $variant:ident = $code:literal, sv: $sv:literal, en: $en:literal;
+            )*
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        pub enum $name {
+            $(
+                $(#[doc = $vdoc])*
+                #[serde(rename = $code)]
+                $variant,
+            )*
+        }
+
+        impl $crate::codes::CodeList for $name {
+            const NAME: &'static str = stringify!($name);
+            fn all() -> &'static [Self] {
+                &[$($name::$variant),*]
+            }
+            fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),* }
+            }
+            fn label(self, lang: $crate::validate::Lang) -> &'static str {
+                match (self, lang) {
+                    $(
+                        ($name::$variant, $crate::validate::Lang::Sv) => $sv,
+                        ($name::$variant, $crate::validate::Lang::En) => $en,
+                    )*
+                }
+            }
+        }
+
+        impl $name {
+            /// The code as written in data.
+            #[must_use]
+            pub fn code(self) -> &'static str {
+                <Self as $crate::codes::CodeList>::code(self)
+            }
+
+            /// The label in a language.
+            #[must_use]
+            pub fn label(self, lang: $crate::validate::Lang) -> &'static str {
+                <Self as $crate::codes::CodeList>::label(self, lang)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let doc = [$($doc.trim()),*].join(" ");
+                $crate::codes::codelist_schema(&doc, [$(($code, $sv, $en)),*].into_iter())
+            }
+        }
+
+        impl $crate::validate::Validate for $name {
+            fn validate_into(&self, _: &mut $crate::validate::Ctx) {}
+        }
+    };
+}

@@ -1,0 +1,14 @@
+#![doc = include_str!("../../../README.md")]
+#![forbid(unsafe_code)]
+
+pub mod codes;
+mod document;
+mod error;
+pub mod model;
+pub mod schema;
+pub mod validate;
+
+pub use document::{Document, DocumentKind, check_json, from_json, validate_value};
+pub use error::{Error, SchemaError};
+pub use model::{Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project};
+pub use validate::{Issue, Lang, Options, Report, Severity, Validate};

@@ -1,0 +1,545 @@
+//! Common value types: ids, texts, dates, timestamps, web addresses, money, sources and the
+//! [`Personal`] marker.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Serialize};
+
+use crate::codes::CurrencyCode;
+use crate::validate::{Ctx, Validate, rules};
+
+/// Declares a string newtype: serialised as a plain string, with a hand-written JSON Schema.
+macro_rules! string_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Wraps a string; call [`Validate::validate`] to check it.
+            pub fn new(value: impl Into<String>) -> Self {
+                $name(value.into())
+            }
+
+            /// The string as written.
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                std::fmt::Debug::fmt(&self.0, f)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                $name(s.to_owned())
+            }
+        }
+    };
+}
+pub(crate) use string_type;
+
+/// Compiles a pattern used both in a schema and in Rust.
+pub(crate) fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("the crate's patterns compile")
+}
+
+/// The pattern of an [`Id`].
+pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9_-]{0,63}$";
+static ID_RE: LazyLock<Regex> = LazyLock::new(|| regex(ID_PATTERN));
+
+string_type! {
+    /// An identifier, unique within its collection: 1 to 64 characters of `a-z`, `0-9`, `-` and
+    /// `_`, starting with a letter or digit (`kecskemet`, `green-building-a-z-2`).
+    Id
+}
+
+impl JsonSchema for Id {
+    fn schema_name() -> Cow<'static, str> {
+        "Id".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An identifier, unique within its collection: 1 to 64 characters of a-z, 0-9, `-` and `_`, starting with a letter or digit.",
+            "type": "string",
+            "pattern": ID_PATTERN,
+        })
+    }
+}
+
+impl Validate for Id {
+    fn validate_into(&self, ctx: &mut Ctx) {
+        if !ID_RE.is_match(&self.0) {
+            ctx.report(&rules::ID_FORMAT, &[]);
+        }
+    }
+}
+
+/// Control characters that no text may hold (single-line text also forbids tab and line breaks).
+fn forbidden(c: char, multiline: bool) -> bool {
+    let control = c <= '\u{1f}' || ('\u{7f}'..='\u{9f}').contains(&c);
+    control && !(multiline && matches!(c, '\t' | '\n' | '\r'))
+}
+
+const TEXT_PATTERN: &str =
+    r"^[^\s\x00-\x1F\x7F-\x9F](?:[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F])?$";
+const LONG_TEXT_PATTERN: &str = r"^[^\s\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F](?:[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F])?$";
+
+/// The longest [`Text`], in characters.
+pub const TEXT_MAX: usize = 500;
+/// The longest [`LongText`], in characters (Open311's limit for a description).
+pub const LONG_TEXT_MAX: usize = 4000;
+
+pub(crate) fn check_text(ctx: &mut Ctx, s: &str, max: usize, multiline: bool) {
+    if s.is_empty() {
+        ctx.report(&rules::TEXT_EMPTY, &[]);
+        return;
+    }
+    if s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace) {
+        ctx.report(&rules::TEXT_UNTRIMMED, &[]);
+    }
+    if s.chars().any(|c| forbidden(c, multiline)) {
+        ctx.report(&rules::TEXT_CONTROL_CHAR, &[]);
+    }
+    if s.len() > max {
+        let length = s.chars().count();
+        if length > max {
+            ctx.report(
+                &rules::TEXT_TOO_LONG,
+                &[("max", max.to_string()), ("length", length.to_string())],
+            );
+        }
+    }
+}
+
+string_type! {
+    /// A short single-line text (a name, a title): 1 to 500 characters, no surrounding white
+    /// space, no control characters or line breaks.
+    Text
+}
+
+impl JsonSchema for Text {
+    fn schema_name() -> Cow<'static, str> {
+        "Text".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A single-line text: 1 to 500 characters, no surrounding white space, no control characters or line breaks.",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": TEXT_MAX,
+            "pattern": TEXT_PATTERN,
+        })
+    }
+}
+
+impl Validate for Text {
+    fn validate_into(&self, ctx: &mut Ctx) {
+        check_text(ctx, &self.0, TEXT_MAX, false);
+    }
+}
+
+string_type! {
+    /// A free text that may span lines: 1 to 4000 characters, no surrounding white space, no
+    /// control characters other than tab and line breaks.
+    LongText
+}
+
+impl JsonSchema for LongText {
+    fn schema_name() -> Cow<'static, str> {
+        "LongText".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A free text that may span lines: 1 to 4000 characters, no surrounding white space, no control characters other than tab and line breaks.",
+            "type": "string",
+            "minLength": 1,
+            "maxLength": LONG_TEXT_MAX,
+            "pattern": LONG_TEXT_PATTERN,
+        })
+    }
+}
+
+impl Validate for LongText {
+    fn validate_into(&self, ctx: &mut Ctx) {
+        check_text(ctx, &self.0, LONG_TEXT_MAX, true);
+    }
+}
+
+/// A text in Swedish, optionally also in English.
+#[serde_with::skip_serializing_none]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LocalizedText {
+    /// The Swedish text (or the name as written locally, for a place abroad).
+    pub sv: Text,
+    /// The English text, when there is one.
+    pub en: Option<Text>,
+}
+
+impl LocalizedText {
+    /// A text in Swedish only.
+    #[must_use]
+    pub fn sv(text: &str) -> LocalizedText {
+        LocalizedText { sv: Text::from(text), en: None }
+    }
+}
+
+impl Validate for LocalizedText {
+    fn validate_into(&self, ctx: &mut Ctx) {
+        ctx.check("sv", &self.sv);
+        ctx.check("en", &self.en);
+    }
+}
+
+/// The pattern of a [`PartialDate`].
+pub const PARTIAL_DATE_PATTERN: &str = "^(?:[0-9]{3}X|[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?)$";
+static PARTIAL_DATE_RE: LazyLock<Regex> = LazyLock::new(|| regex(PARTIAL_DATE_PATTERN));
+
+string_type! {
+    /// A date that may be known only in part (ISO 8601, with EDTF's `X` for an unknown year of
+    /// a decade): `2004-05-17`, `2004-05`, `2004`, or `194X` for "the 1940s".
+    PartialDate
+}
+
+impl PartialDate {
+    /// The first and last day the date may mean, or `None` if it is malformed or no such day.
+    #[must_use]
+    pub fn range(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let s = self.0.as_str();
+        if !PARTIAL_DATE_RE.is_match(s) {
+            return None;
+        }
+        if let Some(decade) = s.strip_suffix('X') {
+            let y: i32 = decade.parse::<i32>().ok()? * 10;
+            return Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y + 9, 12, 31)?));
+        }
+        let mut parts = s.split('-');
+        let y: i32 = parts.next()?.parse().ok()?;
+        match (parts.next(), parts.next()) {
+            (None, _) => Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?)),
+            (Some(m), None) => {
+                let m: u32 = m.parse().ok()?;
+                let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+                let next = if m == 12 {
+                    NaiveDate::from_ymd_opt(y + 1, 1, 1)?
+                } else {
+                    NaiveDate::from_ymd_opt(y, m + 1, 1)?
+                };
+                Some((first, next.pred_opt()?))
+            }
+            (Some(m), Some(d)) => {
+                let day = NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)?;
+                Some((day, day))
+            }
+        }
+    }
+
+    /// The date of a day known exactly.
+    #[must_use]
+    pub fn from_date(date: NaiveDate) -> PartialDate {
+        PartialDate(format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day()))
+    }
+
+    /// True when this date certainly lies before `other` (every day it may mean is before every
+    /// day `other` may mean).
+    #[must_use]
+    pub fn certainly_before(&self, other: &PartialDate) -> bool {
+        match (self.range(), other.range()) {
+            (Some((_, last)), Some((first, _))) => last < first,
+            _ => false,
+        }
+    }
+}
+
+impl JsonSchema for PartialDate {
+    fn schema_name() -> Cow<'static, str> {
+        "PartialDate".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A date that may be known only in part: YYYY-MM-DD, YYYY-MM, YYYY, or YYYX for a decade (EDTF, e.g. 194X).",
+            "type": "string",
+            "pattern": PARTIAL_DATE_PATTERN,
+            "examples": ["2004", "2004-05", "2004-05-17", "194X"],
+            "x-rules": [rules::DATE_INVALID.code],
+        })
+    }
+}
+
+impl Validate for PartialDate {
+    fn validate_into(&self, ctx: &mut Ctx) {
+        if !PARTIAL_DATE_RE.is_match(&self.0) {
+            ctx.report(&rules::DATE_FORMAT, &[]);
+        } else if self.range().is_none() {
+            ctx.report(&rules::DATE_INVALID, &[]);
+        }
+    }
+}
+
+const TIMESTAMP_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,9})?(?:Z|[+-][0-9]{2}:[0-9]{2})$";
+static TIMESTAMP_RE: LazyLock<Regex> = LazyLock::new(|| regex(TIMESTAMP_PATTERN));
+
+string_type! {
+    /// A point in time, RFC 3339 with a UTC offset: `2026-11-28T09:30:00+01:00`.
+    Timestamp
+}
+
+impl Timestamp {
+    /// The time, if the text is a valid RFC 3339 timestamp.
+    #[must_use]
+    pub fn parse(&self) -> Option<chrono::DateTime<chrono::FixedOffset>> {
+        if !TIMESTAMP_RE.is_match(&self.0) {
+            return None;
+        }
+        chrono::DateTime::parse_from_rfc3339(&self.0).ok()
+    }
+}
+
+impl JsonSchema for Timestamp {
+    fn schema_name() -> Cow<'static, str> {
+        "Timestamp".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A point in time, RFC 3339 with a UTC offset, e.g. 2026-11-28T09:30:00+01:00.",
+            "type": "string",
+            "format": "date-time",
+            "pattern": TIMESTAMP_PATTERN,
+        })
+    }
+}
+
+impl Validate for Timestamp {
+    fn validate_into(&self, ctx: &mut Ctx) {
+        if self.parse().is_none() {
+            ctx.report(&rules::TIMESTAMP_INVALID, &[]);
+        }
+    }
+}
+
+const URL_PATTERN: &str = r"^https?://\S+$";
+const HTTPS_URL_PATTERN: &str = r"^https://\S+$";
+static URL_RE: LazyLock<Regex> = LazyLock::new(|| regex(URL_PATTERN));
+static HTTPS_URL_RE: LazyLock<Regex> = LazyLock::new(|| regex(HTTPS_URL_PATTERN));
+
+fn check_url_parses(ctx: &mut Ctx, s: &str) {
+    match url::Url::parse(s) {
+        Ok(u) if u.host_str().is_some_and(|h| !h.is_empty()) => {}
+        _ => ctx.report(&rules::URL_INVALID, &[]),
+    }
+}
+
+string_type! {
+    /// A web address starting with `https://` or `http://`.
+    Url
+}
+
+impl JsonSchema for Url {
+    fn schema_name() -> Cow<'static, str> {
+        "Url".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A web address starting with https:// or http://.",
+            "type": "string",
+            "pattern": URL_PATTERN,
+            "x-rules": [rules::URL_INVALID.code],
+        })
+    }
+}
+
+impl Validate for Url {
+    fn validate_into(&self, ctx: &mut Ctx) {
+        if URL_RE.is_match(&self.0) {
+            check_url_parses(ctx, &self.0);
+        } else {
+            ctx.report(&rules::URL_SCHEME, &[]);
+        }
+    }
+}
+
+string_type! {
+    /// A web address that must be secure: `https://` only.
+    HttpsUrl
+}
+
+impl JsonSchema for HttpsUrl {
+    fn schema_name() -> Cow<'static, str> {
+        "HttpsUrl".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A secure web address, starting with https://.",
+            "type": "string",
+            "pattern": HTTPS_URL_PATTERN,
+            "x-rules": [rules::URL_INVALID.code],
+        })
+    }
+}
+
+impl Validate for HttpsUrl {
+    fn validate_into(&self, ctx: &mut Ctx) {
+        if HTTPS_URL_RE.is_match(&self.0) {
+            check_url_parses(ctx, &self.0);
+        } else if URL_RE.is_match(&self.0) {
+            ctx.report(&rules::URL_NOT_HTTPS, &[]);
+        } else {
+            ctx.report(&rules::URL_SCHEME, &[]);
+        }
+    }
+}
+
+/// Where a fact comes from.
+#[serde_with::skip_serializing_none]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The page or document.
+    pub url: Url,
+    /// When it was read.
+    pub retrieved: Option<PartialDate>,
+    /// What it says, where sources disagree.
+    pub note: Option<Text>,
+}
+
+impl Validate for Source {
+    fn validate_into(&self, ctx: &mut Ctx) {
+        ctx.check("url", &self.url);
+        ctx.check("retrieved", &self.retrieved);
+        ctx.check("note", &self.note);
+    }
+}
+
+const AMOUNT_PATTERN: &str = r"^(?:0|[1-9][0-9]*)(?:\.[0-9]{1,2})?$";
+static AMOUNT_RE: LazyLock<Regex> = LazyLock::new(|| regex(AMOUNT_PATTERN));
+static NEGATIVE_RE: LazyLock<Regex> = LazyLock::new(|| regex(r"^-(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$"));
+static DECIMALS_RE: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:0|[1-9][0-9]*)\.[0-9]{3,}$"));
+
+string_type! {
+    /// An exact non-negative decimal amount, written as a string with at most two decimals
+    /// (`"1800000"`, `"1250.50"`), so that no floating-point rounding can change it.
+    Amount
+}
+
+impl Amount {
+    /// The amount as an exact decimal, if well-formed.
+    #[must_use]
+    pub fn to_decimal(&self) -> Option<rust_decimal::Decimal> {
+        if AMOUNT_RE.is_match(&self.0) { self.0.parse().ok() } else { None }
+    }
+}
+
+impl JsonSchema for Amount {
+    fn schema_name() -> Cow<'static, str> {
+        "Amount".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An exact non-negative decimal number in a string, with at most two decimals, e.g. \"1800000\" or \"1250.50\".",
+            "type": "string",
+            "pattern": AMOUNT_PATTERN,
+        })
+    }
+}
+
+impl Validate for Amount {
+    fn validate_into(&self, ctx: &mut Ctx) {
+        if AMOUNT_RE.is_match(&self.0) {
+            return;
+        }
+        let rule = if NEGATIVE_RE.is_match(&self.0) {
+            &rules::MONEY_NEGATIVE
+        } else if DECIMALS_RE.is_match(&self.0) {
+            &rules::MONEY_TOO_MANY_DECIMALS
+        } else {
+            &rules::MONEY_FORMAT
+        };
+        ctx.report(rule, &[]);
+    }
+}
+
+/// An amount of money in a currency.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Money {
+    /// The exact amount.
+    pub amount: Amount,
+    /// The ISO 4217 currency.
+    pub currency: CurrencyCode,
+}
+
+impl Validate for Money {
+    fn validate_into(&self, ctx: &mut Ctx) {
+        ctx.check("amount", &self.amount);
+    }
+}
+
+/// A value that is personal data (a name, an e-mail address, a phone number, free text written
+/// by a citizen).
+///
+/// It serialises as the plain value and is marked `"x-personal-data": true` in the schema. Its
+/// `Debug` output never shows the value, and no validation message or parameter ever contains
+/// it. Read it with [`Personal::expose`].
+#[derive(Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Personal<T>(T);
+
+impl<T> Personal<T> {
+    /// Marks a value as personal.
+    pub fn new(value: T) -> Self {
+        Personal(value)
+    }
+
+    /// The value. Take care where it goes.
+    pub fn expose(&self) -> &T {
+        &self.0
+    }
+
+    /// The value, unwrapped.
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> fmt::Debug for Personal<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<personal>")
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Personal<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        format!("Personal_{}", T::schema_name()).into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let mut schema = generator.subschema_for::<T>();
+        schema.insert("x-personal-data".to_owned(), true.into());
+        schema
+    }
+}
+
+impl<T: Validate> Validate for Personal<T> {
+    fn validate_into(&self, ctx: &mut Ctx) {
+        self.0.validate_into(ctx);
+    }
+}

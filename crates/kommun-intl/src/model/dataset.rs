@@ -1,0 +1,142 @@
+//! The register file: one municipality and all of its international work.
+
+use std::collections::HashMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::common::{Id, PartialDate, Source, Text, Url};
+use super::municipality::Municipality;
+use super::partnership::Partnership;
+use super::project::Project;
+use super::statistics::Observation;
+use crate::validate::{Ctx, Validate, rules};
+
+/// Membership of an international organisation or network.
+#[serde_with::skip_serializing_none]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Membership {
+    /// The membership's id.
+    pub id: Id,
+    /// The organisation or network.
+    pub organisation: Text,
+    /// Its website.
+    pub website: Option<Url>,
+    /// When the membership began.
+    pub start: Option<PartialDate>,
+    /// When it ended.
+    pub end: Option<PartialDate>,
+}
+
+impl Validate for Membership {
+    fn validate_into(&self, ctx: &mut Ctx) {
+        ctx.check("id", &self.id);
+        ctx.check("organisation", &self.organisation);
+        ctx.check("website", &self.website);
+        ctx.check("start", &self.start);
+        ctx.check("end", &self.end);
+    }
+}
+
+/// A municipality's register of international work: the municipality, its partnerships,
+/// projects, memberships and yearly figures.
+#[serde_with::skip_serializing_none]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("x-rules" = [
+    "dataset.duplicate_id",
+    "dataset.duplicate_partnership",
+    "project.unknown_department",
+    "statistics.duplicate"
+]))]
+pub struct Dataset {
+    /// The JSON Schema this document follows (`../schemas/dataset.schema.json`).
+    #[serde(rename = "$schema")]
+    pub schema: Option<String>,
+    /// The municipality.
+    pub municipality: Municipality,
+    /// Its partnerships: twin towns and other agreements.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partnerships: Vec<Partnership>,
+    /// Its international projects.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub projects: Vec<Project>,
+    /// Its memberships of international organisations and networks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub memberships: Vec<Membership>,
+    /// Its yearly figures.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statistics: Vec<Observation>,
+    /// Where the facts come from.
+    #[schemars(length(min = 1))]
+    pub sources: Option<Vec<Source>>,
+}
+
+impl Validate for Dataset {
+    fn validate_into(&self, ctx: &mut Ctx) {
+        ctx.check("municipality", &self.municipality);
+        ctx.check("partnerships", &self.partnerships);
+        ctx.check("projects", &self.projects);
+        ctx.check("memberships", &self.memberships);
+        ctx.check("statistics", &self.statistics);
+        ctx.check("sources", &self.sources);
+        ctx.check_set("sources", self.sources.as_deref());
+
+        super::check_unique_ids(ctx, "partnerships", self.partnerships.iter().map(|p| &p.id));
+        super::check_unique_ids(ctx, "projects", self.projects.iter().map(|p| &p.id));
+        super::check_unique_ids(ctx, "memberships", self.memberships.iter().map(|m| &m.id));
+
+        let mut seen = HashMap::new();
+        ctx.field("partnerships", |ctx| {
+            for (i, p) in self.partnerships.iter().enumerate() {
+                let key = (p.partner.name.sv.as_str(), p.partner.country, p.agreement_type);
+                if let Some(first) = seen.insert(key, i) {
+                    seen.insert(key, first);
+                    ctx.index(i, |ctx| {
+                        ctx.report(&rules::DATASET_DUPLICATE_PARTNERSHIP, &[("first", first.to_string())]);
+                    });
+                }
+            }
+        });
+
+        let units: Vec<&Id> = self.municipality.units.iter().map(|u| &u.id).collect();
+        ctx.field("projects", |ctx| {
+            for (i, p) in self.projects.iter().enumerate() {
+                let Some(departments) = &p.departments else { continue };
+                ctx.index(i, |ctx| {
+                    ctx.field("departments", |ctx| {
+                        for (j, d) in departments.iter().enumerate() {
+                            if !units.contains(&d) {
+                                ctx.index(j, |ctx| {
+                                    ctx.report(&rules::PROJECT_UNKNOWN_DEPARTMENT, &[("department", d.to_string())]);
+                                });
+                            }
+                        }
+                    });
+                });
+            }
+        });
+
+        let mut seen = HashMap::new();
+        ctx.field("statistics", |ctx| {
+            for (i, o) in self.statistics.iter().enumerate() {
+                let key = (o.period.as_str(), o.measure);
+                if let Some(&first) = seen.get(&key) {
+                    ctx.index(i, |ctx| {
+                        ctx.report(
+                            &rules::STATISTICS_DUPLICATE,
+                            &[
+                                ("period", o.period.to_string()),
+                                ("measure", o.measure.code().to_owned()),
+                                ("first", format!("{first}")),
+                            ],
+                        );
+                    });
+                } else {
+                    seen.insert(key, i);
+                }
+            }
+        });
+    }
+}

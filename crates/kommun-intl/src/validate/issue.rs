@@ -1,0 +1,219 @@
+//! The one issue shape: [`Issue`], [`Severity`], [`Lang`] and [`Report`].
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::str::FromStr;
+
+use super::rules::Rule;
+
+/// How serious an issue is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// The document is invalid.
+    Error,
+    /// The document is valid, but something is probably wrong or incomplete.
+    Warning,
+}
+
+impl Severity {
+    /// The lower-case name used in JSON output: `error` or `warning`.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A language for messages and labels.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Swedish (`sv`).
+    Sv,
+    /// English (`en`).
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// Both languages, Swedish first.
+    pub const ALL: [Lang; 2] = [Lang::Sv, Lang::En];
+
+    /// The BCP 47 tag: `sv` or `en`.
+    #[must_use]
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Sv => "sv",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// A language tag that is neither `sv` nor `en`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language `{0}`: use `sv` or `en`")]
+pub struct UnknownLang(pub String);
+
+impl FromStr for Lang {
+    type Err = UnknownLang;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "sv" | "sv-se" | "swedish" | "svenska" => Ok(Lang::Sv),
+            "en" | "en-gb" | "en-us" | "english" | "engelska" => Ok(Lang::En),
+            _ => Err(UnknownLang(s.to_owned())),
+        }
+    }
+}
+
+/// One problem found in a document.
+///
+/// `params` never hold the value of a personal field; see the crate docs.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Issue {
+    pub(crate) rule: &'static Rule,
+    /// RFC 6901 JSON Pointer to the value concerned (`""` is the whole document).
+    pub pointer: String,
+    /// 1-based line in the source text, when the document came from text.
+    pub line: Option<u32>,
+    /// 1-based column (in characters) in the source text, when the document came from text.
+    pub column: Option<u32>,
+    /// Non-personal parameters of the message, by name.
+    pub params: BTreeMap<&'static str, String>,
+}
+
+impl Issue {
+    /// The stable code, e.g. `partnership.end_before_start`.
+    #[must_use]
+    pub fn code(&self) -> &'static str {
+        self.rule.code
+    }
+
+    /// Error or warning.
+    #[must_use]
+    pub fn severity(&self) -> Severity {
+        self.rule.severity
+    }
+
+    /// The rule this issue comes from.
+    #[must_use]
+    pub fn rule(&self) -> &'static Rule {
+        self.rule
+    }
+
+    /// The suggested replacement ("did you mean"), if there is one.
+    #[must_use]
+    pub fn suggestion(&self) -> Option<&str> {
+        self.params.get("suggestion").map(String::as_str)
+    }
+
+    /// The message in the given language, with its parameters filled in and the hint, if any,
+    /// appended.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        let mut text = self.rule.render(lang, &self.params);
+        if let Some(s) = self.suggestion() {
+            text.push_str(&match lang {
+                Lang::Sv => format!(" Menade du `{s}`?"),
+                Lang::En => format!(" Did you mean `{s}`?"),
+            });
+        }
+        text
+    }
+}
+
+impl fmt::Debug for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Issue")
+            .field("code", &self.code())
+            .field("severity", &self.severity())
+            .field("pointer", &self.pointer)
+            .field("line", &self.line)
+            .field("column", &self.column)
+            .field("params", &self.params)
+            .finish()
+    }
+}
+
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, "{line}:{column}: ")?;
+        }
+        let pointer = if self.pointer.is_empty() { "/" } else { &self.pointer };
+        write!(
+            f,
+            "{}[{}] at {pointer}: {}",
+            self.severity(),
+            self.code(),
+            self.message(Lang::En)
+        )
+    }
+}
+
+/// The result of validating one document: every issue found, up to the cap, and how many more
+/// there were.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// The issues, in document order for text input.
+    pub issues: Vec<Issue>,
+    /// How many issues were found beyond the cap and not kept.
+    pub truncated_count: usize,
+    /// Errors found in all, kept or not.
+    pub(crate) error_count: usize,
+}
+
+impl Report {
+    /// True when there is no error (warnings are allowed).
+    #[must_use]
+    pub fn is_valid(&self) -> bool {
+        self.error_count == 0
+    }
+
+    /// How many errors were found, including those beyond the cap.
+    #[must_use]
+    pub fn error_count(&self) -> usize {
+        self.error_count
+    }
+
+    /// How many warnings were found, including those beyond the cap.
+    #[must_use]
+    pub fn warning_count(&self) -> usize {
+        self.issues.len() + self.truncated_count - self.error_count
+    }
+
+    /// The issues of severity error.
+    pub fn errors(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.severity() == Severity::Error)
+    }
+
+    /// The issues of severity warning.
+    pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
+        self.issues.iter().filter(|i| i.severity() == Severity::Warning)
+    }
+
+    /// True when there is no issue at all, not even a warning.
+    #[must_use]
+    pub fn is_clean(&self) -> bool {
+        self.issues.is_empty() && self.truncated_count == 0
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for issue in &self.issues {
+            writeln!(f, "{issue}")?;
+        }
+        if self.truncated_count > 0 {
+            writeln!(f, "... and {} more issue(s)", self.truncated_count)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,233 @@
+//! Validation: the [`Validate`] trait, the context rules report into, the rule catalogue and
+//! the machinery that explains invalid JSON.
+
+pub mod issue;
+pub(crate) mod locate;
+pub mod rules;
+pub(crate) mod structure;
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+pub use issue::{Issue, Lang, Report, Severity, UnknownLang};
+pub use rules::{Check, Rule};
+
+/// The default cap on issues kept per document.
+pub const DEFAULT_MAX_ISSUES: usize = 1000;
+
+/// Options of a validation run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Keep at most this many issues; the rest are only counted.
+    pub max_issues: usize,
+    /// "Today", for the rules that compare with the present. `None` (the default) skips them,
+    /// so that validation never depends on the wall clock.
+    pub reference_date: Option<NaiveDate>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { max_issues: DEFAULT_MAX_ISSUES, reference_date: None }
+    }
+}
+
+/// A value that can check itself, reporting every problem into a [`Ctx`].
+pub trait Validate {
+    /// Reports this value's problems at the context's current pointer.
+    fn validate_into(&self, ctx: &mut Ctx);
+
+    /// Validates a value built in code, with the given options.
+    fn validate_with(&self, options: &Options) -> Report {
+        let mut ctx = Ctx::new(options);
+        self.validate_into(&mut ctx);
+        ctx.finish()
+    }
+
+    /// Validates a value built in code, with default options.
+    fn validate(&self) -> Report {
+        self.validate_with(&Options::default())
+    }
+}
+
+impl<T: Validate> Validate for Option<T> {
+    fn validate_into(&self, ctx: &mut Ctx) {
+        if let Some(v) = self {
+            v.validate_into(ctx);
+        }
+    }
+}
+
+impl<T: Validate> Validate for Box<T> {
+    fn validate_into(&self, ctx: &mut Ctx) {
+        (**self).validate_into(ctx);
+    }
+}
+
+impl<T: Validate> Validate for Vec<T> {
+    fn validate_into(&self, ctx: &mut Ctx) {
+        for (i, item) in self.iter().enumerate() {
+            ctx.index(i, |ctx| item.validate_into(ctx));
+        }
+    }
+}
+
+/// Where rules report: the current JSON Pointer, the issues so far and the options.
+#[derive(Debug)]
+pub struct Ctx {
+    pointer: String,
+    issues: Vec<Issue>,
+    max_issues: usize,
+    truncated: usize,
+    errors: usize,
+    reference_date: Option<NaiveDate>,
+}
+
+impl Ctx {
+    /// A new context at the document root.
+    #[must_use]
+    pub fn new(options: &Options) -> Ctx {
+        Ctx {
+            pointer: String::new(),
+            issues: Vec::new(),
+            max_issues: options.max_issues,
+            truncated: 0,
+            errors: 0,
+            reference_date: options.reference_date,
+        }
+    }
+
+    /// The reference date ("today") if the caller gave one.
+    #[must_use]
+    pub fn reference_date(&self) -> Option<NaiveDate> {
+        self.reference_date
+    }
+
+    /// The current JSON Pointer.
+    #[must_use]
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+
+    /// Runs `f` one level down, at the member `name`.
+    pub fn field<R>(&mut self, name: &str, f: impl FnOnce(&mut Ctx) -> R) -> R {
+        let len = self.pointer.len();
+        self.pointer.push('/');
+        for c in name.chars() {
+            match c {
+                '~' => self.pointer.push_str("~0"),
+                '/' => self.pointer.push_str("~1"),
+                c => self.pointer.push(c),
+            }
+        }
+        let r = f(self);
+        self.pointer.truncate(len);
+        r
+    }
+
+    /// Runs `f` one level down, at the array index `i`.
+    pub fn index<R>(&mut self, i: usize, f: impl FnOnce(&mut Ctx) -> R) -> R {
+        let len = self.pointer.len();
+        let _ = write!(self.pointer, "/{i}");
+        let r = f(self);
+        self.pointer.truncate(len);
+        r
+    }
+
+    /// Validates `value` at the member `name`.
+    pub fn check(&mut self, name: &str, value: &impl Validate) {
+        self.field(name, |ctx| value.validate_into(ctx));
+    }
+
+    /// Reports an issue of `rule` at the current pointer.
+    pub fn report(&mut self, rule: &'static Rule, params: &[(&'static str, String)]) {
+        debug_assert!(
+            rule.params.iter().all(|p| params.iter().any(|(k, _)| k == p)),
+            "rule {} needs params {:?}, got {params:?}",
+            rule.code,
+            rule.params
+        );
+        if rule.severity == Severity::Error {
+            self.errors += 1;
+        }
+        if self.issues.len() >= self.max_issues {
+            self.truncated += 1;
+            return;
+        }
+        self.issues.push(Issue {
+            rule,
+            pointer: self.pointer.clone(),
+            line: None,
+            column: None,
+            params: params.iter().cloned().collect::<BTreeMap<_, _>>(),
+        });
+    }
+
+    /// A context at the same pointer with no issues, to try something out.
+    pub(crate) fn fork(&self) -> Ctx {
+        Ctx {
+            pointer: self.pointer.clone(),
+            issues: Vec::new(),
+            max_issues: self.max_issues,
+            truncated: 0,
+            errors: 0,
+            reference_date: self.reference_date,
+        }
+    }
+
+    /// Takes over the issues of a forked context.
+    pub(crate) fn absorb(&mut self, other: Ctx) {
+        self.errors += other.errors;
+        self.truncated += other.truncated;
+        for issue in other.issues {
+            if self.issues.len() >= self.max_issues {
+                self.truncated += 1;
+            } else {
+                self.issues.push(issue);
+            }
+        }
+    }
+
+    /// Records an issue whose position is already known (a JSON syntax error).
+    pub(crate) fn push_located(&mut self, rule: &'static Rule, params: &[(&'static str, String)], line: usize, column: usize) {
+        self.report(rule, params);
+        if let Some(issue) = self.issues.last_mut() {
+            issue.line = u32::try_from(line).ok();
+            issue.column = u32::try_from(column).ok();
+        }
+    }
+
+    /// Reports an issue at the member `name` of the current value.
+    pub fn report_at(&mut self, name: &str, rule: &'static Rule, params: &[(&'static str, String)]) {
+        self.field(name, |ctx| ctx.report(rule, params));
+    }
+
+    /// How many issues have been reported so far, kept or not.
+    #[must_use]
+    pub fn issue_count(&self) -> usize {
+        self.issues.len() + self.truncated
+    }
+
+    /// Ends the run.
+    #[must_use]
+    pub fn finish(self) -> Report {
+        Report { issues: self.issues, truncated_count: self.truncated, error_count: self.errors }
+    }
+
+    /// Checks a list that may be left out: when present it must not be empty and must not
+    /// repeat an entry.
+    pub fn check_set<T: PartialEq>(&mut self, name: &str, items: Option<&[T]>) {
+        let Some(items) = items else { return };
+        self.field(name, |ctx| {
+            if items.is_empty() {
+                ctx.report(&rules::LIST_EMPTY, &[]);
+            }
+            for (i, item) in items.iter().enumerate() {
+                if let Some(first) = items[..i].iter().position(|x| x == item) {
+                    ctx.index(i, |ctx| ctx.report(&rules::LIST_DUPLICATE, &[("first", first.to_string())]));
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,346 @@
+//! The rule catalogue: every issue code with its severity, where the schema expresses it, its
+//! parameters and its messages in Swedish and English.
+
+use std::collections::BTreeMap;
+
+use super::issue::{Lang, Severity};
+
+/// Where a rule lives in the published JSON Schema.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Check {
+    /// JSON syntax or the shape of the document (types, required and unknown fields, codes):
+    /// the schema's `type`, `required`, `additionalProperties` and `enum` keywords.
+    Structure,
+    /// A JSON Schema keyword says the same thing (`pattern`, `maxLength`, `format`, ...).
+    Keyword(&'static str),
+    /// JSON Schema cannot say it; the code is listed in `x-rules` on the node it concerns.
+    Rule,
+}
+
+/// One validation rule.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Rule {
+    /// The stable code, e.g. `partnership.end_before_start`.
+    pub code: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where the schema expresses the rule.
+    pub check: Check,
+    /// The names of the parameters every issue of this rule carries.
+    pub params: &'static [&'static str],
+    /// The English message template; `{name}` is replaced by the parameter `name`.
+    pub en: &'static str,
+    /// The Swedish message template.
+    pub sv: &'static str,
+}
+
+impl Rule {
+    /// The message template in one language.
+    #[must_use]
+    pub fn template(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Sv => self.sv,
+            Lang::En => self.en,
+        }
+    }
+
+    /// The placeholders (`{name}`) of a template, in order.
+    #[must_use]
+    pub fn placeholders(template: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut rest = template;
+        while let Some(start) = rest.find('{') {
+            let Some(len) = rest[start..].find('}') else { break };
+            out.push(&rest[start + 1..start + len]);
+            rest = &rest[start + len + 1..];
+        }
+        out
+    }
+
+    /// The message with its placeholders filled from `params`.
+    #[must_use]
+    pub fn render(&self, lang: Lang, params: &BTreeMap<&'static str, String>) -> String {
+        let template = self.template(lang);
+        let mut out = String::with_capacity(template.len() + 16);
+        let mut rest = template;
+        while let Some(start) = rest.find('{') {
+            out.push_str(&rest[..start]);
+            let Some(len) = rest[start..].find('}') else {
+                rest = &rest[start..];
+                break;
+            };
+            let name = &rest[start + 1..start + len];
+            match params.get(name) {
+                Some(value) => out.push_str(value),
+                None => out.push_str(&rest[start..=start + len]),
+            }
+            rest = &rest[start + len + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// Looks a rule up by its code.
+    #[must_use]
+    pub fn by_code(code: &str) -> Option<&'static Rule> {
+        ALL.iter().copied().find(|r| r.code == code)
+    }
+}
+
+macro_rules! rules {
+    ($(
+        $(#[$doc:meta])*
+        $name:ident = $code:literal, $sev:ident, $check:expr, [$($param:ident),*],
+            en: $en:literal,
+            sv: $sv:literal;
+    )*) => {
+        $(
+            $(#[$doc])*
+            pub static $name: Rule = Rule {
+                code: $code,
+                severity: Severity::$sev,
+                check: $check,
+                params: &[$(stringify!($param)),*],
+                en: $en,
+                sv: $sv,
+            };
+        )*
+        /// Every rule, in catalogue order.
+        pub static ALL: &[&Rule] = &[$(&$name),*];
+    };
+}
+
+use Check::{Keyword as K, Rule as X, Structure as S};
+
+rules! {
+    /// The input is not well-formed JSON.
+    JSON_SYNTAX = "json.syntax", Error, S, [detail],
+        en: "The document is not valid JSON: {detail}.",
+        sv: "Dokumentet är inte giltig JSON: {detail}.";
+    /// The input ends before the JSON value does.
+    JSON_TRUNCATED = "json.truncated", Error, S, [],
+        en: "The document ends too early; it looks cut off.",
+        sv: "Dokumentet tar slut för tidigt; det verkar avklippt.";
+    /// A value has the wrong JSON type.
+    WRONG_TYPE = "structure.wrong_type", Error, S, [expected, found],
+        en: "Expected a value of type {expected}, found {found}.",
+        sv: "Här ska det stå ett värde av typen {expected}, men det står {found}.";
+    /// A required field is missing.
+    MISSING_FIELD = "structure.missing_field", Error, S, [field],
+        en: "The required field `{field}` is missing.",
+        sv: "Det obligatoriska fältet `{field}` saknas.";
+    /// An object has a field the model does not know.
+    UNKNOWN_FIELD = "structure.unknown_field", Error, S, [field],
+        en: "Unknown field `{field}`.",
+        sv: "Okänt fält `{field}`.";
+    /// A code is not in its code list.
+    UNKNOWN_CODE = "structure.unknown_code", Error, S, [value],
+        en: "`{value}` is not a known code here.",
+        sv: "`{value}` är ingen känd kod här.";
+    /// A value does not fit the model and no more precise issue could be found.
+    INVALID_VALUE = "structure.invalid_value", Error, S, [],
+        en: "The value does not have the expected form.",
+        sv: "Värdet har inte den form som krävs.";
+
+    /// A text is empty.
+    TEXT_EMPTY = "text.empty", Error, K("minLength"), [],
+        en: "The text is empty; leave the field out if nothing is known.",
+        sv: "Texten är tom; utelämna fältet om inget är känt.";
+    /// A text starts or ends with white space.
+    TEXT_UNTRIMMED = "text.untrimmed", Error, K("pattern"), [],
+        en: "The text starts or ends with white space.",
+        sv: "Texten börjar eller slutar med blanksteg.";
+    /// A text holds a control character (single-line text also no line breaks).
+    TEXT_CONTROL_CHAR = "text.control_char", Error, K("pattern"), [],
+        en: "The text contains a control character or a line break where none is allowed.",
+        sv: "Texten innehåller ett styrtecken eller en radbrytning där sådana inte är tillåtna.";
+    /// A text is longer than its maximum.
+    TEXT_TOO_LONG = "text.too_long", Error, K("maxLength"), [max, length],
+        en: "The text is {length} characters long; at most {max} are allowed.",
+        sv: "Texten är {length} tecken lång; högst {max} tecken är tillåtna.";
+    /// An id does not have the id form.
+    ID_FORMAT = "id.format", Error, K("pattern"), [],
+        en: "An id is 1 to 64 characters: lower-case letters a-z, digits, `-` and `_`, starting with a letter or digit.",
+        sv: "Ett id har 1 till 64 tecken: gemena bokstäver a-z, siffror, `-` och `_`, och börjar med en bokstav eller siffra.";
+    /// A list that may be left out is present but empty.
+    LIST_EMPTY = "list.empty", Error, K("minItems"), [],
+        en: "The list is empty; leave the field out if nothing is known.",
+        sv: "Listan är tom; utelämna fältet om inget är känt.";
+    /// A list holds the same entry twice.
+    LIST_DUPLICATE = "list.duplicate", Error, K("uniqueItems"), [first],
+        en: "This entry repeats entry {first} of the list.",
+        sv: "Posten upprepar post {first} i listan.";
+    /// A URL does not start with `http://` or `https://`.
+    URL_SCHEME = "url.scheme", Error, K("pattern"), [],
+        en: "A web address must start with https:// or http:// and contain no spaces.",
+        sv: "En webbadress ska börja med https:// eller http:// och får inte innehålla mellanslag.";
+    /// A URL that must be secure is not `https://`.
+    URL_NOT_HTTPS = "url.not_https", Error, K("pattern"), [],
+        en: "This web address must start with https://.",
+        sv: "Den här webbadressen ska börja med https://.";
+    /// A URL has the right start but cannot be parsed.
+    URL_INVALID = "url.invalid", Error, X, [],
+        en: "The web address is malformed.",
+        sv: "Webbadressen är felaktigt skriven.";
+    /// An e-mail address is malformed.
+    EMAIL_INVALID = "email.invalid", Error, K("format"), [],
+        en: "The e-mail address is malformed.",
+        sv: "E-postadressen är felaktigt skriven.";
+    /// A phone number has characters a phone number cannot have.
+    PHONE_FORMAT = "phone.format", Error, K("pattern"), [],
+        en: "A phone number holds only digits, spaces, `-`, `(`, `)` and a leading `+`.",
+        sv: "Ett telefonnummer innehåller bara siffror, mellanslag, `-`, `(`, `)` och ett inledande `+`.";
+    /// A phone number is not a valid number for its region.
+    PHONE_INVALID = "phone.invalid", Error, X, [],
+        en: "The phone number is not a valid number (national numbers are read as Swedish).",
+        sv: "Telefonnumret är inte ett giltigt nummer (nationella nummer tolkas som svenska).";
+    /// A valid phone number is not stored in E.164 form.
+    PHONE_NOT_E164 = "phone.not_e164", Warning, X, [],
+        en: "Store phone numbers in E.164 form (+46...); `kommun-intl fix` can rewrite them.",
+        sv: "Spara telefonnummer i E.164-form (+46...); `kommun-intl fix` kan skriva om dem.";
+    /// A Swedish postal code is not written `NNN NN`.
+    POSTAL_CODE_FORMAT = "address.postal_code_format", Error, X, [],
+        en: "A Swedish postal code is five digits written `NNN NN`, e.g. `531 88`.",
+        sv: "Ett svenskt postnummer är fem siffror som skrivs `NNN NN`, t.ex. `531 88`.";
+    /// A subdivision code is not of the ISO 3166-2 form.
+    SUBDIVISION_FORMAT = "subdivision.format", Error, K("pattern"), [],
+        en: "A subdivision code is an ISO 3166-2 code such as `US-IL`.",
+        sv: "En regionkod är en ISO 3166-2-kod, till exempel `US-IL`.";
+    /// A subdivision code is not in ISO 3166-2.
+    SUBDIVISION_UNKNOWN = "subdivision.unknown", Error, X, [subdivision],
+        en: "`{subdivision}` is not an ISO 3166-2 subdivision code.",
+        sv: "`{subdivision}` är ingen regionkod i ISO 3166-2.";
+    /// A subdivision code belongs to another country than the one given.
+    SUBDIVISION_COUNTRY_MISMATCH = "subdivision.country_mismatch", Error, X, [subdivision, country],
+        en: "The subdivision `{subdivision}` does not lie in the country `{country}`.",
+        sv: "Regionen `{subdivision}` ligger inte i landet `{country}`.";
+    /// A Wikidata id is malformed.
+    WIKIDATA_FORMAT = "wikidata.format", Error, K("pattern"), [],
+        en: "A Wikidata id is `Q` followed by digits, e.g. `Q25522`.",
+        sv: "Ett Wikidata-id är `Q` följt av siffror, t.ex. `Q25522`.";
+    /// A partial date is malformed.
+    DATE_FORMAT = "date.format", Error, K("pattern"), [],
+        en: "A date is written YYYY, YYYY-MM, YYYY-MM-DD, or YYYX for a decade (e.g. 194X).",
+        sv: "Ett datum skrivs ÅÅÅÅ, ÅÅÅÅ-MM, ÅÅÅÅ-MM-DD, eller ÅÅÅX för ett decennium (t.ex. 194X).";
+    /// A date names a day the calendar does not have.
+    DATE_INVALID = "date.invalid", Error, X, [],
+        en: "The calendar has no such day.",
+        sv: "Kalendern har ingen sådan dag.";
+    /// A timestamp is not RFC 3339 with an offset.
+    TIMESTAMP_INVALID = "timestamp.invalid", Error, K("format"), [],
+        en: "A timestamp is RFC 3339 with a UTC offset, e.g. 2026-11-28T09:30:00+01:00.",
+        sv: "En tidpunkt skrivs enligt RFC 3339 med tidszon, t.ex. 2026-11-28T09:30:00+01:00.";
+    /// A municipality code is not four digits.
+    MUNICIPALITY_CODE_FORMAT = "municipality.code_format", Error, K("pattern"), [],
+        en: "A municipality code is four digits, e.g. `1494`.",
+        sv: "En kommunkod är fyra siffror, t.ex. `1494`.";
+    /// A municipality code is not one of SCB's 290 codes.
+    MUNICIPALITY_UNKNOWN_CODE = "municipality.unknown_code", Error, X, [code],
+        en: "`{code}` is not one of SCB's municipality codes.",
+        sv: "`{code}` är ingen av SCB:s kommunkoder.";
+    /// The name does not match the municipality code.
+    MUNICIPALITY_NAME_MISMATCH = "municipality.name_mismatch", Warning, X, [code, expected],
+        en: "The name does not mention `{expected}`, the municipality with code {code}.",
+        sv: "Namnet nämner inte `{expected}`, kommunen med kod {code}.";
+    /// An organisation number is not `NNNNNN-NNNN`.
+    ORG_NUMBER_FORMAT = "org_number.format", Error, K("pattern"), [],
+        en: "An organisation number is written NNNNNN-NNNN.",
+        sv: "Ett organisationsnummer skrivs NNNNNN-NNNN.";
+    /// An organisation number fails its check digit.
+    ORG_NUMBER_CHECK_DIGIT = "org_number.check_digit", Error, X, [],
+        en: "The organisation number's check digit is wrong.",
+        sv: "Organisationsnumrets kontrollsiffra stämmer inte.";
+    /// A latitude or longitude is out of range.
+    COORDINATE_RANGE = "coordinates.out_of_range", Error, K("maximum"), [axis],
+        en: "The {axis} is out of range (latitude -90 to 90, longitude -180 to 180).",
+        sv: "Värdet för {axis} ligger utanför tillåtet intervall (latitud -90 till 90, longitud -180 till 180).";
+    /// An amount of money is not a plain decimal number.
+    MONEY_FORMAT = "money.format", Error, K("pattern"), [],
+        en: "An amount is a decimal number in a string, e.g. \"1800000\" or \"1250.50\".",
+        sv: "Ett belopp är ett decimaltal i en sträng, t.ex. \"1800000\" eller \"1250.50\".";
+    /// An amount of money is negative.
+    MONEY_NEGATIVE = "money.negative", Error, K("pattern"), [],
+        en: "An amount must not be negative.",
+        sv: "Ett belopp får inte vara negativt.";
+    /// An amount of money has more than two decimals.
+    MONEY_TOO_MANY_DECIMALS = "money.too_many_decimals", Error, K("pattern"), [],
+        en: "An amount has at most two decimals.",
+        sv: "Ett belopp har högst två decimaler.";
+
+    /// A partner has neither a country nor a former country.
+    PARTNER_COUNTRY_MISSING = "partner.country_missing", Warning, X, [],
+        en: "The partner has no country; add `country` (or `former_country` for a state that no longer exists).",
+        sv: "Partnern saknar land; lägg till `country` (eller `former_country` för en stat som inte längre finns).";
+    /// A funding source of a type that needs a name has none.
+    FUNDING_NAME_REQUIRED = "funding.name_required", Error, X, [kind],
+        en: "A funding source of type `{kind}` needs a `name`.",
+        sv: "En finansieringskälla av typen `{kind}` behöver ett namn (`name`).";
+    /// A partnership ends before it starts.
+    PARTNERSHIP_END_BEFORE_START = "partnership.end_before_start", Error, X, [start, end],
+        en: "The partnership ends ({end}) before it starts ({start}).",
+        sv: "Samarbetet slutar ({end}) innan det börjar ({start}).";
+    /// A partnership has an end date but a status other than ended.
+    PARTNERSHIP_STATUS_CONFLICT = "partnership.status_conflicts_with_end", Error, X, [status],
+        en: "The partnership has an end date but its status is `{status}`; an ended partnership has status `ended` (use `planned_end` for an agreed expiry).",
+        sv: "Samarbetet har ett slutdatum men status `{status}`; ett avslutat samarbete har status `ended` (använd `planned_end` för ett avtalat slutdatum).";
+    /// An end reason is given for a partnership that has not ended.
+    PARTNERSHIP_END_REASON_WITHOUT_END = "partnership.end_reason_without_end", Warning, X, [],
+        en: "An end reason is given, but the partnership's status is not `ended`.",
+        sv: "En anledning till att samarbetet upphörde anges, men samarbetets status är inte `ended`.";
+    /// A planned end date has passed while the status is still active.
+    PARTNERSHIP_PLANNED_END_PASSED = "partnership.planned_end_passed", Warning, X, [planned_end],
+        en: "The planned end {planned_end} has passed but the partnership is still `active`.",
+        sv: "Det planerade slutet {planned_end} har passerat men samarbetet är fortfarande `active`.";
+    /// A project ends before it starts.
+    PROJECT_END_BEFORE_START = "project.end_before_start", Error, X, [start, end],
+        en: "The project ends ({end}) before it starts ({start}).",
+        sv: "Projektet slutar ({end}) innan det börjar ({start}).";
+    /// A project's programme is paid for by another kind of funder than the one given.
+    PROJECT_PROGRAMME_FUNDER_MISMATCH = "project.programme_funder_mismatch", Error, X, [programme, funder_type, expected],
+        en: "The programme `{programme}` is funded by `{expected}`, not `{funder_type}`.",
+        sv: "Programmet `{programme}` finansieras av `{expected}`, inte `{funder_type}`.";
+    /// A project names a department the municipality does not have.
+    PROJECT_UNKNOWN_DEPARTMENT = "project.unknown_department", Error, X, [department],
+        en: "`{department}` is not one of the municipality's units (`municipality.units`).",
+        sv: "`{department}` är ingen av kommunens verksamheter (`municipality.units`).";
+    /// A statistics unit does not fit the measure.
+    STATISTICS_UNIT_MISMATCH = "statistics.unit_mismatch", Error, X, [measure],
+        en: "The unit does not fit the measure `{measure}`: numbers of things have the unit `count`, money a currency code such as `SEK`.",
+        sv: "Enheten passar inte måttet `{measure}`: antal har enheten `count`, pengar en valutakod som `SEK`.";
+    /// A count is not a whole number.
+    STATISTICS_COUNT_NOT_INTEGER = "statistics.count_not_integer", Error, X, [],
+        en: "A count must be a whole number.",
+        sv: "Ett antal måste vara ett heltal.";
+    /// Two observations share period and measure.
+    STATISTICS_DUPLICATE = "statistics.duplicate", Error, X, [period, measure, first],
+        en: "There is already an observation of `{measure}` for {period} (entry {first}).",
+        sv: "Det finns redan en observation av `{measure}` för {period} (post {first}).";
+    /// Two records of one collection share an id.
+    DATASET_DUPLICATE_ID = "dataset.duplicate_id", Error, X, [id, first],
+        en: "The id `{id}` is already used by entry {first}.",
+        sv: "Id:t `{id}` används redan av post {first}.";
+    /// Two partnerships have the same partner and agreement type.
+    DATASET_DUPLICATE_PARTNERSHIP = "dataset.duplicate_partnership", Error, X, [first],
+        en: "This partnership repeats entry {first}: same partner and agreement type.",
+        sv: "Samarbetet upprepar post {first}: samma partner och avtalstyp.";
+    /// A reply is wanted but there is no way to send one.
+    FEEDBACK_REPLY_NEEDS_CONTACT = "feedback.reply_needs_contact", Error, X, [],
+        en: "A reply is wanted, but the contact has neither an e-mail address nor a phone number.",
+        sv: "Svar önskas, men kontaktuppgifterna saknar både e-postadress och telefonnummer.";
+    /// A submission time lies after the reference date.
+    SUBMITTED_IN_FUTURE = "submission.in_future", Warning, X, [],
+        en: "The submission time lies after the reference date.",
+        sv: "Tidpunkten för inlämning ligger efter referensdatumet.";
+    /// A fault report has no location.
+    FAULT_REPORT_LOCATION_MISSING = "fault_report.location_missing", Error, K("anyOf"), [],
+        en: "A fault report needs a location: `lat` and `long`, `address_string` or `address_id`.",
+        sv: "En felanmälan behöver en plats: `lat` och `long`, `address_string` eller `address_id`.";
+    /// Only one of latitude and longitude is given.
+    FAULT_REPORT_COORDINATES_INCOMPLETE = "fault_report.coordinates_incomplete", Error, K("dependentRequired"), [],
+        en: "Give both `lat` and `long`, or neither.",
+        sv: "Ange både `lat` och `long`, eller ingen av dem.";
+    /// The location lies outside Sweden.
+    FAULT_REPORT_OUTSIDE_SWEDEN = "fault_report.outside_sweden", Warning, X, [],
+        en: "The coordinates lie outside Sweden; check that latitude and longitude are not swapped.",
+        sv: "Koordinaterna ligger utanför Sverige; kontrollera att latitud och longitud inte är omkastade.";
+}
