@@ -121,7 +121,10 @@ pub fn schema(args: &SchemaArgs) -> u8 {
         };
     }
     let Some(kind) = args.kind else {
-        eprintln!("error: name a kind ({}), or use --write DIR or --check DIR", DocumentKind::names());
+        eprintln!(
+            "error: name a kind ({}), or use --write DIR or --check DIR",
+            DocumentKind::names()
+        );
         return exit::USAGE;
     };
     let stdout = std::io::stdout();

@@ -41,8 +41,12 @@ pub fn human(out: &mut impl Write, results: &[FileResult], lang: Lang) -> io::Re
     }
     let files = results.len();
     match lang {
-        Lang::Sv => writeln!(out, "{files} fil(er) kontrollerade: {errors} fel, {warnings} varning(ar)"),
-        Lang::En => writeln!(out, "{files} file(s) checked: {errors} error(s), {warnings} warning(s)"),
+        Lang::Sv => {
+            writeln!(out, "{files} fil(er) kontrollerade: {errors} fel, {warnings} varning(ar)")
+        }
+        Lang::En => {
+            writeln!(out, "{files} file(s) checked: {errors} error(s), {warnings} warning(s)")
+        }
     }
 }
 

@@ -8,7 +8,9 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::Error;
-use crate::model::{Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project};
+use crate::model::{
+    Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project,
+};
 use crate::schema;
 use crate::validate::{Ctx, Options, Report, Validate, locate, rules, structure};
 
@@ -88,10 +90,8 @@ impl DocumentKind {
         let Some(Value::String(uri)) = probe.schema else {
             return Err(Error::KindNotDetected { reason: "it has no `$schema`", kinds });
         };
-        DocumentKind::from_schema_uri(&uri).ok_or(Error::KindNotDetected {
-            reason: "its `$schema` names no known schema",
-            kinds,
-        })
+        DocumentKind::from_schema_uri(&uri)
+            .ok_or(Error::KindNotDetected { reason: "its `$schema` names no known schema", kinds })
     }
 
     /// Parses and validates a JSON document of this kind.
@@ -149,15 +149,12 @@ documents!(Dataset => Dataset, Municipality => Municipality, Partnership => Part
 #[must_use]
 pub fn check_json<T: Document>(json: &[u8], options: &Options) -> (Option<T>, Report) {
     let mut ctx = Ctx::new(options);
-    let value = match serde_json::from_slice::<T>(json) {
-        Ok(value) => {
-            value.validate_into(&mut ctx);
-            Some(value)
-        }
-        Err(_) => {
-            explain(T::KIND, json, &mut ctx);
-            None
-        }
+    let value = if let Ok(value) = serde_json::from_slice::<T>(json) {
+        value.validate_into(&mut ctx);
+        Some(value)
+    } else {
+        explain(T::KIND, json, &mut ctx);
+        None
     };
     let mut report = ctx.finish();
     if !report.issues.is_empty() {

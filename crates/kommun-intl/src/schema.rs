@@ -10,7 +10,9 @@ use serde_json::{Map, Value};
 
 use crate::document::DocumentKind;
 use crate::error::SchemaError;
-use crate::model::{Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project};
+use crate::model::{
+    Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project,
+};
 
 /// Where the schemas are published; the `$id` of each is this plus its file name.
 pub const BASE_URI: &str = "https://kommun-intl.github.io/kommun-intl/schemas/v1/";
@@ -77,13 +79,19 @@ pub fn render(kind: DocumentKind) -> String {
 
 /// Writes every kind's schema into `dir`; returns the files written.
 pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>, SchemaError> {
-    std::fs::create_dir_all(dir)
-        .map_err(|source| SchemaError::Io { action: "create", path: dir.to_owned(), source })?;
+    std::fs::create_dir_all(dir).map_err(|source| SchemaError::Io {
+        action: "create",
+        path: dir.to_owned(),
+        source,
+    })?;
     let mut written = Vec::new();
     for kind in DocumentKind::ALL {
         let path = dir.join(file_name(kind));
-        std::fs::write(&path, render(kind))
-            .map_err(|source| SchemaError::Io { action: "write", path: path.clone(), source })?;
+        std::fs::write(&path, render(kind)).map_err(|source| SchemaError::Io {
+            action: "write",
+            path: path.clone(),
+            source,
+        })?;
         written.push(path);
     }
     Ok(written)

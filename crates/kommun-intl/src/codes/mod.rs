@@ -11,7 +11,7 @@ mod municipality;
 
 pub use country::{CountryCode, FormerCountry};
 pub use currency::CurrencyCode;
-pub use municipality::{Municipality as ScbMunicipality, municipality_by_code, municipalities};
+pub use municipality::{Municipality as ScbMunicipality, municipalities, municipality_by_code};
 
 use crate::validate::Lang;
 
@@ -26,6 +26,7 @@ pub trait CodeList: Sized + Copy + 'static {
     /// The label in a language (`Vänortsavtal`, `Twin-town agreement`).
     fn label(self, lang: Lang) -> &'static str;
     /// Looks a code up.
+    #[must_use]
     fn from_code(code: &str) -> Option<Self> {
         Self::all().iter().copied().find(|c| c.code() == code)
     }

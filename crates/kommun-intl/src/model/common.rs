@@ -209,7 +209,8 @@ impl Validate for LocalizedText {
 }
 
 /// The pattern of a [`PartialDate`].
-pub const PARTIAL_DATE_PATTERN: &str = "^(?:[0-9]{3}X|[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?)$";
+pub const PARTIAL_DATE_PATTERN: &str =
+    "^(?:[0-9]{3}X|[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?)$";
 static PARTIAL_DATE_RE: LazyLock<Regex> = LazyLock::new(|| regex(PARTIAL_DATE_PATTERN));
 
 string_type! {
@@ -228,12 +229,17 @@ impl PartialDate {
         }
         if let Some(decade) = s.strip_suffix('X') {
             let y: i32 = decade.parse::<i32>().ok()? * 10;
-            return Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y + 9, 12, 31)?));
+            return Some((
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y + 9, 12, 31)?,
+            ));
         }
         let mut parts = s.split('-');
         let y: i32 = parts.next()?.parse().ok()?;
         match (parts.next(), parts.next()) {
-            (None, _) => Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?)),
+            (None, _) => {
+                Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?))
+            }
             (Some(m), None) => {
                 let m: u32 = m.parse().ok()?;
                 let first = NaiveDate::from_ymd_opt(y, m, 1)?;

@@ -94,7 +94,10 @@ impl Validate for Dataset {
                 if let Some(first) = seen.insert(key, i) {
                     seen.insert(key, first);
                     ctx.index(i, |ctx| {
-                        ctx.report(&rules::DATASET_DUPLICATE_PARTNERSHIP, &[("first", first.to_string())]);
+                        ctx.report(
+                            &rules::DATASET_DUPLICATE_PARTNERSHIP,
+                            &[("first", first.to_string())],
+                        );
                     });
                 }
             }
@@ -109,7 +112,10 @@ impl Validate for Dataset {
                         for (j, d) in departments.iter().enumerate() {
                             if !units.contains(&d) {
                                 ctx.index(j, |ctx| {
-                                    ctx.report(&rules::PROJECT_UNKNOWN_DEPARTMENT, &[("department", d.to_string())]);
+                                    ctx.report(
+                                        &rules::PROJECT_UNKNOWN_DEPARTMENT,
+                                        &[("department", d.to_string())],
+                                    );
                                 });
                             }
                         }

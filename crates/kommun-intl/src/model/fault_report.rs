@@ -67,6 +67,7 @@ pub struct FaultReport {
     /// What is broken.
     pub service_code: ServiceCode,
     /// What the person wrote (personal data: it may name people).
+    #[schemars(extend("x-personal-data" = true))]
     pub description: Option<Personal<LongText>>,
     /// Latitude, WGS84 decimal degrees.
     #[schemars(range(min = -90.0, max = 90.0))]

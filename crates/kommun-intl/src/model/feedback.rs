@@ -15,10 +15,13 @@ use crate::validate::{Ctx, Validate, rules};
 #[schemars(extend("x-personal-data" = true))]
 pub struct Contact {
     /// The person's name.
+    #[schemars(extend("x-personal-data" = true))]
     pub name: Option<Personal<Text>>,
     /// An e-mail address for the reply.
+    #[schemars(extend("x-personal-data" = true))]
     pub email: Option<Personal<Email>>,
     /// A phone number for the reply.
+    #[schemars(extend("x-personal-data" = true))]
     pub phone: Option<Personal<Phone>>,
 }
 

@@ -42,7 +42,10 @@ pub(crate) fn check_unique_ids<'a>(ctx: &mut Ctx, name: &str, ids: impl Iterator
             if let Some(&first) = seen.get(id.as_str()) {
                 ctx.index(i, |ctx| {
                     ctx.field("id", |ctx| {
-                        ctx.report(&rules::DATASET_DUPLICATE_ID, &[("id", id.to_string()), ("first", first.to_string())]);
+                        ctx.report(
+                            &rules::DATASET_DUPLICATE_ID,
+                            &[("id", id.to_string()), ("first", first.to_string())],
+                        );
                     });
                 });
             } else {

@@ -102,7 +102,10 @@ impl FundingSourceType {
     /// True for the types that mean nothing without a name.
     #[must_use]
     pub fn needs_name(self) -> bool {
-        matches!(self, FundingSourceType::Foundation | FundingSourceType::Private | FundingSourceType::Other)
+        matches!(
+            self,
+            FundingSourceType::Foundation | FundingSourceType::Private | FundingSourceType::Other
+        )
     }
 }
 

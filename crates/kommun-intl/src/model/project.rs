@@ -40,9 +40,13 @@ impl ProgrammeCode {
     pub fn funder_type(self) -> Option<FundingSourceType> {
         use ProgrammeCode as P;
         match self {
-            P::ErasmusPlus | P::Interreg | P::Cerv | P::HorizonEurope | P::CreativeEurope => Some(FundingSourceType::Eu),
+            P::ErasmusPlus | P::Interreg | P::Cerv | P::HorizonEurope | P::CreativeEurope => {
+                Some(FundingSourceType::Eu)
+            }
             P::Nordplus => Some(FundingSourceType::Nordic),
-            P::Athena | P::Atlas | P::IcldPartnership => Some(FundingSourceType::NationalGovernment),
+            P::Athena | P::Atlas | P::IcldPartnership => {
+                Some(FundingSourceType::NationalGovernment)
+            }
             P::Other => None,
         }
     }

@@ -43,9 +43,9 @@ impl<'de> Deserialize<'de> for Unit {
         if s == "count" {
             return Ok(Unit::Count);
         }
-        CurrencyCode::from_code(&s)
-            .map(Unit::Currency)
-            .ok_or_else(|| serde::de::Error::custom("expected `count` or an ISO 4217 currency code"))
+        CurrencyCode::from_code(&s).map(Unit::Currency).ok_or_else(|| {
+            serde::de::Error::custom("expected `count` or an ISO 4217 currency code")
+        })
     }
 }
 
@@ -97,13 +97,17 @@ impl Validate for Observation {
     fn validate_into(&self, ctx: &mut Ctx) {
         ctx.check("period", &self.period);
         ctx.check("value", &self.value);
-        let fits = match (self.measure, self.unit) {
-            (StatMeasure::InternationalActivities, Unit::Count) => true,
-            (StatMeasure::ExternalFunding, Unit::Currency(_)) => true,
-            _ => false,
-        };
+        let fits = matches!(
+            (self.measure, self.unit),
+            (StatMeasure::InternationalActivities, Unit::Count)
+                | (StatMeasure::ExternalFunding, Unit::Currency(_))
+        );
         if !fits {
-            ctx.report_at("unit", &rules::STATISTICS_UNIT_MISMATCH, &[("measure", self.measure.code().to_owned())]);
+            ctx.report_at(
+                "unit",
+                &rules::STATISTICS_UNIT_MISMATCH,
+                &[("measure", self.measure.code().to_owned())],
+            );
         }
         if self.unit == Unit::Count && self.value.as_str().contains('.') {
             ctx.report_at("value", &rules::STATISTICS_COUNT_NOT_INTEGER, &[]);

@@ -120,10 +120,13 @@ impl Issue {
     pub fn message(&self, lang: Lang) -> String {
         let mut text = self.rule.render(lang, &self.params);
         if let Some(s) = self.suggestion() {
-            text.push_str(&match lang {
-                Lang::Sv => format!(" Menade du `{s}`?"),
-                Lang::En => format!(" Did you mean `{s}`?"),
-            });
+            let hint = match lang {
+                Lang::Sv => " Menade du `",
+                Lang::En => " Did you mean `",
+            };
+            text.push_str(hint);
+            text.push_str(s);
+            text.push_str("`?");
         }
         text
     }
@@ -138,7 +141,7 @@ impl fmt::Debug for Issue {
             .field("line", &self.line)
             .field("column", &self.column)
             .field("params", &self.params)
-            .finish()
+            .finish_non_exhaustive()
     }
 }
 
@@ -148,13 +151,7 @@ impl fmt::Display for Issue {
             write!(f, "{line}:{column}: ")?;
         }
         let pointer = if self.pointer.is_empty() { "/" } else { &self.pointer };
-        write!(
-            f,
-            "{}[{}] at {pointer}: {}",
-            self.severity(),
-            self.code(),
-            self.message(Lang::En)
-        )
+        write!(f, "{}[{}] at {pointer}: {}", self.severity(), self.code(), self.message(Lang::En))
     }
 }
 

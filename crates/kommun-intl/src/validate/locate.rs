@@ -153,7 +153,8 @@ impl Scanner<'_> {
                 b',' if depth == 0 => return Some(()),
                 _ => self.i += 1,
             }
-            if depth == 0 && matches!(self.b.get(self.i.wrapping_sub(1)), Some(b'"' | b'}' | b']')) {
+            if depth == 0 && matches!(self.b.get(self.i.wrapping_sub(1)), Some(b'"' | b'}' | b']'))
+            {
                 // A complete string or container at the top level of this value.
                 return Some(());
             }
@@ -191,7 +192,7 @@ pub(crate) fn locate(text: &[u8], issues: &mut [Issue]) {
     let mut offsets: Vec<(usize, usize)> = Vec::with_capacity(todo.len());
     for &i in &todo {
         if let Some(&(key, value)) = scanner.found.get(&issues[i].pointer) {
-            let at_key = std::ptr::eq(issues[i].rule, &rules::UNKNOWN_FIELD);
+            let at_key = issues[i].rule.code == rules::UNKNOWN_FIELD.code;
             offsets.push((if at_key { key.unwrap_or(value) } else { value }, i));
         }
     }

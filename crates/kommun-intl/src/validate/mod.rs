@@ -190,7 +190,13 @@ impl Ctx {
     }
 
     /// Records an issue whose position is already known (a JSON syntax error).
-    pub(crate) fn push_located(&mut self, rule: &'static Rule, params: &[(&'static str, String)], line: usize, column: usize) {
+    pub(crate) fn push_located(
+        &mut self,
+        rule: &'static Rule,
+        params: &[(&'static str, String)],
+        line: usize,
+        column: usize,
+    ) {
         self.report(rule, params);
         if let Some(issue) = self.issues.last_mut() {
             issue.line = u32::try_from(line).ok();
@@ -199,7 +205,12 @@ impl Ctx {
     }
 
     /// Reports an issue at the member `name` of the current value.
-    pub fn report_at(&mut self, name: &str, rule: &'static Rule, params: &[(&'static str, String)]) {
+    pub fn report_at(
+        &mut self,
+        name: &str,
+        rule: &'static Rule,
+        params: &[(&'static str, String)],
+    ) {
         self.field(name, |ctx| ctx.report(rule, params));
     }
 
@@ -225,7 +236,9 @@ impl Ctx {
             }
             for (i, item) in items.iter().enumerate() {
                 if let Some(first) = items[..i].iter().position(|x| x == item) {
-                    ctx.index(i, |ctx| ctx.report(&rules::LIST_DUPLICATE, &[("first", first.to_string())]));
+                    ctx.index(i, |ctx| {
+                        ctx.report(&rules::LIST_DUPLICATE, &[("first", first.to_string())])
+                    });
                 }
             }
         });

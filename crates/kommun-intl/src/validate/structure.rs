@@ -39,12 +39,35 @@ macro_rules! registry {
 
 /// Every `$defs` entry that has rules of its own, by schema name.
 static TYPED: LazyLock<HashMap<String, Typed>> = registry![
-    model::Id, model::Text, model::LongText, model::LocalizedText, model::PartialDate,
-    model::Timestamp, model::Url, model::HttpsUrl, model::Source, model::Amount, model::Money,
-    model::Email, model::Phone, model::PostalAddress, model::SubdivisionCode, model::WikidataId,
-    model::MunicipalityCode, model::OrgNumber, model::OrgUnit, model::Municipality,
-    model::FundingSource, model::PartnerBody, model::Partnership, model::Project,
-    model::Observation, model::Membership, model::Dataset, model::Contact, model::Feedback,
+    model::Id,
+    model::Text,
+    model::LongText,
+    model::LocalizedText,
+    model::PartialDate,
+    model::Timestamp,
+    model::Url,
+    model::HttpsUrl,
+    model::Source,
+    model::Amount,
+    model::Money,
+    model::Email,
+    model::Phone,
+    model::PostalAddress,
+    model::SubdivisionCode,
+    model::WikidataId,
+    model::MunicipalityCode,
+    model::OrgNumber,
+    model::OrgUnit,
+    model::Municipality,
+    model::FundingSource,
+    model::PartnerBody,
+    model::Partnership,
+    model::Project,
+    model::Observation,
+    model::Membership,
+    model::Dataset,
+    model::Contact,
+    model::Feedback,
     model::FaultReport,
 ];
 
@@ -58,6 +81,9 @@ pub(crate) fn explain(schema: &Value, value: &Value, ctx: &mut Ctx) {
         ctx.report(&rules::INVALID_VALUE, &[]);
     }
 }
+
+/// The codes a schema allows and its `x-aliases`.
+type Codes<'s> = (Vec<&'s str>, Option<&'s Map<String, Value>>);
 
 struct Walker<'s> {
     defs: &'s Map<String, Value>,
@@ -84,7 +110,10 @@ fn type_matches(expected: &str, v: &Value) -> bool {
 
 /// The nearest candidate to `input`: the same apart from case, else within a small edit
 /// distance.
-pub(crate) fn nearest<'a>(input: &str, candidates: impl Iterator<Item = &'a str> + Clone) -> Option<&'a str> {
+pub(crate) fn nearest<'a>(
+    input: &str,
+    candidates: impl Iterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
     if let Some(c) = candidates.clone().find(|c| c.eq_ignore_ascii_case(input)) {
         return Some(c);
     }
@@ -112,7 +141,7 @@ impl<'s> Walker<'s> {
     }
 
     /// The codes a schema allows, when it is a code list (or a union of them).
-    fn codes(&self, schema: &'s Value) -> Option<(Vec<&'s str>, Option<&'s Map<String, Value>>)> {
+    fn codes(&self, schema: &'s Value) -> Option<Codes<'s>> {
         let s = self.resolve(schema);
         if let Some(list) = s.get("enum").and_then(Value::as_array) {
             let aliases = s.get("x-aliases").and_then(Value::as_object);
@@ -135,7 +164,12 @@ impl<'s> Walker<'s> {
         Some((all, aliases))
     }
 
-    fn unknown_code(&self, codes: &[&str], aliases: Option<&Map<String, Value>>, v: &Value, ctx: &mut Ctx) {
+    fn unknown_code(
+        codes: &[&str],
+        aliases: Option<&Map<String, Value>>,
+        v: &Value,
+        ctx: &mut Ctx,
+    ) {
         let shown = match v {
             Value::String(s) => s.chars().take(60).collect(),
             other => other.to_string().chars().take(60).collect(),
@@ -159,7 +193,9 @@ impl<'s> Walker<'s> {
             }
             return;
         };
-        if let Some(name) = obj.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/")) {
+        if let Some(name) =
+            obj.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/"))
+        {
             if let Some(f) = TYPED.get(name) {
                 if f(v, ctx) {
                     return;
@@ -176,15 +212,20 @@ impl<'s> Walker<'s> {
             }
             if !v.as_str().is_some_and(|s| codes.contains(&s)) {
                 if v.is_string() {
-                    self.unknown_code(&codes, aliases, v, ctx);
+                    Self::unknown_code(&codes, aliases, v, ctx);
                 } else {
-                    ctx.report(&rules::WRONG_TYPE, &[("expected", "string".into()), ("found", json_type(v).into())]);
+                    ctx.report(
+                        &rules::WRONG_TYPE,
+                        &[("expected", "string".into()), ("found", json_type(v).into())],
+                    );
                 }
             }
             return;
         }
         let is_union = !obj.contains_key("type") && !obj.contains_key("properties");
-        if let (true, Some(branches)) = (is_union, obj.get("anyOf").or_else(|| obj.get("oneOf")).and_then(Value::as_array)) {
+        if let (true, Some(branches)) =
+            (is_union, obj.get("anyOf").or_else(|| obj.get("oneOf")).and_then(Value::as_array))
+        {
             self.union(branches, v, ctx);
             return;
         }
@@ -223,7 +264,9 @@ impl<'s> Walker<'s> {
     fn allows_null(&self, schema: &'s Value) -> bool {
         let s = self.resolve(schema);
         let branches = s.get("anyOf").or_else(|| s.get("oneOf")).and_then(Value::as_array);
-        branches.is_some_and(|b| b.iter().any(|b| self.resolve(b).get("type").and_then(Value::as_str) == Some("null")))
+        branches.is_some_and(|b| {
+            b.iter().any(|b| self.resolve(b).get("type").and_then(Value::as_str) == Some("null"))
+        })
     }
 
     fn union(&self, branches: &'s [Value], v: &Value, ctx: &mut Ctx) {
@@ -245,7 +288,10 @@ impl<'s> Walker<'s> {
         }
         match best {
             Some(trial) => ctx.absorb(trial),
-            None => ctx.report(&rules::WRONG_TYPE, &[("expected", "a value".into()), ("found", json_type(v).into())]),
+            None => ctx.report(
+                &rules::WRONG_TYPE,
+                &[("expected", "a value".into()), ("found", json_type(v).into())],
+            ),
         }
     }
 
@@ -265,7 +311,8 @@ impl<'s> Walker<'s> {
                 Some(prop) => ctx.field(key, |ctx| self.walk(prop, value, ctx)),
                 None if closed => ctx.field(key, |ctx| {
                     let mut params = vec![("field", key.chars().take(60).collect::<String>())];
-                    let missing = props.keys().filter(|k| !map.contains_key(*k)).map(String::as_str);
+                    let missing =
+                        props.keys().filter(|k| !map.contains_key(*k)).map(String::as_str);
                     if let Some(hint) = nearest(key, missing) {
                         params.push(("suggestion", hint.to_owned()));
                     }

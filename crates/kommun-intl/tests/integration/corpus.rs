@@ -1,0 +1,108 @@
+//! The whole corpus through the library: exact codes and pointers, one pass.
+
+use std::collections::BTreeSet;
+
+use kommun_intl::validate::rules;
+
+use crate::prelude::{Fixture, fixtures};
+
+fn actual(f: &Fixture) -> (Vec<(String, String)>, kommun_intl::Report) {
+    let report = f.kind.validate_json(&f.bytes, &f.options());
+    let mut v: Vec<(String, String)> =
+        report.issues.iter().map(|i| (i.code().to_owned(), i.pointer.clone())).collect();
+    v.sort();
+    (v, report)
+}
+
+#[test]
+fn every_fixture_gets_exactly_its_expected_issues() {
+    let all = fixtures();
+    assert!(!all.is_empty(), "tests/corpus is empty");
+    let mut failures = Vec::new();
+    for f in &all {
+        let (got, _) = actual(f);
+        let want = f.expected_issues();
+        if got != want {
+            failures.push(format!("{}\n  expected {want:?}\n  got      {got:?}", f.name()));
+        }
+    }
+    assert!(failures.is_empty(), "{} fixture(s) differ:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn invalid_fixtures_fail_and_valid_ones_pass() {
+    for f in fixtures() {
+        let (_, report) = actual(&f);
+        let has_error_expected = f.expected.is_some()
+            && f.expected_issues().iter().any(|(code, _)| {
+                rules::Rule::by_code(code)
+                    .is_some_and(|r| r.severity == kommun_intl::Severity::Error)
+            });
+        assert_eq!(report.is_valid(), !has_error_expected, "{}", f.name());
+    }
+}
+
+#[test]
+fn issues_from_text_carry_line_and_column() {
+    for f in fixtures() {
+        let (_, report) = actual(&f);
+        for issue in &report.issues {
+            assert!(
+                issue.line.is_some() && issue.column.is_some(),
+                "{}: {} at {} has no position",
+                f.name(),
+                issue.code(),
+                issue.pointer
+            );
+        }
+    }
+}
+
+#[test]
+fn the_corpus_covers_every_rule() {
+    let mut seen = BTreeSet::new();
+    let mut invalid = 0;
+    for f in fixtures() {
+        if f.expected.is_some() {
+            invalid += 1;
+        }
+        seen.extend(f.expected_issues().into_iter().map(|(code, _)| code));
+    }
+    assert!(invalid >= 60, "only {invalid} invalid fixtures; the corpus needs at least 60");
+    // The fallback for input that fits no more precise rule; no document is known to reach it.
+    let unreachable = [rules::INVALID_VALUE.code];
+    let missing: Vec<_> = rules::ALL
+        .iter()
+        .map(|r| r.code)
+        .filter(|c| !seen.contains(*c) && !unreachable.contains(c))
+        .collect();
+    assert!(missing.is_empty(), "no fixture covers {missing:?}");
+}
+
+#[test]
+fn dict_input_gives_the_same_issues_as_text() {
+    for f in fixtures() {
+        let Ok(value) = serde_json::from_slice::<serde_json::Value>(&f.bytes) else { continue };
+        let report = kommun_intl::validate_value(f.kind, &value, &f.options());
+        let mut got: Vec<(String, String)> =
+            report.issues.iter().map(|i| (i.code().to_owned(), i.pointer.clone())).collect();
+        got.sort();
+        assert_eq!(got, actual(&f).0, "{}", f.name());
+    }
+}
+
+#[test]
+fn the_cap_keeps_the_first_issues_and_counts_the_rest() {
+    let many: Vec<_> =
+        (0..30).map(|i| format!(r#"{{"id": "Bad Id {i}", "organisation": " x"}}"#)).collect();
+    let doc = format!(
+        r#"{{"municipality": {{"id": "lidkoping", "name": {{"sv": "Lidköpings kommun"}}, "municipality_code": "1494"}}, "memberships": [{}]}}"#,
+        many.join(",")
+    );
+    let options = kommun_intl::Options { max_issues: 10, ..Default::default() };
+    let report = kommun_intl::DocumentKind::Dataset.validate_json(doc.as_bytes(), &options);
+    assert_eq!(report.issues.len(), 10);
+    assert_eq!(report.truncated_count, 50);
+    assert_eq!(report.error_count(), 60);
+    assert!(!report.is_valid());
+}

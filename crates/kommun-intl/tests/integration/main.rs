@@ -1,0 +1,8 @@
+//! Integration tests, one binary: `mod` per area, helpers in `prelude`.
+
+mod corpus;
+mod examples;
+mod personal;
+mod prelude;
+mod rules;
+mod schemas;
