@@ -5,10 +5,12 @@ pub mod codes;
 mod document;
 mod error;
 pub mod model;
+pub mod ndjson;
 pub mod schema;
 pub mod validate;
 
 pub use document::{Document, DocumentKind, check_json, from_json, validate_value};
 pub use error::{Error, SchemaError};
 pub use model::{Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project};
+pub use schema::schema_for;
 pub use validate::{Issue, Lang, Options, Report, Severity, Validate};

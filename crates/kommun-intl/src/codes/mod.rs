@@ -133,3 +133,81 @@ macro_rules! codelist {
         }
     };
 }
+
+/// One entry of a code list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// The code as written in data.
+    pub code: &'static str,
+    /// The Swedish label.
+    pub sv: &'static str,
+    /// The English label.
+    pub en: &'static str,
+}
+
+/// A whole code list, for tools that show or export them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct List {
+    /// The list's name, as in the schema's `$defs` (`AgreementType`, `CountryCode`).
+    pub name: &'static str,
+    /// Its entries, in order.
+    pub entries: Vec<Entry>,
+}
+
+fn list_of<T: CodeList>() -> List {
+    List {
+        name: T::NAME,
+        entries: T::all()
+            .iter()
+            .map(|&c| Entry { code: c.code(), sv: c.label(Lang::Sv), en: c.label(Lang::En) })
+            .collect(),
+    }
+}
+
+/// Every code list of the model, with both labels: the enumerations and the standard lists
+/// (countries, former countries, currencies, SCB municipalities; a municipality's "label" is its
+/// name in both languages).
+#[must_use]
+pub fn lists() -> Vec<List> {
+    use crate::model::{
+        ActivityStatus, AgreementType, Channel, CooperationArea, FaultReportStatus,
+        FeedbackCategory, FeedbackStatus, FundingSourceType, InternationalWorkKind, PartnerLevel,
+        PartnershipStatus, ProgrammeCode, ServiceCode, StatMeasure,
+    };
+    vec![
+        list_of::<ActivityStatus>(),
+        list_of::<AgreementType>(),
+        list_of::<Channel>(),
+        list_of::<CooperationArea>(),
+        List {
+            name: "CountryCode",
+            entries: CountryCode::all()
+                .map(|c| Entry { code: c.code(), sv: c.label(Lang::Sv), en: c.label(Lang::En) })
+                .collect(),
+        },
+        List {
+            name: "CurrencyCode",
+            entries: CurrencyCode::all()
+                .map(|c| Entry { code: c.code(), sv: c.label(Lang::Sv), en: c.label(Lang::En) })
+                .collect(),
+        },
+        list_of::<FaultReportStatus>(),
+        list_of::<FeedbackCategory>(),
+        list_of::<FeedbackStatus>(),
+        list_of::<FormerCountry>(),
+        list_of::<FundingSourceType>(),
+        list_of::<InternationalWorkKind>(),
+        List {
+            name: "MunicipalityCode",
+            entries: municipalities()
+                .iter()
+                .map(|m| Entry { code: m.code, sv: m.name, en: m.name })
+                .collect(),
+        },
+        list_of::<PartnerLevel>(),
+        list_of::<PartnershipStatus>(),
+        list_of::<ProgrammeCode>(),
+        list_of::<ServiceCode>(),
+        list_of::<StatMeasure>(),
+    ]
+}

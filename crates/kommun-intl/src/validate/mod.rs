@@ -237,7 +237,7 @@ impl Ctx {
             for (i, item) in items.iter().enumerate() {
                 if let Some(first) = items[..i].iter().position(|x| x == item) {
                     ctx.index(i, |ctx| {
-                        ctx.report(&rules::LIST_DUPLICATE, &[("first", first.to_string())])
+                        ctx.report(&rules::LIST_DUPLICATE, &[("first", first.to_string())]);
                     });
                 }
             }
