@@ -12,7 +12,7 @@ use crate::model::{
     Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project,
 };
 use crate::schema;
-use crate::validate::{Ctx, Options, Report, Validate, locate, rules, structure};
+use crate::validate::{Ctx, Options, Report, Validate, limits, locate, rules, structure};
 
 /// The kinds of document, one JSON Schema each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -149,18 +149,40 @@ documents!(Dataset => Dataset, Municipality => Municipality, Partnership => Part
 #[must_use]
 pub fn check_json<T: Document>(json: &[u8], options: &Options) -> (Option<T>, Report) {
     let mut ctx = Ctx::new(options);
-    let value = if let Ok(value) = serde_json::from_slice::<T>(json) {
-        value.validate_into(&mut ctx);
-        Some(value)
-    } else {
-        explain(T::KIND, json, &mut ctx);
-        None
-    };
+    let value = parse_and_check::<T>(json, &mut ctx);
     let mut report = ctx.finish();
     if !report.issues.is_empty() {
         locate::locate(json, &mut report.issues);
     }
     (value, report)
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn parse_and_check<T: Document>(json: &[u8], ctx: &mut Ctx) -> Option<T> {
+    let max = ctx.limits().max_document_size;
+    if json.len() > max {
+        let params = [("size", json.len().to_string()), ("max", max.to_string())];
+        ctx.push_located(&rules::LIMIT_DOCUMENT_SIZE, &params, 1, 1);
+        return None;
+    }
+    let body = match json.strip_prefix(BOM) {
+        Some(rest) => {
+            ctx.push_located(&rules::JSON_BYTE_ORDER_MARK, &[], 1, 1);
+            rest
+        }
+        None => json,
+    };
+    if body.iter().all(u8::is_ascii_whitespace) {
+        ctx.push_located(&rules::JSON_EMPTY, &[], 1, 1);
+        return None;
+    }
+    if let Ok(value) = serde_json::from_slice::<T>(body) {
+        value.validate_into(ctx);
+        return Some(value);
+    }
+    explain(T::KIND, body, ctx);
+    None
 }
 
 /// Parses and validates JSON into `T`, failing with [`Error::Invalid`] if there is any error
@@ -177,6 +199,11 @@ pub fn from_json<T: Document>(json: impl AsRef<[u8]>) -> Result<T, Error> {
 pub fn validate_value(kind: DocumentKind, value: &Value, options: &Options) -> Report {
     use structure::typed;
     let mut ctx = Ctx::new(options);
+    let max = ctx.limits().max_depth.min(128);
+    if limits::depth(value) > max {
+        ctx.report(&rules::LIMIT_DEPTH, &[("max", max.to_string())]);
+        return ctx.finish();
+    }
     let fits = match kind {
         DocumentKind::Dataset => typed::<Dataset>(value, &mut ctx),
         DocumentKind::Municipality => typed::<Municipality>(value, &mut ctx),
@@ -188,20 +215,39 @@ pub fn validate_value(kind: DocumentKind, value: &Value, options: &Options) -> R
     };
     if !fits {
         structure::explain(schema::schema_for(kind), value, &mut ctx);
+        if ctx.issue_count() == 0 {
+            ctx.report(&rules::INVALID_VALUE, &[]);
+        }
     }
     ctx.finish()
 }
 
+/// The slow path: says why a text does not fit the model.
 fn explain(kind: DocumentKind, json: &[u8], ctx: &mut Ctx) {
+    let before = ctx.issue_count();
+    let limits = *ctx.limits();
+    if !limits::scan(json, &limits, ctx) {
+        return;
+    }
     match serde_json::from_slice::<Value>(json) {
         Ok(value) => structure::explain(schema::schema_for(kind), &value, ctx),
         Err(e) => {
-            let rule = if e.is_eof() { &rules::JSON_TRUNCATED } else { &rules::JSON_SYNTAX };
             let text = e.to_string();
             let detail = text.split(" at line ").next().unwrap_or(&text).to_owned();
-            let params: Vec<(&'static str, String)> =
-                if e.is_eof() { vec![] } else { vec![("detail", detail)] };
+            let (rule, params): (&'static rules::Rule, Vec<(&'static str, String)>) = if e.is_eof()
+            {
+                (&rules::JSON_TRUNCATED, vec![])
+            } else if detail.contains("recursion limit") {
+                (&rules::LIMIT_DEPTH, vec![("max", "128".to_owned())])
+            } else if detail.contains("number out of range") {
+                (&rules::JSON_NUMBER_OUT_OF_RANGE, vec![])
+            } else {
+                (&rules::JSON_SYNTAX, vec![("detail", detail)])
+            };
             ctx.push_located(rule, &params, e.line(), e.column());
         }
+    }
+    if ctx.issue_count() == before {
+        ctx.report(&rules::INVALID_VALUE, &[]);
     }
 }

@@ -111,7 +111,7 @@ impl FundingSourceType {
 
 /// One source of funding.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("x-rules" = ["funding.name_required"]))]
 pub struct FundingSource {
@@ -147,7 +147,7 @@ crate::codelist! {
 
 /// The body the municipality has an agreement with.
 #[serde_with::skip_serializing_none]
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("x-rules" = ["partner.country_missing", "subdivision.country_mismatch"]))]
 pub struct PartnerBody {

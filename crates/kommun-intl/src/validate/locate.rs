@@ -162,6 +162,16 @@ impl Scanner<'_> {
     }
 }
 
+/// Converts a byte offset to a 1-based (line, column), counting columns in characters.
+pub(crate) fn line_column(text: &[u8], offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = memchr::memchr_iter(b'\n', before).count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&text[line_start..offset]).chars().count() + 1;
+    (line, column)
+}
+
 /// Fills in `line` and `column` of every issue whose pointer is found in `text`.
 pub(crate) fn locate(text: &[u8], issues: &mut [Issue]) {
     let todo: Vec<usize> = (0..issues.len()).filter(|&i| issues[i].line.is_none()).collect();

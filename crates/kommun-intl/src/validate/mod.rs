@@ -2,6 +2,7 @@
 //! the machinery that explains invalid JSON.
 
 pub mod issue;
+pub mod limits;
 pub(crate) mod locate;
 pub mod rules;
 pub(crate) mod structure;
@@ -12,6 +13,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 pub use issue::{Issue, Lang, Report, Severity, UnknownLang};
+pub use limits::Limits;
 pub use rules::{Check, Rule};
 
 /// The default cap on issues kept per document.
@@ -25,11 +27,13 @@ pub struct Options {
     /// "Today", for the rules that compare with the present. `None` (the default) skips them,
     /// so that validation never depends on the wall clock.
     pub reference_date: Option<NaiveDate>,
+    /// Limits on hostile input.
+    pub limits: Limits,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { max_issues: DEFAULT_MAX_ISSUES, reference_date: None }
+        Options { max_issues: DEFAULT_MAX_ISSUES, reference_date: None, limits: Limits::default() }
     }
 }
 
@@ -82,6 +86,7 @@ pub struct Ctx {
     truncated: usize,
     errors: usize,
     reference_date: Option<NaiveDate>,
+    limits: Limits,
 }
 
 impl Ctx {
@@ -95,6 +100,7 @@ impl Ctx {
             truncated: 0,
             errors: 0,
             reference_date: options.reference_date,
+            limits: options.limits,
         }
     }
 
@@ -102,6 +108,12 @@ impl Ctx {
     #[must_use]
     pub fn reference_date(&self) -> Option<NaiveDate> {
         self.reference_date
+    }
+
+    /// The limits of this run.
+    #[must_use]
+    pub fn limits(&self) -> &Limits {
+        &self.limits
     }
 
     /// The current JSON Pointer.
@@ -173,6 +185,7 @@ impl Ctx {
             truncated: 0,
             errors: 0,
             reference_date: self.reference_date,
+            limits: self.limits,
         }
     }
 
@@ -204,6 +217,15 @@ impl Ctx {
         }
     }
 
+    /// Runs `f` at a pointer below the current one, given as a JSON Pointer suffix.
+    pub(crate) fn field_pointer<R>(&mut self, pointer: &str, f: impl FnOnce(&mut Ctx) -> R) -> R {
+        let len = self.pointer.len();
+        self.pointer.push_str(pointer);
+        let r = f(self);
+        self.pointer.truncate(len);
+        r
+    }
+
     /// Reports an issue at the member `name` of the current value.
     pub fn report_at(
         &mut self,
@@ -228,17 +250,21 @@ impl Ctx {
 
     /// Checks a list that may be left out: when present it must not be empty and must not
     /// repeat an entry.
-    pub fn check_set<T: PartialEq>(&mut self, name: &str, items: Option<&[T]>) {
+    pub fn check_set<T: Eq + std::hash::Hash>(&mut self, name: &str, items: Option<&[T]>) {
         let Some(items) = items else { return };
         self.field(name, |ctx| {
             if items.is_empty() {
                 ctx.report(&rules::LIST_EMPTY, &[]);
             }
+            let mut seen: std::collections::HashMap<&T, usize> =
+                std::collections::HashMap::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
-                if let Some(first) = items[..i].iter().position(|x| x == item) {
+                if let Some(&first) = seen.get(item) {
                     ctx.index(i, |ctx| {
                         ctx.report(&rules::LIST_DUPLICATE, &[("first", first.to_string())]);
                     });
+                } else {
+                    seen.insert(item, i);
                 }
             }
         });

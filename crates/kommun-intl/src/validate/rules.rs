@@ -8,6 +8,9 @@ use super::issue::{Lang, Severity};
 /// Where a rule lives in the published JSON Schema.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Check {
+    /// The JSON text itself (encoding, syntax, size limits, duplicate keys): below what a JSON
+    /// Schema validator, which sees parsed JSON, can judge.
+    Text,
     /// JSON syntax or the shape of the document (types, required and unknown fields, codes):
     /// the schema's `type`, `required`, `additionalProperties` and `enum` keywords.
     Structure,
@@ -110,17 +113,57 @@ macro_rules! rules {
     };
 }
 
-use Check::{Keyword as K, Rule as X, Structure as S};
+use Check::{Keyword as K, Rule as X, Structure as S, Text as T};
 
 rules! {
     /// The input is not well-formed JSON.
-    JSON_SYNTAX = "json.syntax", Error, S, [detail],
+    JSON_SYNTAX = "json.syntax", Error, T, [detail],
         en: "The document is not valid JSON: {detail}.",
         sv: "Dokumentet är inte giltig JSON: {detail}.";
     /// The input ends before the JSON value does.
-    JSON_TRUNCATED = "json.truncated", Error, S, [],
+    JSON_TRUNCATED = "json.truncated", Error, T, [],
         en: "The document ends too early; it looks cut off.",
         sv: "Dokumentet tar slut för tidigt; det verkar avklippt.";
+    /// The input is empty.
+    JSON_EMPTY = "json.empty", Error, T, [],
+        en: "The document is empty.",
+        sv: "Dokumentet är tomt.";
+    /// The input starts with a byte order mark, which JSON does not use.
+    JSON_BYTE_ORDER_MARK = "json.byte_order_mark", Warning, T, [],
+        en: "The file starts with a byte order mark (BOM); JSON files should not have one. It was ignored.",
+        sv: "Filen börjar med ett byte order mark (BOM); JSON-filer ska inte ha något. Det ignorerades.";
+    /// The input is not UTF-8.
+    JSON_INVALID_UTF8 = "json.invalid_utf8", Error, T, [offset],
+        en: "The file is not valid UTF-8 from byte {offset} on; save it as UTF-8.",
+        sv: "Filen är inte giltig UTF-8 från byte {offset}; spara den som UTF-8.";
+    /// An object has the same key twice.
+    JSON_DUPLICATE_KEY = "json.duplicate_key", Error, T, [key],
+        en: "The key `{key}` appears more than once in this object.",
+        sv: "Nyckeln `{key}` förekommer mer än en gång i objektet.";
+    /// A number is NaN or infinite, which JSON does not allow.
+    JSON_NON_FINITE = "json.non_finite_number", Error, T, [],
+        en: "NaN and Infinity are not JSON numbers.",
+        sv: "NaN och Infinity är inga JSON-tal.";
+    /// A number is too large to represent.
+    JSON_NUMBER_OUT_OF_RANGE = "json.number_out_of_range", Error, T, [],
+        en: "The number is too large to represent.",
+        sv: "Talet är för stort för att kunna representeras.";
+    /// The document is larger than the limit.
+    LIMIT_DOCUMENT_SIZE = "limits.document_size", Error, T, [size, max],
+        en: "The document is {size} bytes; the limit is {max} bytes.",
+        sv: "Dokumentet är {size} byte; gränsen är {max} byte.";
+    /// Arrays and objects nest deeper than the limit.
+    LIMIT_DEPTH = "limits.depth", Error, T, [max],
+        en: "Arrays and objects nest deeper than {max} levels.",
+        sv: "Listor och objekt är nästlade djupare än {max} nivåer.";
+    /// A string is longer than the limit.
+    LIMIT_STRING_LENGTH = "limits.string_length", Error, T, [max],
+        en: "A string is longer than the limit of {max} bytes.",
+        sv: "En sträng är längre än gränsen på {max} byte.";
+    /// An array has more items than the limit.
+    LIMIT_ARRAY_LENGTH = "limits.array_length", Error, T, [max],
+        en: "An array has more than {max} items.",
+        sv: "En lista har fler än {max} poster.";
     /// A value has the wrong JSON type.
     WRONG_TYPE = "structure.wrong_type", Error, S, [expected, found],
         en: "Expected a value of type {expected}, found {found}.",

@@ -2,6 +2,7 @@
 
 mod corpus;
 mod examples;
+mod hostile;
 mod personal;
 mod prelude;
 mod rules;

@@ -68,6 +68,7 @@ fn rule_table() -> String {
         String::from("| code | severity | schema | English | Svenska |\n|---|---|---|---|---|\n");
     for r in ALL {
         let schema = match r.check {
+            Check::Text => "JSON text".to_owned(),
             Check::Structure => "structure".to_owned(),
             Check::Keyword(k) => format!("`{k}`"),
             Check::Rule => "`x-rules`".to_owned(),

@@ -123,6 +123,14 @@ fn schema_and_library_agree_on_every_fixture() {
             assert!(f.expected.is_some(), "{} is not JSON but sits under valid/", f.name());
             continue;
         };
+        let text_level = f
+            .expected_issues()
+            .iter()
+            .any(|(code, _)| rules::Rule::by_code(code).is_some_and(|r| r.check == Check::Text));
+        if text_level {
+            // Duplicate keys, byte order marks and limits are below what a schema validator sees.
+            continue;
+        }
         let i = DocumentKind::ALL.iter().position(|&k| k == f.kind).unwrap();
         let schema_ok = validators[i].is_valid(&doc);
         let structural = f.expected_issues().iter().any(|(code, _)| {

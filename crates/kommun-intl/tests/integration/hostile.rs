@@ -1,0 +1,153 @@
+//! Hostile input: every case gets a clear issue, never a panic, a hang or a blown stack.
+
+use kommun_intl::validate::Limits;
+use kommun_intl::{DocumentKind, Options, Report};
+
+use crate::prelude::fixtures;
+
+const FEEDBACK: &str = r#"{"category": "praise", "description": "Bra!", "channel": "web", "submitted_at": "2026-11-28T09:30:00+01:00"}"#;
+
+fn check(kind: DocumentKind, text: &[u8]) -> Report {
+    kind.validate_json(text, &Options::default())
+}
+
+fn codes(report: &Report) -> Vec<(&'static str, String)> {
+    report.issues.iter().map(|i| (i.code(), i.pointer.clone())).collect()
+}
+
+#[test]
+fn deep_nesting_is_a_limit_not_a_crash() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let report = check(DocumentKind::Feedback, deep.as_bytes());
+    assert_eq!(report.issues.len(), 1);
+    assert_eq!(report.issues[0].code(), "limits.depth");
+    assert_eq!(
+        report.issues[0].pointer,
+        "/0".repeat(63),
+        "the pointer names the level past the limit"
+    );
+    let inside = format!(r#"{{"category": {}{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
+    let report = check(DocumentKind::Feedback, inside.as_bytes());
+    assert_eq!(report.issues[0].code(), "limits.depth");
+    let value: serde_json::Value =
+        serde_json::from_str(&format!("{}{}", "[".repeat(100), "]".repeat(100))).unwrap();
+    let report = kommun_intl::validate_value(DocumentKind::Feedback, &value, &Options::default());
+    assert_eq!(report.issues[0].code(), "limits.depth");
+}
+
+#[test]
+fn huge_documents_and_strings_hit_their_limits() {
+    let big =
+        format!(r#"{{"category": "praise", "description": "{}"}}"#, "a".repeat(100 * 1024 * 1024));
+    let report = check(DocumentKind::Feedback, big.as_bytes());
+    assert_eq!(report.issues.len(), 1);
+    assert_eq!(report.issues[0].code(), "limits.document_size");
+    let loose = Options {
+        limits: Limits { max_document_size: usize::MAX, ..Limits::default() },
+        ..Options::default()
+    };
+    let report = DocumentKind::Feedback.validate_json(big.as_bytes(), &loose);
+    assert_eq!(codes(&report), [("limits.string_length", "/description".to_owned())]);
+}
+
+#[test]
+fn a_million_items_is_the_array_limit() {
+    let items = vec!["0"; 1_000_001].join(",");
+    let doc = format!(r#"{{"category": "praise", "media": [{items}]}}"#);
+    let report = check(DocumentKind::Feedback, doc.as_bytes());
+    assert_eq!(codes(&report), [("limits.array_length", "/media/1000000".to_owned())]);
+}
+
+#[test]
+fn long_valid_lists_are_checked_in_linear_time() {
+    let areas = vec![r#""culture""#; 200_000].join(",");
+    let doc = format!(
+        r#"{{"id": "x", "partner": {{"name": {{"sv": "X"}}, "level": "city", "country": "HU"}}, "agreement_type": "twinning", "areas": [{areas}]}}"#
+    );
+    let report = check(DocumentKind::Partnership, doc.as_bytes());
+    assert_eq!(report.error_count(), 199_999);
+    assert_eq!(report.issues.len(), kommun_intl::validate::DEFAULT_MAX_ISSUES);
+}
+
+#[test]
+fn encoding_problems_are_named() {
+    let mut bad = FEEDBACK.as_bytes().to_vec();
+    bad[40] = 0xFF;
+    let report = check(DocumentKind::Feedback, &bad);
+    assert_eq!(report.issues[0].code(), "json.invalid_utf8");
+    assert_eq!(report.issues[0].params["offset"], "40");
+
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), FEEDBACK.as_bytes()].concat();
+    let report = check(DocumentKind::Feedback, &with_bom);
+    assert_eq!(codes(&report), [("json.byte_order_mark", String::new())]);
+    assert!(report.is_valid());
+}
+
+#[test]
+fn numbers_json_cannot_hold_are_named() {
+    for (text, code) in [
+        (r#"{"service_code": "klotter", "lat": NaN, "long": 13.1}"#, "json.non_finite_number"),
+        (
+            r#"{"service_code": "klotter", "lat": -Infinity, "long": 13.1}"#,
+            "json.non_finite_number",
+        ),
+        (r#"{"service_code": "klotter", "lat": 1e400, "long": 13.1}"#, "json.number_out_of_range"),
+    ] {
+        let report = check(DocumentKind::FaultReport, text.as_bytes());
+        assert_eq!(report.issues[0].code(), code, "{text}");
+    }
+    let wide = r#"{"service_code": "klotter", "lat": 123456789012345678901234567890, "long": 13.1, "submitted_at": "2026-11-28T09:30:00+01:00"}"#;
+    let report = check(DocumentKind::FaultReport, wide.as_bytes());
+    assert_eq!(codes(&report), [("coordinates.out_of_range", "/lat".to_owned())]);
+}
+
+#[test]
+fn duplicate_keys_are_found_at_any_level() {
+    let top = r#"{"category": "praise", "category": "question", "description": "Bra!", "channel": "web", "submitted_at": "2026-11-28T09:30:00+01:00"}"#;
+    assert_eq!(
+        codes(&check(DocumentKind::Feedback, top.as_bytes())),
+        [("json.duplicate_key", "/category".to_owned())]
+    );
+    let nested = r#"{"category": "praise", "description": "Bra!", "channel": "web", "submitted_at": "2026-11-28T09:30:00+01:00", "contact": {"email": "a@example.se", "email": "b@example.se"}}"#;
+    let report = check(DocumentKind::Feedback, nested.as_bytes());
+    assert_eq!(codes(&report), [("json.duplicate_key", "/contact/email".to_owned())]);
+    assert!(!report.to_string().contains("example.se"), "a personal value leaked");
+}
+
+#[test]
+fn empty_truncated_and_non_object_documents() {
+    assert_eq!(check(DocumentKind::Feedback, b"").issues[0].code(), "json.empty");
+    assert_eq!(check(DocumentKind::Feedback, b"  \n ").issues[0].code(), "json.empty");
+    assert_eq!(
+        check(DocumentKind::Feedback, &FEEDBACK.as_bytes()[..50]).issues[0].code(),
+        "json.truncated"
+    );
+    for text in ["[]", "\"x\"", "42", "null", "true"] {
+        let report = check(DocumentKind::Feedback, text.as_bytes());
+        assert_eq!(codes(&report), [("structure.wrong_type", String::new())], "{text}");
+    }
+}
+
+/// Every corpus document, cut short at many points and with bytes flipped: never a panic, and
+/// always either valid or at least one issue.
+#[test]
+fn mutated_corpus_documents_never_panic() {
+    let mut runs = 0;
+    for f in fixtures() {
+        let len = f.bytes.len();
+        let step = (len / 40).max(1);
+        for cut in (0..f.bytes.trim_ascii_end().len()).step_by(step) {
+            let report = f.kind.validate_json(&f.bytes[..cut], &Options::default());
+            assert!(!report.is_valid(), "{} cut at {cut} is valid", f.name());
+            runs += 1;
+        }
+        for (n, at) in (0..len).step_by(step).enumerate() {
+            let mut bytes = f.bytes.clone();
+            bytes[at] = [b'"', b'{', b']', b'\\', 0xC3, b'0', b',', b' '][n % 8];
+            let report = f.kind.validate_json(&bytes, &Options::default());
+            assert!(report.is_valid() || !report.issues.is_empty(), "{} mutated at {at}", f.name());
+            runs += 1;
+        }
+    }
+    assert!(runs > 0);
+}
