@@ -4,10 +4,14 @@
 pub mod codes;
 mod document;
 mod error;
+pub mod fix;
+pub mod locate;
 pub mod model;
 pub mod ndjson;
+pub mod personal;
 pub mod schema;
 pub mod validate;
+mod walk;
 
 pub use document::{Document, DocumentKind, check_json, from_json, validate_value};
 pub use error::{Error, SchemaError};

@@ -13,9 +13,9 @@ struct Scanner<'a> {
     b: &'a [u8],
     i: usize,
     path: String,
-    /// Every pointer asked for, and every prefix of one (where the scan must descend).
+    /// Every pointer asked for, and every prefix of one (where the scan records positions and
+    /// descends).
     prefixes: HashSet<String>,
-    wanted: HashSet<String>,
     /// Pointer -> (offset of the member's key, offset of the value).
     found: HashMap<String, (Option<usize>, usize)>,
 }
@@ -54,10 +54,10 @@ impl Scanner<'_> {
     fn value(&mut self, key_at: Option<usize>) -> Option<()> {
         self.ws();
         let at = self.i;
-        if self.wanted.contains(&self.path) {
+        let descend = self.prefixes.contains(&self.path);
+        if descend {
             self.found.insert(self.path.clone(), (key_at, at));
         }
-        let descend = self.prefixes.contains(&self.path);
         match self.peek()? {
             b'{' => {
                 self.i += 1;
@@ -178,11 +178,9 @@ pub(crate) fn locate(text: &[u8], issues: &mut [Issue]) {
     if todo.is_empty() {
         return;
     }
-    let mut wanted = HashSet::new();
     let mut prefixes = HashSet::new();
     for &i in &todo {
         let p = &issues[i].pointer;
-        wanted.insert(p.clone());
         let mut end = p.len();
         loop {
             prefixes.insert(p[..end].to_owned());
@@ -193,7 +191,7 @@ pub(crate) fn locate(text: &[u8], issues: &mut [Issue]) {
         }
     }
     let mut scanner =
-        Scanner { b: text, i: 0, path: String::new(), prefixes, wanted, found: HashMap::new() };
+        Scanner { b: text, i: 0, path: String::new(), prefixes, found: HashMap::new() };
     // Skip a byte order mark so that columns on the first line stay right.
     if text.starts_with(&[0xEF, 0xBB, 0xBF]) {
         scanner.i = 3;
@@ -201,9 +199,19 @@ pub(crate) fn locate(text: &[u8], issues: &mut [Issue]) {
     let _ = scanner.value(None);
     let mut offsets: Vec<(usize, usize)> = Vec::with_capacity(todo.len());
     for &i in &todo {
-        if let Some(&(key, value)) = scanner.found.get(&issues[i].pointer) {
-            let at_key = issues[i].rule.code == rules::UNKNOWN_FIELD.code;
-            offsets.push((if at_key { key.unwrap_or(value) } else { value }, i));
+        // A pointer to a value that is not in the text (a defaulted field) points at its
+        // nearest ancestor that is.
+        let mut pointer = issues[i].pointer.as_str();
+        loop {
+            if let Some(&(key, value)) = scanner.found.get(pointer) {
+                let at_key = issues[i].rule.code == rules::UNKNOWN_FIELD.code;
+                offsets.push((if at_key { key.unwrap_or(value) } else { value }, i));
+                break;
+            }
+            match pointer.rfind('/') {
+                Some(j) => pointer = &pointer[..j],
+                None => break,
+            }
         }
     }
     offsets.sort_unstable();
