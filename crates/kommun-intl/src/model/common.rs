@@ -97,9 +97,52 @@ fn forbidden(c: char, multiline: bool) -> bool {
     control && !(multiline && matches!(c, '\t' | '\n' | '\r'))
 }
 
-const TEXT_PATTERN: &str =
-    r"^[^\s\x00-\x1F\x7F-\x9F](?:[^\x00-\x1F\x7F-\x9F]*[^\s\x00-\x1F\x7F-\x9F])?$";
-const LONG_TEXT_PATTERN: &str = r"^[^\s\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F](?:[^\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F]*[^\s\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F])?$";
+/// White space that a text may not start or end with: Unicode's `White_Space`, plus U+FEFF (a
+/// byte order mark pasted into a field), which ECMAScript's `\s` also counts.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+// The same sets as regular-expression classes, written out so that every regex dialect
+// (ECMAScript in editors, Rust, Python) reads them alike.
+macro_rules! space {
+    () => {
+        r"\t\n\x0B\x0C\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF"
+    };
+}
+macro_rules! control {
+    () => {
+        r"\x00-\x1F\x7F-\x9F"
+    };
+}
+macro_rules! control_multiline {
+    () => {
+        r"\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F"
+    };
+}
+
+const TEXT_PATTERN: &str = concat!(
+    "^[^",
+    space!(),
+    control!(),
+    "](?:[^",
+    control!(),
+    "]*[^",
+    space!(),
+    control!(),
+    "])?$"
+);
+const LONG_TEXT_PATTERN: &str = concat!(
+    "^[^",
+    space!(),
+    control_multiline!(),
+    "](?:[^",
+    control_multiline!(),
+    "]*[^",
+    space!(),
+    control_multiline!(),
+    "])?$"
+);
 
 /// The longest [`Text`], in characters.
 pub const TEXT_MAX: usize = 500;
@@ -111,7 +154,7 @@ pub(crate) fn check_text(ctx: &mut Ctx, s: &str, max: usize, multiline: bool) {
         ctx.report(&rules::TEXT_EMPTY, &[]);
         return;
     }
-    if s.starts_with(char::is_whitespace) || s.ends_with(char::is_whitespace) {
+    if s.starts_with(is_space) || s.ends_with(is_space) {
         ctx.report(&rules::TEXT_UNTRIMMED, &[]);
     }
     if s.chars().any(|c| forbidden(c, multiline)) {
@@ -547,5 +590,63 @@ impl<T: JsonSchema> JsonSchema for Personal<T> {
 impl<T: Validate> Validate for Personal<T> {
     fn validate_into(&self, ctx: &mut Ctx) {
         self.0.validate_into(ctx);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::Options;
+
+    fn hand_ok(s: &str, max: usize, multiline: bool) -> bool {
+        let mut ctx = Ctx::new(&Options::default());
+        check_text(&mut ctx, s, max, multiline);
+        ctx.finish().is_clean()
+    }
+
+    /// The hand-written text check accepts exactly what the schema's pattern and lengths accept.
+    #[test]
+    fn text_check_matches_the_schema_pattern() {
+        let single = regex(TEXT_PATTERN);
+        let multi = regex(LONG_TEXT_PATTERN);
+        let samples = [
+            "a",
+            "Barn & Skola",
+            " a",
+            "a ",
+            "\u{feff}a",
+            "a\u{feff}",
+            "a\u{a0}",
+            "\u{3000}a",
+            "a\tb",
+            "a\nb",
+            "a\r\nb",
+            "a\u{7}b",
+            "a\u{85}b",
+            "a\u{9f}",
+            "\u{0}",
+            "å",
+            "a  b",
+            "a\u{2028}b",
+            "\t",
+            "\n",
+            "a\n",
+            "Kecskemét",
+            "a\u{200b}b",
+            "",
+        ];
+        for s in samples {
+            let len_ok = !s.is_empty() && s.chars().count() <= TEXT_MAX;
+            assert_eq!(
+                hand_ok(s, TEXT_MAX, false),
+                single.is_match(s) && len_ok,
+                "single-line {s:?}"
+            );
+            assert_eq!(
+                hand_ok(s, LONG_TEXT_MAX, true),
+                multi.is_match(s) && len_ok,
+                "multi-line {s:?}"
+            );
+        }
     }
 }

@@ -53,8 +53,21 @@ const SWEDEN: (f64, f64, f64, f64) = (55.0, 69.1, 10.9, 24.2);
 #[serde(deny_unknown_fields)]
 #[schemars(extend(
     "x-rules" = ["fault_report.outside_sweden", "submission.in_future"],
-    "anyOf" = [{ "required": ["lat", "long"] }, { "required": ["address_string"] }, { "required": ["address_id"] }],
-    "dependentRequired" = { "lat": ["long"], "long": ["lat"] }
+    "anyOf" = [
+        { "required": ["lat", "long"], "properties": { "lat": { "type": "number" }, "long": { "type": "number" } } },
+        { "required": ["address_string"], "properties": { "address_string": { "type": "string" } } },
+        { "required": ["address_id"], "properties": { "address_id": { "type": "string" } } }
+    ],
+    "allOf" = [
+        {
+            "if": { "required": ["lat"], "properties": { "lat": { "type": "number" } } },
+            "then": { "required": ["long"], "properties": { "long": { "type": "number" } } }
+        },
+        {
+            "if": { "required": ["long"], "properties": { "long": { "type": "number" } } },
+            "then": { "required": ["lat"], "properties": { "lat": { "type": "number" } } }
+        }
+    ]
 ))]
 pub struct FaultReport {
     /// The JSON Schema this document follows, when it stands alone.

@@ -149,17 +149,20 @@ impl JsonSchema for Email {
             "description": "An e-mail address.",
             "type": "string",
             "format": "email",
+            "x-rules": [rules::EMAIL_DOMAIN.code],
         })
     }
 }
 
 impl Validate for Email {
     fn validate_into(&self, ctx: &mut Ctx) {
-        let ok = self.0.parse::<email_address::EmailAddress>().is_ok_and(|e| {
-            e.as_str() == self.0 && e.domain().contains('.') && !e.domain().starts_with('[')
-        });
-        if !ok {
-            ctx.report(&rules::EMAIL_INVALID, &[]);
+        match self.0.parse::<email_address::EmailAddress>() {
+            Ok(e) if e.as_str() == self.0 => {
+                if !e.domain().contains('.') || e.domain().starts_with('[') {
+                    ctx.report(&rules::EMAIL_DOMAIN, &[]);
+                }
+            }
+            _ => ctx.report(&rules::EMAIL_INVALID, &[]),
         }
     }
 }

@@ -229,6 +229,10 @@ rules! {
     EMAIL_INVALID = "email.invalid", Error, K("format"), [],
         en: "The e-mail address is malformed.",
         sv: "E-postadressen är felaktigt skriven.";
+    /// An e-mail address whose domain mail cannot reach: no dot, or an IP address.
+    EMAIL_DOMAIN = "email.unroutable_domain", Warning, X, [],
+        en: "The e-mail address's domain has no dot or is an IP address; mail to it will probably not arrive.",
+        sv: "E-postadressens domän saknar punkt eller är en IP-adress; e-post dit kommer troligen inte fram.";
     /// A phone number has characters a phone number cannot have.
     PHONE_FORMAT = "phone.format", Error, K("pattern"), [],
         en: "A phone number holds only digits, spaces, `-`, `(`, `)` and a leading `+`.",
@@ -250,9 +254,9 @@ rules! {
         en: "A subdivision code is an ISO 3166-2 code such as `US-IL`.",
         sv: "En regionkod är en ISO 3166-2-kod, till exempel `US-IL`.";
     /// A subdivision code is not in ISO 3166-2.
-    SUBDIVISION_UNKNOWN = "subdivision.unknown", Error, X, [subdivision],
-        en: "`{subdivision}` is not an ISO 3166-2 subdivision code.",
-        sv: "`{subdivision}` är ingen regionkod i ISO 3166-2.";
+    SUBDIVISION_UNKNOWN = "subdivision.unknown", Warning, X, [subdivision],
+        en: "`{subdivision}` is not in the ISO 3166-2 list this library knows; check it (the list may lag behind recent reforms).",
+        sv: "`{subdivision}` finns inte i den lista över ISO 3166-2-koder som biblioteket känner till; kontrollera koden (listan kan ligga efter nya reformer).";
     /// A subdivision code belongs to another country than the one given.
     SUBDIVISION_COUNTRY_MISMATCH = "subdivision.country_mismatch", Error, X, [subdivision, country],
         en: "The subdivision `{subdivision}` does not lie in the country `{country}`.",
@@ -379,7 +383,7 @@ rules! {
         en: "A fault report needs a location: `lat` and `long`, `address_string` or `address_id`.",
         sv: "En felanmälan behöver en plats: `lat` och `long`, `address_string` eller `address_id`.";
     /// Only one of latitude and longitude is given.
-    FAULT_REPORT_COORDINATES_INCOMPLETE = "fault_report.coordinates_incomplete", Error, K("dependentRequired"), [],
+    FAULT_REPORT_COORDINATES_INCOMPLETE = "fault_report.coordinates_incomplete", Error, K("if"), [],
         en: "Give both `lat` and `long`, or neither.",
         sv: "Ange både `lat` och `long`, eller ingen av dem.";
     /// The location lies outside Sweden.

@@ -53,7 +53,7 @@ fn keyword_rules_name_a_json_schema_keyword() {
         "format",
         "maximum",
         "anyOf",
-        "dependentRequired",
+        "if",
     ];
     for r in ALL {
         if let Check::Keyword(k) = r.check {
