@@ -1,46 +1,97 @@
-//! `kommun-intl`: validate data files of a municipality's international work and write the
-//! JSON Schemas.
+//! `kommun-intl`: validate and fix the data of a municipality's international work, print the
+//! rule catalogue and write the JSON Schemas.
+//!
+//! The commands are thin: every decision about the data (validity, messages, fixes, which
+//! values are personal) is the core crate's; this crate reads files, prints and writes.
 
-mod commands;
-mod output;
+mod catalogue;
+mod corpus;
+mod env;
+mod fix;
+mod inputs;
+mod progress;
+mod report;
+mod schema;
+mod snippet;
+mod validate;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use kommun_intl::{DocumentKind, Lang};
 
-/// Validate data about a Swedish municipality's international work.
+/// Validate and fix data about a Swedish municipality's international work: registers of
+/// partner towns and projects, statistics, citizen feedback and fault reports.
 #[derive(Debug, Parser)]
-#[command(name = "kommun-intl", version, about, long_about = None)]
+#[command(name = "kommun-intl", version, about, long_about = None, after_help = EXIT_HELP)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
 
+const EXIT_HELP: &str = "Exit status: 0 valid (warnings allowed), 1 invalid data (or, with \
+--deny-warnings, a warning; with `fix --diff`, something to fix), 2 usage or I/O error.";
+
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Validate JSON files. Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error.
-    Validate(commands::ValidateArgs),
+    /// Validate files, directories (recursively: .json, .ndjson, .jsonl) or `-` for stdin.
+    #[command(after_help = EXIT_HELP)]
+    Validate(validate::Args),
+    /// Normalise what has one right form, in place: phone numbers, postal codes, country
+    /// codes, white space around texts.
+    #[command(after_help = EXIT_HELP)]
+    Fix(fix::Args),
     /// Print a JSON Schema, or write or check all of them.
-    Schema(commands::SchemaArgs),
+    Schema(schema::Args),
+    /// Print the rule catalogue: every issue code with its severity and messages.
+    Rules(catalogue::RulesArgs),
+    /// Explain one rule, with an invalid and a valid example.
+    Explain(catalogue::ExplainArgs),
 }
 
 /// How to print issues.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// `path:line:col: error[code]: message`, for people.
+    /// `path:line:col: error[code]: message`, the source line and a hint, for people.
     Human,
     /// One JSON object for all files, for programs.
     Json,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+}
+
+/// When to colour the output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When printing to a terminal (and `NO_COLOR` is not set).
+    #[default]
+    Auto,
+    /// Always (unless `NO_COLOR` is set).
+    Always,
+    /// Never.
+    Never,
 }
 
 /// The exit statuses.
 pub mod exit {
     /// Every file is valid (warnings allowed).
     pub const VALID: u8 = 0;
-    /// At least one file has an error.
+    /// At least one document has an error (or a warning, with `--deny-warnings`).
     pub const INVALID: u8 = 1;
     /// Bad usage, or a file could not be read or written.
     pub const USAGE: u8 = 2;
+}
+
+/// Parses a kind name for clap.
+pub fn parse_kind(s: &str) -> Result<DocumentKind, String> {
+    s.parse().map_err(|e: kommun_intl::Error| e.to_string())
+}
+
+/// Parses a language tag for clap.
+pub fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse().map_err(|e: kommun_intl::validate::UnknownLang| e.to_string())
 }
 
 fn main() -> ExitCode {
@@ -52,8 +103,11 @@ fn main() -> ExitCode {
         }
     };
     let code = match cli.command {
-        Command::Validate(args) => commands::validate(&args),
-        Command::Schema(args) => commands::schema(&args),
+        Command::Validate(args) => validate::run(&args),
+        Command::Fix(args) => fix::run(&args),
+        Command::Schema(args) => schema::run(&args),
+        Command::Rules(args) => catalogue::rules(&args),
+        Command::Explain(args) => catalogue::explain(&args),
     };
     ExitCode::from(code)
 }

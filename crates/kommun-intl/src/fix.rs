@@ -316,14 +316,18 @@ mod tests {
     fn leaves_unknown_members_schema_and_wrong_types_alone() {
         let text = r#"{"$schema": " x ", "category": " praise", "extra": " y ", "description": 5}"#;
         let got = fixed(DocumentKind::Feedback, text);
-        assert_eq!(got, r#"{"$schema": " x ", "category": "praise", "extra": " y ", "description": 5}"#);
+        assert_eq!(
+            got,
+            r#"{"$schema": " x ", "category": "praise", "extra": " y ", "description": 5}"#
+        );
     }
 
     #[test]
     fn not_json_is_an_error_and_nothing_to_fix_is_empty() {
         assert!(fixes(DocumentKind::Feedback, b"{").is_err());
-        let text = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/lidkoping.json"))
-            .unwrap();
+        let text =
+            std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/lidkoping.json"))
+                .unwrap();
         assert!(fixes(DocumentKind::Dataset, &text).unwrap().is_empty());
     }
 

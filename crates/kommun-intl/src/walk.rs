@@ -141,7 +141,9 @@ impl<'s> Walker<'s, '_> {
         }
         match s.get("type") {
             Some(Value::String(t)) => type_matches(t, v),
-            Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(|t| type_matches(t, v)),
+            Some(Value::Array(ts)) => {
+                ts.iter().filter_map(Value::as_str).any(|t| type_matches(t, v))
+            }
             _ => match s.get("anyOf").or_else(|| s.get("oneOf")).and_then(Value::as_array) {
                 Some(branches) => branches.iter().any(|b| self.fits(b, v)),
                 None => true,
@@ -163,7 +165,13 @@ impl<'s> Walker<'s, '_> {
             None => (None, None, false),
         };
         let personal = personal || marked;
-        (self.f)(&Visit { pointer, value: v, def: if known { def } else { None }, personal, known });
+        (self.f)(&Visit {
+            pointer,
+            value: v,
+            def: if known { def } else { None },
+            personal,
+            known,
+        });
         let len = pointer.len();
         match v {
             Value::Object(map) => {
@@ -193,7 +201,8 @@ impl<'s> Walker<'s, '_> {
                 for (i, child) in items.iter().enumerate() {
                     pointer.push('/');
                     pointer.push_str(&i.to_string());
-                    let child_schema = if known { item_schema.or(Some(&Value::Bool(true))) } else { None };
+                    let child_schema =
+                        if known { item_schema.or(Some(&Value::Bool(true))) } else { None };
                     self.node(child_schema, child, pointer, personal, None);
                     pointer.truncate(len);
                 }

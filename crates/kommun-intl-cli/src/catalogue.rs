@@ -1,0 +1,338 @@
+//! `kommun-intl rules` (the catalogue) and `kommun-intl explain CODE` (one rule, with examples
+//! from the shared corpus).
+
+use std::io::{self, BufWriter, Write};
+
+use clap::ValueEnum;
+use kommun_intl::validate::rules::{self, Check, Rule};
+use kommun_intl::{DocumentKind, Lang, Options, Severity};
+use serde_json::json;
+
+use crate::corpus::{CORPUS, Example};
+use crate::env::{self, Styles, paint};
+use crate::report::{DocInfo, FileInfo, Human, Settings, Sink};
+use crate::{ColorChoice, exit, parse_lang};
+
+/// Output of `rules`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    /// A list for people.
+    #[default]
+    Human,
+    /// A JSON array of `{code, severity, schema, params, en, sv}`.
+    Json,
+}
+
+/// Arguments of `rules`.
+#[derive(Debug, clap::Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: RulesFormat,
+    /// Language of the headings (both languages' messages are always shown).
+    #[arg(long, value_parser = parse_lang, value_name = "LANG")]
+    pub lang: Option<Lang>,
+    /// When to colour the output (never when NO_COLOR is set).
+    #[arg(long, value_enum, default_value_t, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// Arguments of `explain`.
+#[derive(Debug, clap::Args)]
+pub struct ExplainArgs {
+    /// The rule's code, e.g. `phone.not_e164` (see `kommun-intl rules`).
+    pub code: String,
+    /// Language of the explanation: `sv` or `en` [default: from the locale]
+    #[arg(long, value_parser = parse_lang, value_name = "LANG")]
+    pub lang: Option<Lang>,
+    /// When to colour the output (never when NO_COLOR is set).
+    #[arg(long, value_enum, default_value_t, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// Where the schema expresses a rule, as a short word (as in the README's rule table).
+pub fn schema_word(check: Check) -> String {
+    match check {
+        Check::Text => "text".to_owned(),
+        Check::Structure => "structure".to_owned(),
+        Check::Keyword(k) => k.to_owned(),
+        Check::Rule => "x-rules".to_owned(),
+    }
+}
+
+fn severity_word(severity: Severity, lang: Lang) -> &'static str {
+    match (severity, lang) {
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Error, Lang::Sv) => "fel",
+        (Severity::Warning, Lang::En) => "warning",
+        (Severity::Warning, Lang::Sv) => "varning",
+    }
+}
+
+fn finish(result: io::Result<()>) -> u8 {
+    match result {
+        Ok(()) => exit::VALID,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::VALID,
+        Err(e) => {
+            env::error(&format!("cannot write the output: {e}"));
+            exit::USAGE
+        }
+    }
+}
+
+/// Runs `rules`.
+pub fn rules(args: &RulesArgs) -> u8 {
+    let lang = env::lang(args.lang);
+    let styles = Styles::new(env::colour_stdout(args.color));
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = (|| -> io::Result<()> {
+        if args.format == RulesFormat::Json {
+            let list: Vec<_> = rules::ALL
+                .iter()
+                .map(|r| {
+                    json!({
+                        "code": r.code,
+                        "severity": r.severity.as_str(),
+                        "schema": schema_word(r.check),
+                        "params": r.params,
+                        "en": r.en,
+                        "sv": r.sv,
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut out, &list).map_err(io::Error::other)?;
+            writeln!(out)?;
+            return out.flush();
+        }
+        for r in rules::ALL {
+            let style = match r.severity {
+                Severity::Error => styles.error,
+                Severity::Warning => styles.warning,
+            };
+            paint(&mut out, styles.header, &format!("{:<40}", r.code))?;
+            write!(out, " ")?;
+            paint(&mut out, style, &format!("{:<8}", severity_word(r.severity, lang)))?;
+            writeln!(out, " {}", schema_word(r.check))?;
+            writeln!(out, "    en: {}", r.en)?;
+            writeln!(out, "    sv: {}", r.sv)?;
+        }
+        let n = rules::ALL.len();
+        match lang {
+            Lang::En => writeln!(
+                out,
+                "\n{n} rules. `kommun-intl explain CODE` explains one, with examples."
+            )?,
+            Lang::Sv => {
+                writeln!(
+                    out,
+                    "\n{n} regler. `kommun-intl explain KOD` förklarar en, med exempel."
+                )?;
+            }
+        }
+        out.flush()
+    })();
+    finish(result)
+}
+
+/// What the "schema" column means, in a sentence.
+fn schema_sentence(check: Check, lang: Lang) -> String {
+    match (check, lang) {
+        (Check::Text, Lang::En) => "nothing: the JSON text itself is wrong (encoding, syntax, size, duplicate keys), below what a schema validator sees".to_owned(),
+        (Check::Text, Lang::Sv) => "inget: själva JSON-texten är fel (teckenkodning, syntax, storlek, dubbla nycklar), under det en schemavalidator ser".to_owned(),
+        (Check::Structure, Lang::En) => "the document's structure (`type`, `required`, `additionalProperties`, `enum`)".to_owned(),
+        (Check::Structure, Lang::Sv) => "dokumentets struktur (`type`, `required`, `additionalProperties`, `enum`)".to_owned(),
+        (Check::Keyword(k), Lang::En) => format!("the `{k}` keyword"),
+        (Check::Keyword(k), Lang::Sv) => format!("nyckelordet `{k}`"),
+        (Check::Rule, Lang::En) => "not expressible in JSON Schema; the schema names it in `x-rules` on the node it concerns".to_owned(),
+        (Check::Rule, Lang::Sv) => "kan inte uttryckas i JSON Schema; schemat nämner den i `x-rules` på den nod den gäller".to_owned(),
+    }
+}
+
+/// The invalid fixture that shows a rule best: the fewest other codes, then the smallest.
+fn invalid_example(code: &str) -> Option<&'static Example> {
+    CORPUS.iter().filter(|e| e.invalid && e.codes().iter().any(|c| c == code)).min_by_key(|e| {
+        let codes = e.codes();
+        (codes.iter().filter(|c| *c != code).count(), e.text.len(), e.name)
+    })
+}
+
+/// A valid fixture of the same kind, preferring one that has the field the rule is about.
+fn valid_example(invalid: &Example, code: &str) -> Option<&'static Example> {
+    let field = invalid
+        .expectation()
+        .and_then(|e| {
+            e.get("issues")?.as_array()?.iter().find_map(|i| {
+                (i.get("code")?.as_str()? == code)
+                    .then(|| i.get("pointer")?.as_str().map(str::to_owned))?
+            })
+        })
+        .and_then(|p| {
+            p.rsplit('/')
+                .find(|s| !s.is_empty() && !s.bytes().all(|b| b.is_ascii_digit()))
+                .map(str::to_owned)
+        });
+    let needle = field.map(|f| format!("\"{f}\""));
+    CORPUS.iter().filter(|e| !e.invalid && e.kind == invalid.kind).min_by_key(|e| {
+        let has =
+            needle.as_ref().is_some_and(|n| String::from_utf8_lossy(e.text).contains(n.as_str()));
+        (!has, e.text.len(), e.name)
+    })
+}
+
+/// The known code nearest to `code`, for a "did you mean".
+fn nearest(code: &str) -> Option<&'static str> {
+    let lower = code.to_ascii_lowercase();
+    let score = |c: &str| {
+        let common = lower.chars().zip(c.chars()).take_while(|(a, b)| a == b).count();
+        let contains = c.contains(lower.as_str()) || lower.contains(c);
+        (contains, common)
+    };
+    rules::ALL
+        .iter()
+        .map(|r| r.code)
+        .filter(|c| score(c).0 || score(c).1 >= 4)
+        .max_by_key(|c| score(c))
+}
+
+fn write_document(out: &mut dyn Write, styles: &Styles, text: &[u8]) -> io::Result<()> {
+    const MAX_LINES: usize = 40;
+    let text = String::from_utf8_lossy(text);
+    let lines: Vec<&str> = text.lines().collect();
+    let width = lines.len().min(MAX_LINES).to_string().len();
+    for (i, line) in lines.iter().take(MAX_LINES).enumerate() {
+        paint(out, styles.gutter, &format!("{:>width$} |", i + 1))?;
+        writeln!(out, " {line}")?;
+    }
+    if lines.len() > MAX_LINES {
+        writeln!(out, "{:>width$} | … ({} more lines)", "", lines.len() - MAX_LINES)?;
+    }
+    Ok(())
+}
+
+fn describe(out: &mut dyn Write, rule: &Rule, lang: Lang, styles: &Styles) -> io::Result<()> {
+    let style = match rule.severity {
+        Severity::Error => styles.error,
+        Severity::Warning => styles.warning,
+    };
+    paint(out, styles.header, rule.code)?;
+    write!(out, " (")?;
+    paint(out, style, severity_word(rule.severity, lang))?;
+    writeln!(out, ")\n")?;
+    writeln!(out, "  en: {}", rule.en)?;
+    writeln!(out, "  sv: {}\n", rule.sv)?;
+    let params = if rule.params.is_empty() {
+        "-".to_owned()
+    } else {
+        rule.params.iter().map(|p| format!("`{{{p}}}`")).collect::<Vec<_>>().join(", ")
+    };
+    match lang {
+        Lang::En => {
+            writeln!(out, "In the JSON Schema: {}.", schema_sentence(rule.check, lang))?;
+            writeln!(out, "Message parameters: {params}.")
+        }
+        Lang::Sv => {
+            writeln!(out, "I JSON-schemat: {}.", schema_sentence(rule.check, lang))?;
+            writeln!(out, "Parametrar i meddelandet: {params}.")
+        }
+    }
+}
+
+/// Runs `explain`.
+pub fn explain(args: &ExplainArgs) -> u8 {
+    let lang = env::lang(args.lang);
+    let Some(rule) = rules::Rule::by_code(args.code.trim()) else {
+        let hint =
+            nearest(args.code.trim()).map(|c| format!(" Did you mean `{c}`?")).unwrap_or_default();
+        env::error(&format!(
+            "no rule has the code `{}`.{hint} `kommun-intl rules` lists them all.",
+            args.code
+        ));
+        return exit::USAGE;
+    };
+    let colour = env::colour_stdout(args.color);
+    let styles = Styles::new(colour);
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = (|| -> io::Result<()> {
+        describe(&mut out, rule, lang, &styles)?;
+        let Some(bad) = invalid_example(rule.code) else {
+            match lang {
+                Lang::En => {
+                    writeln!(out, "\nNo example: no fixture in tests/corpus/ raises this code.")?;
+                }
+                Lang::Sv => writeln!(
+                    out,
+                    "\nInget exempel: inget dokument i tests/corpus/ ger den här koden."
+                )?,
+            }
+            return out.flush();
+        };
+        let note =
+            bad.expectation().and_then(|e| e.get("description")?.as_str().map(str::to_owned));
+        let heading = match lang {
+            Lang::En => "Invalid example",
+            Lang::Sv => "Ogiltigt exempel",
+        };
+        writeln!(out)?;
+        paint(&mut out, styles.header, &format!("{heading}: {}", bad.path()))?;
+        writeln!(out)?;
+        if let Some(note) = note {
+            writeln!(out, "({note})")?;
+        }
+        writeln!(out)?;
+        write_document(&mut out, &styles, bad.text)?;
+        let says = match lang {
+            Lang::En => "kommun-intl validate says:",
+            Lang::Sv => "kommun-intl validate säger:",
+        };
+        writeln!(out)?;
+        paint(&mut out, styles.header, says)?;
+        writeln!(out, "\n")?;
+        let kind: Option<DocumentKind> = bad
+            .expectation()
+            .and_then(|e| e.get("kind")?.as_str()?.parse().ok())
+            .or_else(|| bad.kind.parse().ok());
+        let options = Options {
+            reference_date: bad
+                .expectation()
+                .and_then(|e| e.pointer("/options/reference_date")?.as_str()?.parse().ok()),
+            ..Options::default()
+        };
+        if let Some(kind) = kind {
+            let report = kind.validate_json(bad.text, &options);
+            let path = bad.path();
+            let settings = Settings { lang, styles, quiet: false };
+            let mut human = Human::new(Box::new(&mut out), settings);
+            human.document(
+                &FileInfo { path: &path },
+                &DocInfo { kind: Some(kind), text: bad.text, first_line: 1 },
+                &report,
+            )?;
+            human.flush()?;
+        }
+        if let Some(good) = valid_example(bad, rule.code) {
+            let heading = match lang {
+                Lang::En => "Valid example",
+                Lang::Sv => "Giltigt exempel",
+            };
+            paint(&mut out, styles.header, &format!("{heading}: {}", good.path()))?;
+            writeln!(out, "\n")?;
+            write_document(&mut out, &styles, good.text)?;
+        }
+        out.flush()
+    })();
+    finish(result)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_finds_misspelt_and_partial_codes() {
+        assert_eq!(nearest("phone.not_e165"), Some("phone.not_e164"));
+        assert_eq!(nearest("not_e164"), Some("phone.not_e164"));
+        assert_eq!(nearest("zzz"), None);
+    }
+}

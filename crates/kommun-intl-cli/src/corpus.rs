@@ -1,0 +1,46 @@
+//! The shared fixtures of `tests/corpus/`, embedded at build time (see `build.rs`).
+
+/// One fixture.
+#[derive(Debug)]
+pub struct Example {
+    /// True for `invalid/`, false for `valid/`.
+    pub invalid: bool,
+    /// The kind directory it lies in (`feedback`).
+    pub kind: &'static str,
+    /// The file name without `.json`.
+    pub name: &'static str,
+    /// The document.
+    pub text: &'static [u8],
+    /// The `NAME.expected.json` beside an invalid fixture.
+    pub expected: Option<&'static [u8]>,
+}
+
+/// Every embedded fixture: the invalid ones first, each group sorted by kind and name.
+pub static CORPUS: &[Example] = include!(concat!(env!("OUT_DIR"), "/corpus.rs"));
+
+impl Example {
+    /// The path in the repository.
+    pub fn path(&self) -> String {
+        let verdict = if self.invalid { "invalid" } else { "valid" };
+        format!("tests/corpus/{verdict}/{}/{}.json", self.kind, self.name)
+    }
+
+    /// The parsed expectation.
+    pub fn expectation(&self) -> Option<serde_json::Value> {
+        serde_json::from_slice(self.expected?).ok()
+    }
+
+    /// The codes the fixture is expected to raise.
+    pub fn codes(&self) -> Vec<String> {
+        self.expectation()
+            .and_then(|e| {
+                e.get("issues")?.as_array().map(|issues| {
+                    issues
+                        .iter()
+                        .filter_map(|i| i.get("code")?.as_str().map(str::to_owned))
+                        .collect()
+                })
+            })
+            .unwrap_or_default()
+    }
+}

@@ -1,0 +1,129 @@
+//! What the environment decides: the language, colour, and where output goes.
+
+use std::io::{self, IsTerminal, Write};
+
+use anstyle::{AnsiColor, Style};
+use kommun_intl::Lang;
+
+use crate::ColorChoice;
+
+/// The language of the locale: Swedish when the first of `LC_ALL`, `LC_MESSAGES` and `LANG`
+/// that is set and not empty starts with `sv` (`sv_SE.UTF-8`), else English.
+pub fn locale_lang() -> Lang {
+    lang_from(|name| std::env::var(name).ok())
+}
+
+fn lang_from(get: impl Fn(&str) -> Option<String>) -> Lang {
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let Some(value) = get(name).filter(|v| !v.is_empty()) {
+            return if value.to_ascii_lowercase().starts_with("sv") { Lang::Sv } else { Lang::En };
+        }
+    }
+    Lang::En
+}
+
+/// The language asked for, else the locale's.
+pub fn lang(asked: Option<Lang>) -> Lang {
+    asked.unwrap_or_else(locale_lang)
+}
+
+/// True when `NO_COLOR` is set to anything but the empty string (<https://no-color.org>).
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// Whether to colour a stream: never with `NO_COLOR`; otherwise as asked, where `auto` means
+/// "when it is a terminal and `TERM` is not `dumb`".
+pub fn colour(choice: ColorChoice, is_terminal: bool) -> bool {
+    if no_color() {
+        return false;
+    }
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => is_terminal && std::env::var_os("TERM").is_none_or(|t| t != "dumb"),
+    }
+}
+
+/// Whether to colour standard output.
+pub fn colour_stdout(choice: ColorChoice) -> bool {
+    colour(choice, io::stdout().is_terminal())
+}
+
+/// True when standard error is a terminal (where a progress bar may go).
+pub fn stderr_is_terminal() -> bool {
+    io::stderr().is_terminal()
+}
+
+/// The styles of the output; all plain when colour is off.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Styles {
+    pub error: Style,
+    pub warning: Style,
+    pub gutter: Style,
+    pub path: Style,
+    pub message: Style,
+    pub hint: Style,
+    pub dim: Style,
+    pub added: Style,
+    pub removed: Style,
+    pub header: Style,
+}
+
+impl Styles {
+    /// Coloured styles, or plain ones.
+    pub fn new(colour: bool) -> Styles {
+        if !colour {
+            return Styles::default();
+        }
+        let bold = Style::new().bold();
+        Styles {
+            error: bold.fg_color(Some(AnsiColor::BrightRed.into())),
+            warning: bold.fg_color(Some(AnsiColor::BrightYellow.into())),
+            gutter: bold.fg_color(Some(AnsiColor::BrightBlue.into())),
+            path: bold,
+            message: bold,
+            hint: bold.fg_color(Some(AnsiColor::BrightCyan.into())),
+            dim: Style::new().dimmed(),
+            added: Style::new().fg_color(Some(AnsiColor::Green.into())),
+            removed: Style::new().fg_color(Some(AnsiColor::Red.into())),
+            header: bold,
+        }
+    }
+}
+
+/// Writes `text` in `style` (nothing extra when the style is plain).
+pub fn paint(out: &mut dyn Write, style: Style, text: &str) -> io::Result<()> {
+    if style == Style::new() {
+        out.write_all(text.as_bytes())
+    } else {
+        write!(out, "{style}{text}{style:#}")
+    }
+}
+
+/// Prints an error about the run (not about the data) on stderr: `error: ...`.
+pub fn error(message: &str) {
+    let style = Styles::new(colour(ColorChoice::Auto, io::stderr().is_terminal())).error;
+    let mut err = io::stderr().lock();
+    let _ = paint(&mut err, style, "error");
+    let _ = writeln!(err, ": {message}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(vars: &[(&str, &str)]) -> Lang {
+        lang_from(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned()))
+    }
+
+    #[test]
+    fn the_locale_picks_the_language_in_posix_order() {
+        assert_eq!(with(&[]), Lang::En);
+        assert_eq!(with(&[("LANG", "sv_SE.UTF-8")]), Lang::Sv);
+        assert_eq!(with(&[("LANG", "sv_SE.UTF-8"), ("LC_MESSAGES", "en_GB.UTF-8")]), Lang::En);
+        assert_eq!(with(&[("LC_ALL", "sv_FI"), ("LC_MESSAGES", "en_GB.UTF-8")]), Lang::Sv);
+        assert_eq!(with(&[("LC_ALL", ""), ("LANG", "SV")]), Lang::Sv);
+        assert_eq!(with(&[("LANG", "C.UTF-8")]), Lang::En);
+    }
+}

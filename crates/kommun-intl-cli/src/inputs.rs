@@ -1,0 +1,237 @@
+//! Inputs: files, directories walked for data files, and standard input; each read as one
+//! JSON document or streamed as NDJSON, one document per line.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// Where an input comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// Standard input (`-`).
+    Stdin,
+    /// A file.
+    File(PathBuf),
+}
+
+/// One input to read.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// Where it comes from.
+    pub source: Source,
+    /// Its name in output: the path as given or found, or `<stdin>`.
+    pub display: String,
+    /// NDJSON (`Some(true)`), one document (`Some(false)`), or decided by the content (stdin).
+    pub ndjson: Option<bool>,
+    /// Its size in bytes, when known (for the progress bar).
+    pub size: Option<u64>,
+}
+
+/// The name standard input has in output.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// True for the file names a directory walk picks up: `.json`, `.ndjson` and `.jsonl`, but
+/// not JSON Schemas (`*.schema.json`).
+fn is_data_file(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("").to_ascii_lowercase();
+    let extension = Path::new(&name).extension().and_then(|e| e.to_str()).unwrap_or("");
+    matches!(extension, "json" | "ndjson" | "jsonl")
+        && !Path::new(&name).file_stem().is_some_and(|s| s.to_string_lossy().ends_with(".schema"))
+}
+
+fn is_ndjson_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("ndjson") || e.eq_ignore_ascii_case("jsonl"))
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// Expands the paths given on the command line, in order: a file as it is, a directory into
+/// its data files (recursively, sorted by name, skipping hidden entries), `-` into standard
+/// input. Returns the inputs and the paths that could not be read.
+pub fn expand(paths: &[PathBuf], force_ndjson: bool) -> (Vec<Input>, Vec<String>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input {
+                source: Source::Stdin,
+                display: STDIN_NAME.to_owned(),
+                ndjson: force_ndjson.then_some(true),
+                size: None,
+            });
+            continue;
+        }
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.push(format!("cannot read {}: {e}", display(path)));
+                continue;
+            }
+        };
+        if !meta.is_dir() {
+            inputs.push(Input {
+                source: Source::File(path.clone()),
+                display: display(path),
+                ndjson: Some(force_ndjson || is_ndjson_name(path)),
+                size: Some(meta.len()),
+            });
+            continue;
+        }
+        let walk = walkdir::WalkDir::new(path)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        let before = inputs.len();
+        for entry in walk {
+            match entry {
+                Ok(e) if e.file_type().is_file() && is_data_file(e.path()) => {
+                    inputs.push(Input {
+                        source: Source::File(e.path().to_owned()),
+                        display: display(e.path()),
+                        ndjson: Some(force_ndjson || is_ndjson_name(e.path())),
+                        size: e.metadata().ok().map(|m| m.len()),
+                    });
+                }
+                Ok(_) => {}
+                Err(e) => errors.push(format!("cannot read {}: {e}", display(path))),
+            }
+        }
+        if inputs.len() == before {
+            errors
+                .push(format!("{} holds no data files (*.json, *.ndjson, *.jsonl)", display(path)));
+        }
+    }
+    (inputs, errors)
+}
+
+/// One document read from an input.
+pub struct Doc<'a> {
+    /// Its text (for NDJSON, the line without its line ending).
+    pub text: &'a [u8],
+    /// The line it starts on in the input (1-based).
+    pub first_line: usize,
+}
+
+/// Reads the documents of one input, one at a time: memory stays that of the longest
+/// document however long an NDJSON input is.
+pub struct Documents {
+    state: State,
+    /// Bytes read so far.
+    pub bytes_read: u64,
+}
+
+enum State {
+    Whole { text: Vec<u8>, given: bool },
+    Lines { reader: Box<dyn BufRead>, buf: Vec<u8>, line: usize, pending: bool },
+}
+
+const BUFFER: usize = 1 << 16;
+
+impl Documents {
+    /// Opens an input.
+    pub fn open(input: &Input) -> io::Result<Documents> {
+        let reader: Box<dyn BufRead> = match &input.source {
+            Source::Stdin => Box::new(BufReader::with_capacity(BUFFER, io::stdin())),
+            Source::File(path) => Box::new(BufReader::with_capacity(BUFFER, File::open(path)?)),
+        };
+        Documents::from_reader(reader, input.ndjson)
+    }
+
+    /// Reads from any reader; `ndjson: None` decides by the content: when the first non-blank
+    /// line is a JSON value on its own, the input is NDJSON, otherwise one document.
+    pub fn from_reader(mut reader: Box<dyn BufRead>, ndjson: Option<bool>) -> io::Result<Self> {
+        let whole = |text: Vec<u8>| Documents {
+            bytes_read: text.len() as u64,
+            state: State::Whole { text, given: false },
+        };
+        match ndjson {
+            Some(false) => {
+                let mut text = Vec::new();
+                reader.read_to_end(&mut text)?;
+                Ok(whole(text))
+            }
+            Some(true) => Ok(Documents {
+                state: State::Lines { reader, buf: Vec::new(), line: 0, pending: false },
+                bytes_read: 0,
+            }),
+            None => {
+                // Read up to the first non-blank line, then look at it.
+                let mut head = Vec::new();
+                let mut lines = 0;
+                loop {
+                    let start = head.len();
+                    if reader.read_until(b'\n', &mut head)? == 0 {
+                        break;
+                    }
+                    lines += 1;
+                    if !head[start..].iter().all(u8::is_ascii_whitespace) {
+                        let line = trim_line(&head[start..]);
+                        let line = if lines == 1 { strip_bom(line) } else { line };
+                        if serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok() {
+                            let buf = head[start..].to_vec();
+                            return Ok(Documents {
+                                bytes_read: head.len() as u64,
+                                state: State::Lines { reader, buf, line: lines, pending: true },
+                            });
+                        }
+                        break;
+                    }
+                }
+                reader.read_to_end(&mut head)?;
+                Ok(whole(head))
+            }
+        }
+    }
+
+    /// True when the input is read as NDJSON.
+    pub fn is_ndjson(&self) -> bool {
+        matches!(self.state, State::Lines { .. })
+    }
+
+    /// The next document, or `None` at the end.
+    pub fn next_doc(&mut self) -> io::Result<Option<Doc<'_>>> {
+        match &mut self.state {
+            State::Whole { text, given } => {
+                if *given {
+                    return Ok(None);
+                }
+                *given = true;
+                Ok(Some(Doc { text, first_line: 1 }))
+            }
+            State::Lines { reader, buf, line, pending } => {
+                if !*pending {
+                    loop {
+                        buf.clear();
+                        let n = reader.read_until(b'\n', buf)?;
+                        if n == 0 {
+                            return Ok(None);
+                        }
+                        *line += 1;
+                        self.bytes_read += n as u64;
+                        if !buf.iter().all(u8::is_ascii_whitespace) {
+                            break;
+                        }
+                    }
+                }
+                *pending = false;
+                let text = trim_line(buf);
+                let text = if *line == 1 { strip_bom(text) } else { text };
+                Ok(Some(Doc { text, first_line: *line }))
+            }
+        }
+    }
+}
+
+fn trim_line(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+fn strip_bom(line: &[u8]) -> &[u8] {
+    line.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(line)
+}

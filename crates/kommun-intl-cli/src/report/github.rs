@@ -1,0 +1,93 @@
+//! The GitHub Actions format: one workflow command per issue, which the run shows as an
+//! annotation on the file and line (`::error file=data/x.json,line=3,col=5,title=...::...`).
+
+use std::io::{self, Write};
+
+use kommun_intl::{Lang, Report, Severity};
+
+use super::{DocInfo, FileInfo, FileStats, Settings, Sink, Totals, summary};
+
+/// The GitHub format.
+pub struct Github<'w> {
+    out: Box<dyn Write + 'w>,
+    lang: Lang,
+}
+
+impl<'w> Github<'w> {
+    /// Writes to `out`.
+    pub fn new(out: Box<dyn Write + 'w>, settings: Settings) -> Github<'w> {
+        Github { out, lang: settings.lang }
+    }
+}
+
+/// Escapes a workflow command's message.
+fn data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+impl Sink for Github<'_> {
+    fn document(
+        &mut self,
+        file: &FileInfo<'_>,
+        _doc: &DocInfo<'_>,
+        report: &Report,
+    ) -> io::Result<()> {
+        for issue in &report.issues {
+            let command = match issue.severity() {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let place = match (issue.line, issue.column) {
+                (Some(line), Some(col)) => format!(",line={line},col={col}"),
+                _ => String::new(),
+            };
+            let props =
+                format!("file={}{place},title={}", property(file.path), property(issue.code()));
+            let pointer = super::shown_pointer(&issue.pointer);
+            let message = format!("{} ({pointer})", issue.message(self.lang));
+            writeln!(self.out, "::{command} {props}::{}", data(&message))?;
+        }
+        if report.truncated_count > 0 {
+            let n = report.truncated_count;
+            writeln!(
+                self.out,
+                "::warning file={}::{}",
+                property(file.path),
+                data(&format!("{n} more issue(s) not shown (see --max-issues)"))
+            )?;
+        }
+        Ok(())
+    }
+
+    fn file_end(&mut self, file: &FileInfo<'_>, stats: &FileStats) -> io::Result<()> {
+        if let Some(reason) = &stats.failure {
+            writeln!(self.out, "::error file={}::{}", property(file.path), data(reason))?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, totals: &Totals) -> io::Result<()> {
+        writeln!(self.out, "{}", summary(totals, self.lang))?;
+        self.out.flush()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_as_the_runner_expects() {
+        assert_eq!(data("50% done\r\nnext"), "50%25 done%0D%0Anext");
+        assert_eq!(property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

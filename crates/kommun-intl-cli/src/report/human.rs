@@ -1,0 +1,186 @@
+//! The human format, in the style of rustc and ruff:
+//!
+//! ```text
+//! bad.json:12:7: error[structure.unknown_field]: Unknown field `agrement_type`.
+//!    |
+//! 12 |       "agrement_type": "twinning",
+//!    |       ^^^^^^^^^^^^^^^ /partnerships/0/agrement_type
+//!    = hint: did you mean `agreement_type`?
+//! ```
+
+use std::collections::HashSet;
+use std::io::{self, Write};
+
+use kommun_intl::{Issue, Lang, Report, Severity, fix};
+
+use super::{DocInfo, FileInfo, FileStats, Settings, Sink, Totals, summary};
+use crate::env::paint;
+use crate::snippet::Snippets;
+
+/// The codes whose issue `kommun-intl fix` can take away, when it has a fix at the issue's
+/// pointer.
+const FIXABLE: &[&str] =
+    &["text.untrimmed", "phone.not_e164", "address.postal_code_format", "structure.unknown_code"];
+
+/// The human format.
+pub struct Human<'w> {
+    out: Box<dyn Write + 'w>,
+    settings: Settings,
+    fixable: u64,
+}
+
+impl<'w> Human<'w> {
+    /// Writes to `out`.
+    pub fn new(out: Box<dyn Write + 'w>, settings: Settings) -> Human<'w> {
+        Human { out, settings, fixable: 0 }
+    }
+
+    fn severity_word(&self, severity: Severity) -> &'static str {
+        match (severity, self.settings.lang) {
+            (Severity::Error, Lang::En) => "error",
+            (Severity::Error, Lang::Sv) => "fel",
+            (Severity::Warning, Lang::En) => "warning",
+            (Severity::Warning, Lang::Sv) => "varning",
+        }
+    }
+
+    fn header(&mut self, path: &str, issue: &Issue, message: &str) -> io::Result<()> {
+        let styles = self.settings.styles;
+        let place = match (issue.line, issue.column) {
+            (Some(l), Some(c)) => format!("{path}:{l}:{c}:"),
+            _ => format!("{path}:"),
+        };
+        let severity = match issue.severity() {
+            Severity::Error => styles.error,
+            Severity::Warning => styles.warning,
+        };
+        let label = format!("{}[{}]", self.severity_word(issue.severity()), issue.code());
+        paint(&mut self.out, styles.path, &place)?;
+        write!(self.out, " ")?;
+        paint(&mut self.out, severity, &label)?;
+        paint(&mut self.out, styles.message, &format!(": {message}"))?;
+        writeln!(self.out)
+    }
+
+    fn hint(&mut self, pad: &str, text: &str) -> io::Result<()> {
+        let word = match self.settings.lang {
+            Lang::En => "hint",
+            Lang::Sv => "tips",
+        };
+        paint(&mut self.out, self.settings.styles.gutter, &format!("{pad} ="))?;
+        write!(self.out, " ")?;
+        paint(&mut self.out, self.settings.styles.hint, &format!("{word}:"))?;
+        writeln!(self.out, " {text}")
+    }
+
+    /// The pointers of the document that `fix` would change, if any issue could be one.
+    fn fix_pointers(doc: &DocInfo<'_>, report: &Report) -> HashSet<String> {
+        let Some(kind) = doc.kind else { return HashSet::new() };
+        if !report.issues.iter().any(|i| FIXABLE.contains(&i.code())) {
+            return HashSet::new();
+        }
+        fix::fixes(kind, doc.text)
+            .map(|fixes| fixes.into_iter().map(|f| f.pointer).collect())
+            .unwrap_or_default()
+    }
+}
+
+impl Sink for Human<'_> {
+    fn document(
+        &mut self,
+        file: &FileInfo<'_>,
+        doc: &DocInfo<'_>,
+        report: &Report,
+    ) -> io::Result<()> {
+        if report.issues.is_empty() && report.truncated_count == 0 {
+            return Ok(());
+        }
+        let lang = self.settings.lang;
+        let fixable = Self::fix_pointers(doc, report);
+        if self.settings.quiet {
+            for issue in &report.issues {
+                let pointer = super::shown_pointer(&issue.pointer);
+                let message = format!("{} ({pointer})", issue.message(lang));
+                self.header(file.path, issue, &message)?;
+            }
+        } else {
+            let snippets = Snippets::new(doc.kind, doc.text, doc.first_line, &report.issues);
+            for issue in &report.issues {
+                let message = issue.rule().render(lang, &issue.params);
+                self.header(file.path, issue, &message)?;
+                let caret = match issue.severity() {
+                    Severity::Error => self.settings.styles.error,
+                    Severity::Warning => self.settings.styles.warning,
+                };
+                snippets.render(
+                    &mut self.out,
+                    &self.settings.styles,
+                    issue,
+                    caret,
+                    &issue.pointer,
+                )?;
+                let pad = Snippets::pad(issue);
+                if let Some(s) = issue.suggestion() {
+                    let text = match lang {
+                        Lang::En => format!("did you mean `{s}`?"),
+                        Lang::Sv => format!("menade du `{s}`?"),
+                    };
+                    self.hint(&pad, &text)?;
+                }
+                if FIXABLE.contains(&issue.code()) && fixable.contains(&issue.pointer) {
+                    let text = match lang {
+                        Lang::En => "`kommun-intl fix` can fix this",
+                        Lang::Sv => "`kommun-intl fix` kan rätta detta",
+                    };
+                    self.hint(&pad, text)?;
+                }
+                writeln!(self.out)?;
+            }
+        }
+        self.fixable += report
+            .issues
+            .iter()
+            .filter(|i| FIXABLE.contains(&i.code()) && fixable.contains(&i.pointer))
+            .count() as u64;
+        if report.truncated_count > 0 {
+            let n = report.truncated_count;
+            let line = match lang {
+                Lang::En => format!(
+                    "{}:{}: {n} more issue(s) in this document not shown (see --max-issues)",
+                    file.path, doc.first_line
+                ),
+                Lang::Sv => format!(
+                    "{}:{}: ytterligare {n} problem i dokumentet visas inte (se --max-issues)",
+                    file.path, doc.first_line
+                ),
+            };
+            paint(&mut self.out, self.settings.styles.dim, &line)?;
+            writeln!(self.out)?;
+            if !self.settings.quiet {
+                writeln!(self.out)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn file_end(&mut self, _file: &FileInfo<'_>, _stats: &FileStats) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn finish(&mut self, totals: &Totals) -> io::Result<()> {
+        if !self.settings.quiet {
+            let line = summary(totals, self.settings.lang);
+            paint(&mut self.out, self.settings.styles.header, &line)?;
+            writeln!(self.out)?;
+        }
+        self.out.flush()
+    }
+
+    fn fixable(&self) -> u64 {
+        self.fixable
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}

@@ -1,0 +1,180 @@
+//! The output formats. Each is a [`Sink`] that the validation loop feeds file by file and
+//! document by document, so that output streams as input does: nothing waits for the end but
+//! the closing summary.
+
+mod github;
+mod human;
+mod json;
+mod sarif;
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use kommun_intl::{DocumentKind, Lang, Report};
+
+use crate::Format;
+use crate::env::Styles;
+pub use human::Human;
+
+/// One input as the output names it.
+pub struct FileInfo<'a> {
+    /// The path as given or found (`<stdin>` for standard input).
+    pub path: &'a str,
+}
+
+/// One document with its source text.
+pub struct DocInfo<'a> {
+    /// The kind it was validated as; `None` when the kind could not be told (the text is not
+    /// JSON, which the report says).
+    pub kind: Option<DocumentKind>,
+    /// The document's text.
+    pub text: &'a [u8],
+    /// The line of the input it starts on.
+    pub first_line: usize,
+}
+
+/// What happened to one file.
+#[derive(Clone, Debug, Default)]
+pub struct FileStats {
+    /// The kind of its documents, once known.
+    pub kind: Option<DocumentKind>,
+    /// Documents read.
+    pub documents: u64,
+    /// Errors, including those beyond the cap.
+    pub errors: u64,
+    /// Warnings, including those beyond the cap.
+    pub warnings: u64,
+    /// Issues found beyond the cap and not shown.
+    pub truncated: u64,
+    /// Why the file could not be read to the end, if it could not.
+    pub failure: Option<String>,
+}
+
+/// The whole run.
+#[derive(Clone, Debug, Default)]
+pub struct Totals {
+    /// Files read (or attempted).
+    pub files: u64,
+    /// Documents read.
+    pub documents: u64,
+    /// Errors.
+    pub errors: u64,
+    /// Warnings.
+    pub warnings: u64,
+    /// Issues that `kommun-intl fix` can fix.
+    pub fixable: u64,
+    /// Files that could not be read, or whose kind could not be told.
+    pub failures: u64,
+}
+
+impl Totals {
+    /// Adds one file's figures.
+    pub fn add(&mut self, stats: &FileStats) {
+        self.files += 1;
+        self.documents += stats.documents;
+        self.errors += stats.errors;
+        self.warnings += stats.warnings;
+        self.failures += u64::from(stats.failure.is_some());
+    }
+}
+
+/// Where a validation run's results go.
+pub trait Sink {
+    /// A file starts.
+    fn file_start(&mut self, _file: &FileInfo<'_>) -> io::Result<()> {
+        Ok(())
+    }
+    /// One document of the file, with its report (called for valid documents too).
+    fn document(
+        &mut self,
+        file: &FileInfo<'_>,
+        doc: &DocInfo<'_>,
+        report: &Report,
+    ) -> io::Result<()>;
+    /// The file is done.
+    fn file_end(&mut self, file: &FileInfo<'_>, stats: &FileStats) -> io::Result<()>;
+    /// The run is done.
+    fn finish(&mut self, totals: &Totals) -> io::Result<()>;
+    /// Issues found so far that `kommun-intl fix` can fix (only the human format looks).
+    fn fixable(&self) -> u64 {
+        0
+    }
+    /// Flushes what is buffered.
+    fn flush(&mut self) -> io::Result<()>;
+}
+
+/// Options every format may use.
+#[derive(Clone, Copy)]
+pub struct Settings {
+    /// The language of messages.
+    pub lang: Lang,
+    /// Colours (human format only).
+    pub styles: Styles,
+    /// Only the issue lines: no source snippets, no summary.
+    pub quiet: bool,
+}
+
+/// The sink for a format, writing to `out`.
+pub fn sink<'w>(
+    format: Format,
+    out: Box<dyn Write + 'w>,
+    settings: Settings,
+) -> Box<dyn Sink + 'w> {
+    match format {
+        Format::Human => Box::new(Human::new(out, settings)),
+        Format::Json => Box::new(json::Json::new(out, settings)),
+        Format::Github => Box::new(github::Github::new(out, settings)),
+        Format::Sarif => Box::new(sarif::Sarif::new(out, settings)),
+    }
+}
+
+/// "1 file", "2 files"; Swedish and English.
+pub fn count(n: u64, lang: Lang, en: (&str, &str), sv: (&str, &str)) -> String {
+    let (one, many) = match lang {
+        Lang::En => en,
+        Lang::Sv => sv,
+    };
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The closing summary line, e.g. "Checked 2 files, 3 documents: 1 error, no warnings."
+pub fn summary(totals: &Totals, lang: Lang) -> String {
+    let files = count(totals.files, lang, ("file", "files"), ("fil", "filer"));
+    let docs = count(totals.documents, lang, ("document", "documents"), ("dokument", "dokument"));
+    let errors = match (totals.errors, lang) {
+        (0, Lang::En) => "no errors".to_owned(),
+        (0, Lang::Sv) => "inga fel".to_owned(),
+        (n, _) => count(n, lang, ("error", "errors"), ("fel", "fel")),
+    };
+    let warnings = match (totals.warnings, lang) {
+        (0, Lang::En) => "no warnings".to_owned(),
+        (0, Lang::Sv) => "inga varningar".to_owned(),
+        (n, _) => count(n, lang, ("warning", "warnings"), ("varning", "varningar")),
+    };
+    let mut line = match lang {
+        Lang::En => format!("Checked {files}, {docs}: {errors}, {warnings}"),
+        Lang::Sv => format!("Kontrollerade {files}, {docs}: {errors}, {warnings}"),
+    };
+    if totals.fixable > 0 {
+        let n = totals.fixable;
+        let _ = match lang {
+            Lang::En => write!(line, " ({n} fixable with `kommun-intl fix`)"),
+            Lang::Sv => write!(line, " ({n} kan rättas med `kommun-intl fix`)"),
+        };
+    }
+    if totals.failures > 0 {
+        let n = totals.failures;
+        let files = count(n, lang, ("file", "files"), ("fil", "filer"));
+        let _ = match lang {
+            Lang::En => write!(line, "; {files} could not be read"),
+            Lang::Sv => write!(line, "; {files} kunde inte läsas"),
+        };
+    }
+    line.push('.');
+    line
+}
+
+/// The pointer as shown to people: the root is `(root)`.
+pub fn shown_pointer(pointer: &str) -> &str {
+    if pointer.is_empty() { "(root)" } else { pointer }
+}

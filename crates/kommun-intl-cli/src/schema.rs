@@ -1,0 +1,66 @@
+//! `kommun-intl schema`: print one JSON Schema, or write or check all of them.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use kommun_intl::{DocumentKind, schema};
+
+use crate::{env, exit, parse_kind};
+
+/// Arguments of `schema`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The kind whose schema to print.
+    #[arg(value_parser = parse_kind, conflicts_with_all = ["write", "check"])]
+    pub kind: Option<DocumentKind>,
+    /// Write every schema into this directory.
+    #[arg(long, value_name = "DIR", conflicts_with = "check")]
+    pub write: Option<PathBuf>,
+    /// Check that this directory holds exactly the generated schemas (exit 1 if not).
+    #[arg(long, value_name = "DIR")]
+    pub check: Option<PathBuf>,
+}
+
+/// Runs `schema`; returns the exit status.
+pub fn run(args: &Args) -> u8 {
+    if let Some(dir) = &args.write {
+        return match schema::write_all(dir) {
+            Ok(files) => {
+                for f in files {
+                    eprintln!("wrote {}", f.display());
+                }
+                exit::VALID
+            }
+            Err(e) => {
+                env::error(&e.to_string());
+                exit::USAGE
+            }
+        };
+    }
+    if let Some(dir) = &args.check {
+        return match schema::check_all(dir) {
+            Ok(()) => exit::VALID,
+            Err(e @ kommun_intl::SchemaError::Drift { .. }) => {
+                env::error(&e.to_string());
+                exit::INVALID
+            }
+            Err(e) => {
+                env::error(&e.to_string());
+                exit::USAGE
+            }
+        };
+    }
+    let Some(kind) = args.kind else {
+        env::error(&format!(
+            "name a kind ({}), or use --write DIR or --check DIR",
+            DocumentKind::names()
+        ));
+        return exit::USAGE;
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if out.write_all(schema::render(kind).as_bytes()).and_then(|()| out.flush()).is_err() {
+        return exit::USAGE;
+    }
+    exit::VALID
+}

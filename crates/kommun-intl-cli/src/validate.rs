@@ -1,0 +1,194 @@
+//! `kommun-intl validate`: every input through the core, every report to the chosen format.
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use kommun_intl::{DocumentKind, Lang, Options, Report, ndjson};
+
+use crate::env::{self, Styles};
+use crate::inputs::{self, Documents, Input};
+use crate::progress::Progress;
+use crate::report::{self, DocInfo, FileInfo, FileStats, Settings, Sink, Totals};
+use crate::{ColorChoice, Format, exit, parse_kind, parse_lang};
+
+/// Arguments of `validate`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files, directories (searched recursively for .json, .ndjson and .jsonl files) or `-`
+    /// for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// The document kind; by default each file's `$schema` tells it (for NDJSON, the first
+    /// line's).
+    #[arg(long, value_parser = parse_kind, value_name = "KIND")]
+    pub kind: Option<DocumentKind>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Language of the messages: `sv` or `en` [default: from LC_ALL, LC_MESSAGES or LANG]
+    #[arg(long, value_parser = parse_lang, value_name = "LANG")]
+    pub lang: Option<Lang>,
+    /// Keep at most this many issues per document; the rest are counted.
+    #[arg(long, value_name = "N", default_value_t = kommun_intl::validate::DEFAULT_MAX_ISSUES)]
+    pub max_issues: usize,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// "Today", for the rules that compare with it (a planned end that has passed, a
+    /// submission in the future); without it those rules do not run.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub reference_date: Option<NaiveDate>,
+    /// Print only the issues, one line each: no source, no summary, no progress bar.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Read every input as NDJSON, one document per line, whatever its name.
+    #[arg(long)]
+    pub ndjson: bool,
+    /// When to colour the output (never when NO_COLOR is set).
+    #[arg(long, value_enum, default_value_t, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date written YYYY-MM-DD"))
+}
+
+/// Runs `validate`; returns the exit status.
+pub fn run(args: &Args) -> u8 {
+    let lang = env::lang(args.lang);
+    let options = Options {
+        max_issues: args.max_issues,
+        reference_date: args.reference_date,
+        ..Options::default()
+    };
+    let (inputs, errors) = inputs::expand(&args.paths, args.ndjson);
+    for e in &errors {
+        env::error(e);
+    }
+    let stdout = io::stdout();
+    let terminal = stdout.is_terminal();
+    let colour = args.format == Format::Human && env::colour(args.color, terminal);
+    let settings = Settings { lang, styles: Styles::new(colour), quiet: args.quiet };
+    let out: Box<dyn Write> = Box::new(BufWriter::new(stdout.lock()));
+    let mut sink = report::sink(args.format, out, settings);
+    let total = inputs.iter().map(|i| i.size).sum::<Option<u64>>();
+    let mut progress = Progress::new(!args.quiet && env::stderr_is_terminal(), total);
+
+    let mut totals = Totals::default();
+    let run = (|| -> io::Result<()> {
+        for input in &inputs {
+            let stats = check_input(input, args, &options, &mut *sink, &mut progress, terminal)?;
+            if let Some(reason) = &stats.failure {
+                progress.suspend(|| env::error(&format!("{}: {reason}", input.display)));
+            }
+            totals.add(&stats);
+        }
+        totals.fixable = sink.fixable();
+        progress.suspend(|| sink.finish(&totals))
+    })();
+    progress.finish();
+    match run {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(e) => {
+            env::error(&format!("cannot write the output: {e}"));
+            return exit::USAGE;
+        }
+    }
+    if !errors.is_empty() || totals.failures > 0 {
+        exit::USAGE
+    } else if totals.errors > 0 || (args.deny_warnings && totals.warnings > 0) {
+        exit::INVALID
+    } else {
+        exit::VALID
+    }
+}
+
+/// Validates the documents of one input.
+fn check_input(
+    input: &Input,
+    args: &Args,
+    options: &Options,
+    sink: &mut dyn Sink,
+    progress: &mut Progress,
+    terminal: bool,
+) -> io::Result<FileStats> {
+    let file = FileInfo { path: &input.display };
+    let mut stats = FileStats { kind: args.kind, ..FileStats::default() };
+    sink.file_start(&file)?;
+    let mut docs = match Documents::open(input) {
+        Ok(d) => d,
+        Err(e) => {
+            stats.failure = Some(format!("cannot read: {e}"));
+            sink.file_end(&file, &stats)?;
+            return Ok(stats);
+        }
+    };
+    let ndjson = docs.is_ndjson();
+    let mut read = 0;
+    loop {
+        let doc = match docs.next_doc() {
+            Ok(Some(doc)) => doc,
+            Ok(None) => break,
+            Err(e) => {
+                stats.failure = Some(format!("cannot read: {e}"));
+                break;
+            }
+        };
+        let kind = match stats.kind {
+            Some(k) => Some(k),
+            None => match DocumentKind::detect(doc.text) {
+                Ok(k) => {
+                    stats.kind = Some(k);
+                    Some(k)
+                }
+                // Text that is not JSON needs no kind to be reported as such.
+                Err(_) if serde_json::from_slice::<serde::de::IgnoredAny>(doc.text).is_err() => {
+                    None
+                }
+                Err(e) => {
+                    stats.failure = Some(format!("{e}; use --kind"));
+                    break;
+                }
+            },
+        };
+        let report = validate_doc(kind, doc.text, doc.first_line, ndjson, options);
+        stats.documents += 1;
+        stats.errors += report.error_count() as u64;
+        stats.warnings += report.warning_count() as u64;
+        stats.truncated += report.truncated_count as u64;
+        let info = DocInfo { kind, text: doc.text, first_line: doc.first_line };
+        if report.is_clean() {
+            sink.document(&file, &info, &report)?;
+        } else {
+            progress.suspend(|| -> io::Result<()> {
+                sink.document(&file, &info, &report)?;
+                if terminal { sink.flush() } else { Ok(()) }
+            })?;
+        }
+        progress.advance(docs.bytes_read - read, 1);
+        read = docs.bytes_read;
+    }
+    progress.advance(docs.bytes_read - read, 0);
+    sink.file_end(&file, &stats)?;
+    Ok(stats)
+}
+
+/// Validates one document; `kind: None` for text that is not JSON (only the syntax is
+/// reported, which needs no kind).
+fn validate_doc(
+    kind: Option<DocumentKind>,
+    text: &[u8],
+    first_line: usize,
+    ndjson: bool,
+    options: &Options,
+) -> Report {
+    let kind = kind.unwrap_or(DocumentKind::Dataset);
+    if ndjson {
+        ndjson::validate_line(kind, text, first_line, options)
+    } else {
+        kind.validate_json(text, options)
+    }
+}
