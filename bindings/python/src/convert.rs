@@ -1,0 +1,145 @@
+//! Pure conversion between Python objects and JSON values.
+//!
+//! Python → JSON is written here (not with `pythonize`) so that every value Python can hold but
+//! JSON cannot (NaN, ints beyond 64 bits, non-str keys, cycles, nesting deeper than the core's
+//! parser allows) becomes a clear `TypeError` or `ValueError` with a JSON Pointer, never a panic
+//! or a stack overflow. JSON → Python uses `pythonize`.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde::Serialize;
+use serde_json::{Map, Number, Value};
+
+/// The deepest nesting accepted, the same limit `serde_json` applies to JSON text.
+pub const MAX_DEPTH: usize = 128;
+
+/// Why a Python value has no JSON form.
+#[derive(Debug)]
+pub enum ConvertErrorKind {
+    /// A value of this Python type.
+    Type(String),
+    /// A mapping key of this Python type.
+    Key(String),
+    /// NaN or an infinity.
+    NotFinite,
+    /// An int too large even for a float.
+    IntTooLarge,
+    /// Nested deeper than this.
+    TooDeep(usize),
+    /// Python raised while reading the value (a str with lone surrogates, say).
+    Python(PyErr),
+}
+
+/// A conversion failure and where it happened.
+#[derive(Debug)]
+pub struct ConvertError {
+    /// What went wrong.
+    pub kind: ConvertErrorKind,
+    /// RFC 6901 pointer to the value.
+    pub pointer: String,
+}
+
+impl From<PyErr> for ConvertError {
+    fn from(e: PyErr) -> Self {
+        ConvertError { kind: ConvertErrorKind::Python(e), pointer: String::new() }
+    }
+}
+
+fn type_name(obj: &Bound<'_, PyAny>) -> String {
+    obj.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string())
+}
+
+fn escape(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+/// Converts a Python value (dict, list, tuple, str, int, float, bool, None) to JSON.
+pub fn to_value(obj: &Bound<'_, PyAny>) -> Result<Value, ConvertError> {
+    let mut path = Vec::new();
+    convert(obj, &mut path).map_err(|kind| ConvertError {
+        kind,
+        pointer: path.iter().fold(String::new(), |mut out, s| {
+            out.push('/');
+            out.push_str(&escape(s));
+            out
+        }),
+    })
+}
+
+fn convert(obj: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value, ConvertErrorKind> {
+    if path.len() > MAX_DEPTH {
+        return Err(ConvertErrorKind::TooDeep(MAX_DEPTH));
+    }
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return s.to_cow().map(|s| Value::String(s.into_owned())).map_err(ConvertErrorKind::Python);
+    }
+    // bool before int: `True` is an int in Python.
+    if let Ok(b) = obj.cast::<PyBool>() {
+        return Ok(Value::Bool(b.is_true()));
+    }
+    if let Ok(i) = obj.cast::<PyInt>() {
+        return int(i);
+    }
+    if let Ok(f) = obj.cast::<PyFloat>() {
+        return Number::from_f64(f.value()).map(Value::Number).ok_or(ConvertErrorKind::NotFinite);
+    }
+    if let Ok(d) = obj.cast::<PyDict>() {
+        let mut map = Map::new();
+        for (k, v) in d.iter() {
+            let Ok(key) = k.cast::<PyString>() else {
+                return Err(ConvertErrorKind::Key(type_name(&k)));
+            };
+            let key = key.to_cow().map_err(ConvertErrorKind::Python)?.into_owned();
+            path.push(key.clone());
+            let value = convert(&v, path)?;
+            path.pop();
+            map.insert(key, value);
+        }
+        return Ok(Value::Object(map));
+    }
+    if let Ok(l) = obj.cast::<PyList>() {
+        return items(l.iter(), path);
+    }
+    if let Ok(t) = obj.cast::<PyTuple>() {
+        return items(t.iter(), path);
+    }
+    Err(ConvertErrorKind::Type(type_name(obj)))
+}
+
+fn items<'py>(
+    iter: impl Iterator<Item = Bound<'py, PyAny>>,
+    path: &mut Vec<String>,
+) -> Result<Value, ConvertErrorKind> {
+    let mut out = Vec::new();
+    for (i, item) in iter.enumerate() {
+        path.push(i.to_string());
+        out.push(convert(&item, path)?);
+        path.pop();
+    }
+    Ok(Value::Array(out))
+}
+
+/// An int as JSON: exact within 64 bits; beyond, a float, as `serde_json` reads such a literal
+/// in text.
+fn int(i: &Bound<'_, PyInt>) -> Result<Value, ConvertErrorKind> {
+    if let Ok(v) = i.extract::<i64>() {
+        return Ok(Value::from(v));
+    }
+    if let Ok(v) = i.extract::<u64>() {
+        return Ok(Value::from(v));
+    }
+    let f = i.extract::<f64>().map_err(|_| ConvertErrorKind::IntTooLarge)?;
+    Number::from_f64(f).map(Value::Number).ok_or(ConvertErrorKind::IntTooLarge)
+}
+
+/// Converts a serialisable Rust value to plain Python objects (dict, list, str, int, float,
+/// bool, None).
+pub fn to_python<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    pythonize::pythonize(py, value).map_err(PyErr::from)
+}

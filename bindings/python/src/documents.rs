@@ -1,0 +1,286 @@
+//! One frozen class per document kind, each holding one core value.
+//!
+//! Attributes convert the field through serde (plain dicts, lists and str codes); `from_json`,
+//! `from_dict` and `load` parse and validate with the core and raise `ValidationError` on any
+//! error. `repr` shows scalars and sizes, and `<personal>` for every field the schema marks
+//! `x-personal-data`.
+
+use pyo3::IntoPyObjectExt;
+use pyo3::basic::CompareOp;
+use pyo3::prelude::*;
+use pyo3::types::{PyString, PyTuple, PyType};
+use serde::Serialize;
+use serde_json::Value;
+
+use kommun_intl::{
+    Dataset, Document, DocumentKind, Error as CoreError, FaultReport, Feedback, Lang, Municipality,
+    Observation, Options, Partnership, Project, Report, Validate, check_json, schema_for,
+    validate_value,
+};
+
+use crate::convert::to_python;
+use crate::errors;
+use crate::report::{PyReport, parse_lang};
+use crate::validate::{Input, options, read_input, resolve_kind};
+
+/// Parses and validates `input` as a `T`: the value when there is no error, and the report.
+fn check<T: Document + Send>(
+    py: Python<'_>,
+    input: Input<'_>,
+    options: &Options,
+) -> (Option<T>, Report) {
+    py.detach(|| match input {
+        Input::Text(t) => check_json::<T>(&t, options),
+        Input::Value(v) => {
+            let report = validate_value(T::KIND, &v, options);
+            let value = if report.is_valid() { serde_json::from_value::<T>(v).ok() } else { None };
+            (value, report)
+        }
+    })
+}
+
+/// The typed value, or `ValidationError` carrying the report.
+fn load_as<T: Document + Send>(
+    py: Python<'_>,
+    input: Input<'_>,
+    options: &Options,
+    lang: Lang,
+) -> PyResult<T> {
+    match check::<T>(py, input, options) {
+        (Some(value), report) if report.is_valid() => Ok(value),
+        (_, report) => Err(errors::core_error(py, CoreError::Invalid(report), lang)),
+    }
+}
+
+/// True when a property's schema (or what it refers to) is marked `x-personal-data`.
+fn is_personal(root: &Value, node: &Value) -> bool {
+    if node.get("x-personal-data") == Some(&Value::Bool(true)) {
+        return true;
+    }
+    if let Some(name) =
+        node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/"))
+    {
+        if root["$defs"].get(name).is_some_and(|def| is_personal(root, def)) {
+            return true;
+        }
+    }
+    ["anyOf", "oneOf", "allOf"].iter().any(|k| {
+        node.get(*k)
+            .and_then(Value::as_array)
+            .is_some_and(|a| a.iter().any(|n| is_personal(root, n)))
+    })
+}
+
+/// `Name(field=value, ...)`: scalars as Python literals, lists and objects by size, personal
+/// fields as `<personal>`.
+fn repr_of<T: Document>(py: Python<'_>, name: &str, value: &T) -> String {
+    let root = schema_for(T::KIND);
+    let Ok(Value::Object(fields)) = serde_json::to_value(value) else {
+        return format!("{name}(...)");
+    };
+    let parts: Vec<String> = fields
+        .iter()
+        .filter(|(k, _)| k.as_str() != "$schema")
+        .map(|(k, v)| {
+            let personal = root["properties"].get(k).is_none_or(|p| is_personal(root, p));
+            let shown = match v {
+                _ if personal => "<personal>".to_owned(),
+                Value::String(s) => {
+                    let short: String = s.chars().take(60).collect();
+                    let r = PyString::new(py, &short)
+                        .repr()
+                        .map_or_else(|_| "'?'".to_owned(), |r| r.to_string());
+                    if short.len() < s.len() { format!("{r}...") } else { r }
+                }
+                Value::Bool(b) => if *b { "True" } else { "False" }.to_owned(),
+                Value::Number(n) => n.to_string(),
+                Value::Null => "None".to_owned(),
+                Value::Array(a) => format!("[{} item(s)]", a.len()),
+                Value::Object(_) => "{...}".to_owned(),
+            };
+            format!("{k}={shown}")
+        })
+        .collect();
+    format!("{name}({})", parts.join(", "))
+}
+
+fn to_json_text<T: Serialize>(value: &T, indent: Option<usize>) -> PyResult<String> {
+    let result = match indent {
+        None => serde_json::to_string(value),
+        Some(n) => {
+            let pad = vec![b' '; n];
+            let mut out = Vec::new();
+            let fmt = serde_json::ser::PrettyFormatter::with_indent(&pad);
+            let mut ser = serde_json::Serializer::with_formatter(&mut out, fmt);
+            value.serialize(&mut ser).map(|()| String::from_utf8(out).unwrap_or_default())
+        }
+    };
+    result.map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
+}
+
+macro_rules! documents {
+    ($($py:ident($core:ident, $name:tt) { $($field:ident),* $(,)? })*) => {
+        $(
+            #[doc = concat!("A `", $name, "` document, holding the core's validated value.")]
+            #[pyclass(module = "kommun_intl._native", name = $name, frozen)]
+            pub struct $py {
+                inner: $core,
+            }
+
+            impl $py {
+                fn load(py: Python<'_>, input: Input<'_>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+                    let lang = parse_lang(lang)?;
+                    let options = options(kommun_intl::validate::DEFAULT_MAX_ISSUES, reference_date)?;
+                    load_as::<$core>(py, input, &options, lang).map(|inner| $py { inner })
+                }
+            }
+
+            #[pymethods]
+            impl $py {
+                /// The document kind (`feedback`, `fault-report`, ...).
+                #[classattr]
+                fn kind() -> &'static str {
+                    <$core as Document>::KIND.name()
+                }
+
+                /// The attribute names of the fields (the JSON names, `$schema` as `schema`).
+                #[classattr]
+                #[pyo3(name = "FIELDS")]
+                fn fields(py: Python<'_>) -> PyResult<Py<PyTuple>> {
+                    // Naming every field without `..`: a field the core adds does not compile
+                    // until it gets an attribute here.
+                    let _: fn(&$core) = |v| {
+                        let $core { $($field: _),* } = v;
+                    };
+                    Ok(PyTuple::new(py, [$(stringify!($field)),*])?.unbind())
+                }
+
+                /// Parses and validates JSON text (bytes or str); raises `ValidationError` on
+                /// any error (warnings are allowed).
+                #[classmethod]
+                #[pyo3(signature = (data, *, lang = "en", reference_date = None))]
+                fn from_json(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+                    let py = data.py();
+                    let input = match read_input(data)? {
+                        Input::Text(t) if !data.hasattr("__fspath__")? => Input::Text(t),
+                        _ => return Err(errors::wrong_argument("from_json takes JSON text, bytes or str", data)),
+                    };
+                    Self::load(py, input, lang, reference_date)
+                }
+
+                /// Validates an already-parsed dict; raises `ValidationError` on any error.
+                #[classmethod]
+                #[pyo3(signature = (data, *, lang = "en", reference_date = None))]
+                fn from_dict(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+                    let py = data.py();
+                    let input = match read_input(data)? {
+                        Input::Value(v) => Input::Value(v),
+                        Input::Text(_) => return Err(errors::wrong_argument("from_dict takes a dict", data)),
+                    };
+                    Self::load(py, input, lang, reference_date)
+                }
+
+                /// The document as plain Python values (what `from_dict` takes back).
+                fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                    to_python(py, &self.inner)
+                }
+
+                /// The document as JSON text; `indent` pretty-prints.
+                #[pyo3(signature = (*, indent = None))]
+                fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
+                    to_json_text(&self.inner, indent)
+                }
+
+                /// Runs the rules again, for example with a `reference_date`, and returns
+                /// every issue (warnings included; there are no errors).
+                #[pyo3(signature = (*, lang = "en", reference_date = None))]
+                fn validate(&self, lang: &str, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<PyReport> {
+                    let lang = parse_lang(lang)?;
+                    let options = options(kommun_intl::validate::DEFAULT_MAX_ISSUES, reference_date)?;
+                    Ok(PyReport::of_kind(self.inner.validate_with(&options), lang, <$core as Document>::KIND))
+                }
+
+                fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+                    let from_json = slf.get_type().getattr("from_json")?;
+                    Ok((from_json, (to_json_text(&slf.get().inner, None)?,)))
+                }
+
+                fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
+                    let py = other.py();
+                    let Ok(other) = other.cast::<$py>() else { return Ok(py.NotImplemented()) };
+                    let eq = self.inner == other.get().inner;
+                    match op {
+                        CompareOp::Eq => eq.into_py_any(py),
+                        CompareOp::Ne => (!eq).into_py_any(py),
+                        _ => Ok(py.NotImplemented()),
+                    }
+                }
+
+                fn __repr__(&self, py: Python<'_>) -> String {
+                    repr_of(py, $name, &self.inner)
+                }
+
+                $(
+                    #[getter]
+                    fn $field<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+                        to_python(py, &self.inner.$field)
+                    }
+                )*
+            }
+        )*
+
+        /// Parses and validates a document of `kind` into its class.
+        fn load_kind(py: Python<'_>, kind: DocumentKind, input: Input<'_>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+            match kind {
+                $(<$core as Document>::KIND => $py::load(py, input, lang, reference_date)?.into_py_any(py),)*
+            }
+        }
+    };
+}
+
+documents! {
+    PyDataset(Dataset, "Dataset") {
+        schema, municipality, partnerships, projects, memberships, statistics, sources
+    }
+    PyMunicipality(Municipality, "Municipality") {
+        schema, id, name, municipality_code, organisation_number, address, phone, fax, email,
+        website, units, kinds_of_work
+    }
+    PyPartnership(Partnership, "Partnership") {
+        schema, id, partner, other_parties, agreement_type, areas, funding, start, renewals,
+        planned_end, end, end_reason, status, notes, sources
+    }
+    PyProject(Project, "Project") {
+        schema, id, title, acronym, description, departments, participating_countries, programme,
+        funder_type, status, start, end, grant, areas, website
+    }
+    PyObservation(Observation, "Observation") {
+        schema, period, measure, value, unit, approximate, source
+    }
+    PyFeedback(Feedback, "Feedback") {
+        schema, id, category, description, concerns_unit, channel, submitted_at, contact,
+        wants_reply, status
+    }
+    PyFaultReport(FaultReport, "FaultReport") {
+        schema, id, jurisdiction_id, service_code, description, lat, long, address_string,
+        address_id, media_urls, submitted_at, contact, status
+    }
+}
+
+/// Parses and validates a document into its class (`Dataset`, `Feedback`, ...).
+///
+/// `data` is as for `validate`; the kind is `kind`, else the document's `$schema`. Raises
+/// `ValidationError`, carrying the report, on any error (warnings are allowed).
+#[pyfunction]
+#[pyo3(signature = (data, kind = None, *, lang = "en", reference_date = None))]
+pub fn load(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    kind: Option<&str>,
+    lang: &str,
+    reference_date: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    let input = read_input(data)?;
+    let kind = resolve_kind(py, kind, &input)?;
+    load_kind(py, kind, input, lang, reference_date)
+}

@@ -1,0 +1,159 @@
+//! The one place where errors cross into Python.
+//!
+//! Every exception is a `ValueError` under one package base class, `kommun_intl.KommunIntlError`.
+//! [`core_error`] maps the core's [`Error`](kommun_intl::Error) with a `match` that has no `_`
+//! arm: a new core variant does not compile until it is mapped here.
+
+use pyo3::create_exception;
+use pyo3::exceptions::{PyTypeError, PyValueError};
+use pyo3::prelude::*;
+
+use kommun_intl::validate::UnknownLang;
+use kommun_intl::{Error as CoreError, Lang};
+
+use crate::convert::ConvertError;
+use crate::report::PyReport;
+
+create_exception!(
+    kommun_intl,
+    KommunIntlError,
+    PyValueError,
+    "Base class of every kommun_intl error (a ValueError)."
+);
+create_exception!(
+    kommun_intl,
+    ValidationError,
+    KommunIntlError,
+    "The document has at least one error; `report` lists every issue."
+);
+create_exception!(
+    kommun_intl,
+    UnknownKindError,
+    KommunIntlError,
+    "A kind name that is not one of the document kinds."
+);
+create_exception!(
+    kommun_intl,
+    KindNotDetectedError,
+    KommunIntlError,
+    "No kind was given and the document's `$schema` does not tell it."
+);
+
+/// Maps a core error to its Python exception. `lang` is the language of the report a
+/// `ValidationError` carries.
+pub fn core_error(py: Python<'_>, err: CoreError, lang: Lang) -> PyErr {
+    let message = err.to_string();
+    match err {
+        CoreError::Invalid(report) => {
+            // The report's text lists every issue; messages never hold personal data.
+            let report = PyReport::new(report, lang);
+            let exc = ValidationError::new_err(format!("{message}\n{}", report.text()));
+            match Py::new(py, report) {
+                Ok(report) => match exc.value(py).setattr("report", report) {
+                    Ok(()) => exc,
+                    Err(e) => e,
+                },
+                Err(e) => e,
+            }
+        }
+        CoreError::UnknownKind { .. } => UnknownKindError::new_err(message),
+        CoreError::KindNotDetected { .. } => KindNotDetectedError::new_err(message),
+    }
+}
+
+/// Maps a core error about one document of a batch; `at` names it (`line 3`, `document 2`).
+pub fn core_error_at(py: Python<'_>, err: CoreError, at: &str) -> PyErr {
+    let e = core_error(py, err, Lang::En);
+    let text = e.value(py).to_string();
+    match e.get_type(py).call1((format!("{at}: {text}"),)) {
+        Ok(exc) => PyErr::from_value(exc),
+        Err(e) => e,
+    }
+}
+
+/// A language tag that is neither Swedish nor English.
+pub fn unknown_lang(err: &UnknownLang) -> PyErr {
+    PyValueError::new_err(err.to_string())
+}
+
+/// A `reference_date` that is not a date.
+pub fn bad_date(text: &str) -> PyErr {
+    PyValueError::new_err(format!("reference_date `{text}` is not a date written YYYY-MM-DD"))
+}
+
+/// A Python value that has no JSON form.
+pub fn conversion(err: ConvertError) -> PyErr {
+    let at = if err.pointer.is_empty() { "/".to_owned() } else { err.pointer.clone() };
+    match err.kind {
+        crate::convert::ConvertErrorKind::Type(found) => PyTypeError::new_err(format!(
+            "cannot read a Python `{found}` at {at} as JSON: use dict, list, tuple, str, int, \
+             float, bool or None"
+        )),
+        crate::convert::ConvertErrorKind::Key(found) => {
+            PyTypeError::new_err(format!("object keys must be str, found a `{found}` key at {at}"))
+        }
+        crate::convert::ConvertErrorKind::NotFinite => PyValueError::new_err(format!(
+            "the float at {at} is NaN or infinite, which JSON cannot hold"
+        )),
+        crate::convert::ConvertErrorKind::IntTooLarge => {
+            PyValueError::new_err(format!("the int at {at} is too large for a JSON number"))
+        }
+        crate::convert::ConvertErrorKind::TooDeep(max) => PyValueError::new_err(format!(
+            "the value is nested more than {max} levels deep at {at}"
+        )),
+        crate::convert::ConvertErrorKind::Python(e) => e,
+    }
+}
+
+/// An argument of the wrong Python type.
+pub fn wrong_argument(what: &str, found: &Bound<'_, PyAny>) -> PyErr {
+    let name = found.get_type().name().map_or_else(|_| "?".to_owned(), |n| n.to_string());
+    PyTypeError::new_err(format!("{what}, not `{name}`"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kommun_intl::DocumentKind;
+    use pyo3::exceptions::PyValueError;
+
+    fn each_core_error() -> Vec<CoreError> {
+        let invalid = DocumentKind::Feedback.validate_json(b"{", &kommun_intl::Options::default());
+        vec![
+            CoreError::Invalid(invalid),
+            "nope".parse::<DocumentKind>().unwrap_err(),
+            DocumentKind::detect(b"{}").unwrap_err(),
+        ]
+    }
+
+    #[test]
+    fn every_core_error_is_a_value_error_of_its_own_class() {
+        Python::initialize();
+        Python::attach(|py| {
+            for err in each_core_error() {
+                let variant = format!("{err:?}");
+                let want = match &err {
+                    CoreError::Invalid(_) => py.get_type::<ValidationError>(),
+                    CoreError::UnknownKind { .. } => py.get_type::<UnknownKindError>(),
+                    CoreError::KindNotDetected { .. } => py.get_type::<KindNotDetectedError>(),
+                };
+                let e = core_error(py, err, Lang::En);
+                assert!(e.is_instance_of::<PyValueError>(py), "{variant}");
+                assert!(e.is_instance_of::<KommunIntlError>(py), "{variant}");
+                assert!(e.get_type(py).is(&want), "{variant}");
+            }
+        });
+    }
+
+    #[test]
+    fn a_validation_error_carries_its_report() {
+        Python::initialize();
+        Python::attach(|py| {
+            let err = each_core_error().remove(0);
+            let e = core_error(py, err, Lang::Sv);
+            let report = e.value(py).getattr("report").unwrap();
+            assert!(!report.getattr("is_valid").unwrap().extract::<bool>().unwrap());
+            assert!(e.value(py).to_string().contains("json.truncated"));
+        });
+    }
+}

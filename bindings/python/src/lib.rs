@@ -1,0 +1,43 @@
+//! Python bindings for kommun-intl: the private native module `kommun_intl._native`, which the
+//! pure-Python package `kommun_intl` re-exports.
+//!
+//! The binding is thin: each class wraps one core value and every rule, message and code list
+//! comes from the core crate.
+
+mod codes;
+mod convert;
+mod documents;
+mod errors;
+mod report;
+mod rules;
+mod schema;
+mod validate;
+
+use pyo3::prelude::*;
+
+/// The native module; import `kommun_intl` instead.
+#[pymodule]
+mod _native {
+    #[pymodule_export]
+    use super::codes::code_lists;
+    #[pymodule_export]
+    use super::documents::{
+        PyDataset, PyFaultReport, PyFeedback, PyMunicipality, PyObservation, PyPartnership,
+        PyProject, load,
+    };
+    #[pymodule_export]
+    use super::errors::{KindNotDetectedError, KommunIntlError, UnknownKindError, ValidationError};
+    #[pymodule_export]
+    use super::report::{PyIssue, PyReport};
+    #[pymodule_export]
+    use super::rules::{PyRule, rule, rules};
+    #[pymodule_export]
+    use super::schema::{kinds, schema, schemas};
+    #[pymodule_export]
+    use super::validate::{validate, validate_many};
+
+    /// The package version, from Cargo.
+    #[pymodule_export]
+    #[allow(non_upper_case_globals)]
+    const __version__: &str = env!("CARGO_PKG_VERSION");
+}

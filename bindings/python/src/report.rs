@@ -1,0 +1,296 @@
+//! `Report` and `Issue`: thin wrappers of the core's [`Report`] and [`Issue`].
+
+use std::str::FromStr;
+
+use pyo3::IntoPyObjectExt;
+use pyo3::basic::CompareOp;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use kommun_intl::{DocumentKind, Issue, Lang, Report};
+
+use crate::errors;
+use crate::rules::PyRule;
+
+/// Reads a language tag (`sv`, `en`, and the core's aliases).
+pub fn parse_lang(tag: &str) -> PyResult<Lang> {
+    Lang::from_str(tag).map_err(|e| errors::unknown_lang(&e))
+}
+
+fn lang_or(lang: Option<&str>, default: Lang) -> PyResult<Lang> {
+    lang.map_or(Ok(default), parse_lang)
+}
+
+/// One problem found in a document.
+#[pyclass(module = "kommun_intl._native", name = "Issue", frozen)]
+pub struct PyIssue {
+    issue: Issue,
+    lang: Lang,
+}
+
+impl PyIssue {
+    fn to_dict<'py>(&self, py: Python<'py>, lang: Lang) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        d.set_item("code", self.issue.code())?;
+        d.set_item("severity", self.issue.severity().as_str())?;
+        d.set_item("pointer", &self.issue.pointer)?;
+        d.set_item("line", self.issue.line)?;
+        d.set_item("column", self.issue.column)?;
+        d.set_item("message", self.issue.message(lang))?;
+        d.set_item("params", self.params(py)?)?;
+        Ok(d)
+    }
+}
+
+#[pymethods]
+impl PyIssue {
+    /// The stable code, e.g. `partnership.end_before_start`.
+    #[getter]
+    fn code(&self) -> &'static str {
+        self.issue.code()
+    }
+
+    /// `"error"` or `"warning"`.
+    #[getter]
+    fn severity(&self) -> &'static str {
+        self.issue.severity().as_str()
+    }
+
+    /// RFC 6901 JSON Pointer to the value concerned (`""` is the whole document).
+    #[getter]
+    fn pointer(&self) -> &str {
+        &self.issue.pointer
+    }
+
+    /// 1-based line in the source text, or None for a dict.
+    #[getter]
+    fn line(&self) -> Option<u32> {
+        self.issue.line
+    }
+
+    /// 1-based column (in characters) in the source text, or None for a dict.
+    #[getter]
+    fn column(&self) -> Option<u32> {
+        self.issue.column
+    }
+
+    /// The message's parameters (never personal data).
+    #[getter]
+    fn params<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        for (k, v) in &self.issue.params {
+            d.set_item(*k, v)?;
+        }
+        Ok(d)
+    }
+
+    /// The suggested replacement ("did you mean"), if any.
+    #[getter]
+    fn suggestion(&self) -> Option<&str> {
+        self.issue.suggestion()
+    }
+
+    /// The rule this issue comes from.
+    #[getter]
+    fn rule(&self) -> PyRule {
+        PyRule::new(self.issue.rule())
+    }
+
+    /// The message in `lang` (default: the report's language).
+    #[pyo3(signature = (lang = None))]
+    fn message(&self, lang: Option<&str>) -> PyResult<String> {
+        Ok(self.issue.message(lang_or(lang, self.lang)?))
+    }
+
+    /// The issue as a dict, as the CLI's JSON output writes it.
+    #[pyo3(name = "to_dict", signature = (lang = None))]
+    fn py_to_dict<'py>(&self, py: Python<'py>, lang: Option<&str>) -> PyResult<Bound<'py, PyDict>> {
+        self.to_dict(py, lang_or(lang, self.lang)?)
+    }
+
+    fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
+        let py = other.py();
+        let Ok(other) = other.cast::<PyIssue>() else { return Ok(py.NotImplemented()) };
+        let eq = self.issue == other.get().issue;
+        match op {
+            CompareOp::Eq => eq.into_py_any(py),
+            CompareOp::Ne => (!eq).into_py_any(py),
+            _ => Ok(py.NotImplemented()),
+        }
+    }
+
+    fn __str__(&self) -> String {
+        let pointer = if self.issue.pointer.is_empty() { "/" } else { &self.issue.pointer };
+        let at = match (self.issue.line, self.issue.column) {
+            (Some(l), Some(c)) => format!("{l}:{c}: "),
+            _ => String::new(),
+        };
+        format!(
+            "{at}{}[{}] at {pointer}: {}",
+            self.issue.severity(),
+            self.issue.code(),
+            self.issue.message(self.lang)
+        )
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Issue(code={:?}, severity={:?}, pointer={:?}, line={}, column={})",
+            self.issue.code(),
+            self.issue.severity().as_str(),
+            self.issue.pointer,
+            self.issue.line.map_or_else(|| "None".to_owned(), |l| l.to_string()),
+            self.issue.column.map_or_else(|| "None".to_owned(), |c| c.to_string()),
+        )
+    }
+}
+
+/// The result of validating one document: every issue, up to the cap, and how many more there
+/// were. Iterating yields the issues.
+#[pyclass(module = "kommun_intl._native", name = "Report", frozen)]
+pub struct PyReport {
+    report: Report,
+    lang: Lang,
+    kind: Option<DocumentKind>,
+}
+
+impl PyReport {
+    /// Wraps a core report; `lang` is the default language of its messages.
+    pub fn new(report: Report, lang: Lang) -> Self {
+        PyReport { report, lang, kind: None }
+    }
+
+    /// Wraps a core report of a document of `kind`.
+    pub fn of_kind(report: Report, lang: Lang, kind: DocumentKind) -> Self {
+        PyReport { report, lang, kind: Some(kind) }
+    }
+
+    /// One line per issue, in the report's language, and a line for the issues not kept.
+    pub fn text(&self) -> String {
+        self.wrap(self.report.issues.iter())
+            .iter()
+            .map(PyIssue::__str__)
+            .chain(
+                (self.report.truncated_count > 0)
+                    .then(|| format!("... and {} more issue(s)", self.report.truncated_count)),
+            )
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn wrap<'a>(&self, issues: impl Iterator<Item = &'a Issue>) -> Vec<PyIssue> {
+        issues.map(|i| PyIssue { issue: i.clone(), lang: self.lang }).collect()
+    }
+}
+
+#[pymethods]
+impl PyReport {
+    /// True when there is no error (warnings are allowed).
+    #[getter]
+    fn is_valid(&self) -> bool {
+        self.report.is_valid()
+    }
+
+    /// True when there is no issue at all, not even a warning.
+    #[getter]
+    fn is_clean(&self) -> bool {
+        self.report.is_clean()
+    }
+
+    /// Every issue kept, in document order for text input.
+    #[getter]
+    fn issues(&self) -> Vec<PyIssue> {
+        self.wrap(self.report.issues.iter())
+    }
+
+    /// The issues of severity error.
+    #[getter]
+    fn errors(&self) -> Vec<PyIssue> {
+        self.wrap(self.report.errors())
+    }
+
+    /// The issues of severity warning.
+    #[getter]
+    fn warnings(&self) -> Vec<PyIssue> {
+        self.wrap(self.report.warnings())
+    }
+
+    /// Errors found in all, including those beyond `max_issues`.
+    #[getter]
+    fn error_count(&self) -> usize {
+        self.report.error_count()
+    }
+
+    /// Warnings found in all, including those beyond `max_issues`.
+    #[getter]
+    fn warning_count(&self) -> usize {
+        self.report.warning_count()
+    }
+
+    /// How many issues were found beyond `max_issues` and not kept.
+    #[getter]
+    fn truncated(&self) -> usize {
+        self.report.truncated_count
+    }
+
+    /// The document kind validated, when known.
+    #[getter]
+    fn kind(&self) -> Option<&'static str> {
+        self.kind.map(DocumentKind::name)
+    }
+
+    /// The language of messages unless one is asked for (`sv` or `en`).
+    #[getter]
+    fn lang(&self) -> &'static str {
+        self.lang.tag()
+    }
+
+    /// The report as a dict, as the CLI's JSON output writes one file:
+    /// `{"kind", "valid", "issues": [...], "truncated"}`.
+    #[pyo3(signature = (lang = None))]
+    fn to_dict<'py>(&self, py: Python<'py>, lang: Option<&str>) -> PyResult<Bound<'py, PyDict>> {
+        let lang = lang_or(lang, self.lang)?;
+        let issues = self
+            .wrap(self.report.issues.iter())
+            .iter()
+            .map(|i| i.to_dict(py, lang))
+            .collect::<PyResult<Vec<_>>>()?;
+        let d = PyDict::new(py);
+        d.set_item("kind", self.kind())?;
+        d.set_item("valid", self.report.is_valid())?;
+        d.set_item("issues", issues)?;
+        d.set_item("truncated", self.report.truncated_count)?;
+        Ok(d)
+    }
+
+    fn __iter__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let issues = slf.get().issues().into_pyobject(slf.py())?;
+        issues.try_iter().map(Bound::into_any)
+    }
+
+    fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
+        let py = other.py();
+        let Ok(other) = other.cast::<PyReport>() else { return Ok(py.NotImplemented()) };
+        let eq = self.report == other.get().report;
+        match op {
+            CompareOp::Eq => eq.into_py_any(py),
+            CompareOp::Ne => (!eq).into_py_any(py),
+            _ => Ok(py.NotImplemented()),
+        }
+    }
+
+    fn __str__(&self) -> String {
+        self.text()
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "Report(kind={}, valid={}, errors={}, warnings={}, truncated={})",
+            self.kind.map_or_else(|| "None".to_owned(), |k| format!("{:?}", k.name())),
+            if self.report.is_valid() { "True" } else { "False" },
+            self.report.error_count(),
+            self.report.warning_count(),
+            self.report.truncated_count
+        )
+    }
+}

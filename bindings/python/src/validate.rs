@@ -1,0 +1,212 @@
+//! Reading Python inputs and validating them: `validate`, `validate_many` and `load`, over the
+//! core's `DocumentKind::validate_json`, `validate_value` and `ndjson`.
+
+use std::borrow::Cow;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
+use serde_json::Value;
+
+use kommun_intl::validate::DEFAULT_MAX_ISSUES;
+use kommun_intl::{DocumentKind, Lang, Options, Report, ndjson, validate_value};
+
+use crate::convert::to_value;
+use crate::errors;
+use crate::report::{PyReport, parse_lang};
+
+// The signatures below write the core's default cap as a literal, so that Python shows it.
+const _: () = assert!(DEFAULT_MAX_ISSUES == 1000);
+
+/// A document as the core takes it: JSON text, or an already-parsed value.
+pub enum Input<'a> {
+    /// JSON text (from bytes, str or a file).
+    Text(Cow<'a, [u8]>),
+    /// A value converted from Python objects (dict, list, ...).
+    Value(Value),
+}
+
+impl Input<'_> {
+    /// The same input, owning its bytes.
+    fn into_owned(self) -> Input<'static> {
+        match self {
+            Input::Text(t) => Input::Text(Cow::Owned(t.into_owned())),
+            Input::Value(v) => Input::Value(v),
+        }
+    }
+}
+
+fn is_path(obj: &Bound<'_, PyAny>) -> bool {
+    obj.hasattr("__fspath__").unwrap_or(false)
+}
+
+fn read_path<'a>(obj: &Bound<'_, PyAny>) -> PyResult<Cow<'a, [u8]>> {
+    // pathlib reads the file so that errors are the usual OSError subclasses, with the name.
+    let path = obj.py().import("pathlib")?.getattr("Path")?.call1((obj,))?;
+    Ok(Cow::Owned(path.call_method0("read_bytes")?.cast_into::<PyBytes>()?.as_bytes().to_vec()))
+}
+
+fn text<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Option<Cow<'a, [u8]>>> {
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(Some(Cow::Borrowed(b.as_bytes())));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Some(match s.to_cow()? {
+            Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
+            Cow::Owned(s) => Cow::Owned(s.into_bytes()),
+        }));
+    }
+    if let Ok(b) = obj.cast::<PyByteArray>() {
+        return Ok(Some(Cow::Owned(b.to_vec())));
+    }
+    if is_path(obj) {
+        return read_path(obj).map(Some);
+    }
+    Ok(None)
+}
+
+/// Reads one document: bytes, str (JSON text), os.PathLike, or dict/list/tuple.
+pub fn read_input<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Input<'a>> {
+    if let Some(t) = text(obj)? {
+        return Ok(Input::Text(t));
+    }
+    if obj.is_instance_of::<PyDict>()
+        || obj.is_instance_of::<PyList>()
+        || obj.is_instance_of::<PyTuple>()
+    {
+        return to_value(obj).map(Input::Value).map_err(errors::conversion);
+    }
+    Err(errors::wrong_argument(
+        "a document is bytes, str (JSON text), os.PathLike or an already-parsed dict or list",
+        obj,
+    ))
+}
+
+/// Reads a kind name as the CLI does (`fault-report`, `fault_report`, any case).
+pub fn parse_kind(py: Python<'_>, name: &str) -> PyResult<DocumentKind> {
+    DocumentKind::from_str(name).map_err(|e| errors::core_error(py, e, Lang::En))
+}
+
+fn detect(input: &Input<'_>) -> Result<DocumentKind, kommun_intl::Error> {
+    match input {
+        Input::Text(t) => DocumentKind::detect(t),
+        // The core reads `$schema` from text; a dict is written out for it (only the probe).
+        Input::Value(v) => DocumentKind::detect(&serde_json::to_vec(v).unwrap_or_default()),
+    }
+}
+
+/// The kind given, else the one the document's `$schema` names.
+pub fn resolve_kind(
+    py: Python<'_>,
+    kind: Option<&str>,
+    input: &Input<'_>,
+) -> PyResult<DocumentKind> {
+    match kind {
+        Some(name) => parse_kind(py, name),
+        None => detect(input).map_err(|e| errors::core_error(py, e, Lang::En)),
+    }
+}
+
+/// Builds the core's options from the keyword arguments.
+pub fn options(max_issues: usize, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<Options> {
+    let reference_date = match reference_date {
+        None => None,
+        Some(d) if d.is_none() => None,
+        Some(d) => Some(if let Ok(s) = d.cast::<PyString>() {
+            let s = s.to_cow()?;
+            NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|_| errors::bad_date(&s))?
+        } else {
+            d.extract::<NaiveDate>().map_err(|_| {
+                errors::wrong_argument("reference_date is a datetime.date or a YYYY-MM-DD str", d)
+            })?
+        }),
+    };
+    Ok(Options { max_issues, reference_date, ..Options::default() })
+}
+
+fn run(kind: DocumentKind, input: &Input<'_>, options: &Options) -> Report {
+    match input {
+        Input::Text(t) => kind.validate_json(t, options),
+        Input::Value(v) => validate_value(kind, v, options),
+    }
+}
+
+/// Validates one document and returns every issue found.
+///
+/// `data` is bytes, str (JSON text, never a file name), os.PathLike or an already-parsed
+/// dict or list. The kind is `kind`, else the document's `$schema`, else
+/// `KindNotDetectedError`. Issues from text carry a line and column; issues from a dict do not.
+#[pyfunction]
+#[pyo3(signature = (data, kind = None, *, lang = "en", max_issues = 1000, reference_date = None))]
+pub fn validate(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    kind: Option<&str>,
+    lang: &str,
+    max_issues: usize,
+    reference_date: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyReport> {
+    let lang = parse_lang(lang)?;
+    let options = options(max_issues, reference_date)?;
+    let input = read_input(data)?;
+    let kind = resolve_kind(py, kind, &input)?;
+    let report = py.detach(|| run(kind, &input, &options));
+    Ok(PyReport::of_kind(report, lang, kind))
+}
+
+/// Validates a batch: an iterable of documents (each as for `validate`), or NDJSON text
+/// (bytes, str or os.PathLike; one document per non-blank line, issue lines are file lines).
+/// Returns one report per document, in order. The GIL is released while Rust validates.
+#[pyfunction]
+#[pyo3(signature = (documents, kind = None, *, lang = "en", max_issues = 1000, reference_date = None))]
+pub fn validate_many(
+    py: Python<'_>,
+    documents: &Bound<'_, PyAny>,
+    kind: Option<&str>,
+    lang: &str,
+    max_issues: usize,
+    reference_date: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<PyReport>> {
+    let lang = parse_lang(lang)?;
+    let options = options(max_issues, reference_date)?;
+    let kind = kind.map(|k| parse_kind(py, k)).transpose()?;
+    if documents.is_instance_of::<PyDict>() {
+        return Err(errors::wrong_argument(
+            "validate_many takes an iterable of documents or NDJSON text (use validate for one)",
+            documents,
+        ));
+    }
+    let reports = if let Some(text) = text(documents)? {
+        let lines: Vec<(usize, &[u8])> = ndjson::lines(&text).collect();
+        let kinds = lines
+            .iter()
+            .map(|(n, line)| match kind {
+                Some(k) => Ok(k),
+                None => DocumentKind::detect(line)
+                    .map_err(|e| errors::core_error_at(py, e, &format!("line {n}"))),
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        py.detach(|| {
+            lines
+                .iter()
+                .zip(&kinds)
+                .map(|(&(n, line), &k)| (k, ndjson::validate_line(k, line, n, &options)))
+                .collect::<Vec<_>>()
+        })
+    } else {
+        let mut jobs = Vec::new();
+        for (i, item) in documents.try_iter()?.enumerate() {
+            let item = item?;
+            let input = read_input(&item)?.into_owned();
+            let k = match kind {
+                Some(k) => k,
+                None => detect(&input)
+                    .map_err(|e| errors::core_error_at(py, e, &format!("document {i}")))?,
+            };
+            jobs.push((k, input));
+        }
+        py.detach(|| jobs.iter().map(|(k, input)| (*k, run(*k, input, &options))).collect())
+    };
+    Ok(reports.into_iter().map(|(k, r)| PyReport::of_kind(r, lang, k)).collect())
+}

@@ -1,0 +1,56 @@
+"""Shared helpers: the repository root and the corpus, read as the Rust tests read it
+(`crates/kommun-intl/tests/integration/prelude.rs`)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[3]
+CORPUS = ROOT / "tests" / "corpus"
+EXAMPLES = ROOT / "examples"
+SCHEMAS = ROOT / "schemas"
+
+
+@dataclass
+class Fixture:
+    path: Path
+    kind: str
+    data: bytes
+    expected: dict[str, Any] | None  # None for valid fixtures
+
+    @property
+    def name(self) -> str:
+        return str(self.path.relative_to(ROOT))
+
+    @property
+    def reference_date(self) -> datetime.date | None:
+        text = ((self.expected or {}).get("options") or {}).get("reference_date")
+        return None if text is None else datetime.date.fromisoformat(text)
+
+    def expected_issues(self) -> list[tuple[str, str]]:
+        if self.expected is None:
+            return []
+        return sorted((i["code"], i["pointer"]) for i in self.expected["issues"])
+
+
+def fixtures() -> list[Fixture]:
+    out = []
+    for verdict in ("valid", "invalid"):
+        directory = CORPUS / verdict
+        if not directory.is_dir():
+            continue
+        for kind_dir in sorted(p for p in directory.iterdir() if p.is_dir()):
+            for path in sorted(kind_dir.glob("*.json")):
+                if path.name.endswith(".expected.json"):
+                    continue
+                expected = None
+                if verdict == "invalid":
+                    expected_path = path.with_suffix(".expected.json")
+                    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+                kind = (expected or {}).get("kind", kind_dir.name)
+                out.append(Fixture(path, kind, path.read_bytes(), expected))
+    return out
