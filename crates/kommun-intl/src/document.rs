@@ -244,7 +244,9 @@ fn explain(kind: DocumentKind, json: &[u8], ctx: &mut Ctx) {
             } else {
                 (&rules::JSON_SYNTAX, vec![("detail", detail)])
             };
-            ctx.push_located(rule, &params, e.line(), e.column());
+            let at = locate::serde_offset(json, e.line(), e.column());
+            let (line, column) = locate::line_column(json, at);
+            ctx.push_located(rule, &params, line, column);
         }
     }
     if ctx.issue_count() == before {

@@ -172,6 +172,18 @@ pub(crate) fn line_column(text: &[u8], offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The byte offset of a position as `serde_json` reports it: a 1-based line and a column
+/// counted in bytes, 0 right after a line break. (Issues count columns in characters; convert
+/// with [`line_column`].)
+pub(crate) fn serde_offset(text: &[u8], line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        memchr::memchr_iter(b'\n', text).nth(line - 2).map_or(text.len(), |p| p + 1)
+    };
+    line_start.saturating_add(column.saturating_sub(1)).min(text.len())
+}
+
 /// Fills in `line` and `column` of every issue whose pointer is found in `text`.
 pub(crate) fn locate(text: &[u8], issues: &mut [Issue]) {
     let todo: Vec<usize> = (0..issues.len()).filter(|&i| issues[i].line.is_none()).collect();

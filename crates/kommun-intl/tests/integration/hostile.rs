@@ -151,3 +151,22 @@ fn mutated_corpus_documents_never_panic() {
     }
     assert!(runs > 0);
 }
+
+/// Found by the fuzzer: `serde_json` counts columns in bytes and puts an error right after a
+/// line break at column 0; issues count columns in characters, from 1.
+#[test]
+fn syntax_error_positions_are_characters_from_one() {
+    let cut = b"{\n  \"category\": \"praise\",\n";
+    let report = check(DocumentKind::Feedback, cut);
+    assert_eq!(codes(&report), [("json.truncated", String::new())]);
+    assert_eq!((report.issues[0].line, report.issues[0].column), (Some(3), Some(1)));
+
+    let text = "{\"description\": \"åäö\" x}";
+    let report = check(DocumentKind::Feedback, text.as_bytes());
+    assert_eq!(report.issues[0].code(), "json.syntax");
+    let column = text.chars().position(|c| c == 'x').unwrap() + 1;
+    assert_eq!(
+        (report.issues[0].line, report.issues[0].column),
+        (Some(1), u32::try_from(column).ok())
+    );
+}
