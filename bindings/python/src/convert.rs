@@ -6,7 +6,7 @@
 //! or a stack overflow. JSON → Python uses `pythonize`.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
@@ -53,7 +53,8 @@ fn escape(segment: &str) -> String {
     segment.replace('~', "~0").replace('/', "~1")
 }
 
-/// Converts a Python value (dict, list, tuple, str, int, float, bool, None) to JSON.
+/// Converts a Python value (dict or other mapping, list, tuple, str, int, float, bool, None)
+/// to JSON.
 pub fn to_value(obj: &Bound<'_, PyAny>) -> Result<Value, ConvertError> {
     let mut path = Vec::new();
     convert(obj, &mut path).map_err(|kind| ConvertError {
@@ -87,18 +88,7 @@ fn convert(obj: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value, Conv
         return Number::from_f64(f.value()).map(Value::Number).ok_or(ConvertErrorKind::NotFinite);
     }
     if let Ok(d) = obj.cast::<PyDict>() {
-        let mut map = Map::new();
-        for (k, v) in d.iter() {
-            let Ok(key) = k.cast::<PyString>() else {
-                return Err(ConvertErrorKind::Key(type_name(&k)));
-            };
-            let key = key.to_cow().map_err(ConvertErrorKind::Python)?.into_owned();
-            path.push(key.clone());
-            let value = convert(&v, path)?;
-            path.pop();
-            map.insert(key, value);
-        }
-        return Ok(Value::Object(map));
+        return members(d.iter(), path);
     }
     if let Ok(l) = obj.cast::<PyList>() {
         return items(l.iter(), path);
@@ -106,7 +96,34 @@ fn convert(obj: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value, Conv
     if let Ok(t) = obj.cast::<PyTuple>() {
         return items(t.iter(), path);
     }
+    if let Ok(m) = obj.cast::<PyMapping>() {
+        let pairs = m.items().map_err(ConvertErrorKind::Python)?;
+        let pairs = pairs
+            .iter()
+            .map(|pair| pair.extract::<(Bound<'_, PyAny>, Bound<'_, PyAny>)>())
+            .collect::<PyResult<Vec<_>>>()
+            .map_err(ConvertErrorKind::Python)?;
+        return members(pairs.into_iter(), path);
+    }
     Err(ConvertErrorKind::Type(type_name(obj)))
+}
+
+fn members<'py>(
+    iter: impl Iterator<Item = (Bound<'py, PyAny>, Bound<'py, PyAny>)>,
+    path: &mut Vec<String>,
+) -> Result<Value, ConvertErrorKind> {
+    let mut map = Map::new();
+    for (k, v) in iter {
+        let Ok(key) = k.cast::<PyString>() else {
+            return Err(ConvertErrorKind::Key(type_name(&k)));
+        };
+        let key = key.to_cow().map_err(ConvertErrorKind::Python)?.into_owned();
+        path.push(key.clone());
+        let value = convert(&v, path)?;
+        path.pop();
+        map.insert(key, value);
+    }
+    Ok(Value::Object(map))
 }
 
 fn items<'py>(

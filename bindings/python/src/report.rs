@@ -17,6 +17,11 @@ pub fn parse_lang(tag: &str) -> PyResult<Lang> {
     Lang::from_str(tag).map_err(|e| errors::unknown_lang(&e))
 }
 
+/// A str as Python writes it in a repr: `'text'`.
+pub fn quoted(s: &str) -> String {
+    format!("'{}'", s.escape_debug())
+}
+
 fn lang_or(lang: Option<&str>, default: Lang) -> PyResult<Lang> {
     lang.map_or(Ok(default), parse_lang)
 }
@@ -135,10 +140,10 @@ impl PyIssue {
 
     fn __repr__(&self) -> String {
         format!(
-            "Issue(code={:?}, severity={:?}, pointer={:?}, line={}, column={})",
-            self.issue.code(),
-            self.issue.severity().as_str(),
-            self.issue.pointer,
+            "Issue(code={}, severity={}, pointer={}, line={}, column={})",
+            quoted(self.issue.code()),
+            quoted(self.issue.severity().as_str()),
+            quoted(&self.issue.pointer),
             self.issue.line.map_or_else(|| "None".to_owned(), |l| l.to_string()),
             self.issue.column.map_or_else(|| "None".to_owned(), |c| c.to_string()),
         )
@@ -286,7 +291,7 @@ impl PyReport {
     fn __repr__(&self) -> String {
         format!(
             "Report(kind={}, valid={}, errors={}, warnings={}, truncated={})",
-            self.kind.map_or_else(|| "None".to_owned(), |k| format!("{:?}", k.name())),
+            self.kind.map_or_else(|| "None".to_owned(), |k| quoted(k.name())),
             if self.report.is_valid() { "True" } else { "False" },
             self.report.error_count(),
             self.report.warning_count(),

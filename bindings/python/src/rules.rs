@@ -6,7 +6,7 @@ use pyo3::types::PyTuple;
 
 use kommun_intl::validate::rules::{ALL, Check, Rule};
 
-use crate::report::parse_lang;
+use crate::report::{parse_lang, quoted};
 
 /// One validation rule of the catalogue.
 #[pyclass(module = "kommun_intl._native", name = "Rule", frozen)]
@@ -82,7 +82,11 @@ impl PyRule {
     }
 
     fn __repr__(&self) -> String {
-        format!("Rule(code={:?}, severity={:?})", self.rule.code, self.rule.severity.as_str())
+        format!(
+            "Rule(code={}, severity={})",
+            quoted(self.rule.code),
+            quoted(self.rule.severity.as_str())
+        )
     }
 }
 

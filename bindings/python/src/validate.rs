@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyMapping, PyString, PyTuple};
 use serde_json::Value;
 
 use kommun_intl::validate::DEFAULT_MAX_ISSUES;
@@ -74,11 +74,12 @@ pub fn read_input<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Input<'a>> {
     if obj.is_instance_of::<PyDict>()
         || obj.is_instance_of::<PyList>()
         || obj.is_instance_of::<PyTuple>()
+        || obj.cast::<PyMapping>().is_ok()
     {
         return to_value(obj).map(Input::Value).map_err(errors::conversion);
     }
     Err(errors::wrong_argument(
-        "a document is bytes, str (JSON text), os.PathLike or an already-parsed dict or list",
+        "a document is bytes, str (JSON text), os.PathLike or an already-parsed dict (mapping) or list",
         obj,
     ))
 }
@@ -171,7 +172,7 @@ pub fn validate_many(
     let lang = parse_lang(lang)?;
     let options = options(max_issues, reference_date)?;
     let kind = kind.map(|k| parse_kind(py, k)).transpose()?;
-    if documents.is_instance_of::<PyDict>() {
+    if documents.cast::<PyMapping>().is_ok() {
         return Err(errors::wrong_argument(
             "validate_many takes an iterable of documents or NDJSON text (use validate for one)",
             documents,

@@ -30,13 +30,14 @@ MAX_LITERAL = 64
 Node = dict[str, Any]
 
 
-def classes() -> dict[str, type]:
+def classes() -> dict[str, Any]:
     """The document classes by kind."""
-    out = {}
+    out: dict[str, Any] = {}
     for name in kommun_intl.__all__:
-        obj = getattr(kommun_intl, name)
-        if isinstance(obj, type) and isinstance(getattr(obj, "kind", None), str):
-            out[obj.kind] = obj
+        obj: Any = getattr(kommun_intl, name)
+        kind = getattr(obj, "kind", None)
+        if isinstance(obj, type) and isinstance(kind, str):
+            out[kind] = obj
     return out
 
 
@@ -62,12 +63,12 @@ class Model:
         return "enum" in node or "anyOf" in node
 
     def ref(self, node: Node) -> str:
-        name = node["$ref"].rsplit("/", 1)[-1]
+        name: str = node["$ref"].rsplit("/", 1)[-1]
         if name in self.objects:
             return f"{name}Dict"
         if self.is_alias(name):
             return name
-        return self.type_of(self.aliases[name])
+        return str(self.type_of(self.aliases[name]))
 
     def type_of(self, node: Node) -> str:
         """The Python type of a value, null left out."""
