@@ -24,6 +24,8 @@ use serde_json::Value;
 
 use crate::document::DocumentKind;
 use crate::locate;
+use crate::validate::limits::{self, Limits};
+use crate::validate::{Ctx, Options, rules};
 use crate::walk;
 
 /// True when documents of `kind` can hold personal data (`feedback`, `fault-report`).
@@ -62,6 +64,11 @@ pub fn spans(kind: Option<DocumentKind>, text: &[u8]) -> Vec<Range<usize>> {
     let (Some(kind), Ok(document)) = (kind, serde_json::from_slice::<Value>(body)) else {
         return lexical(text);
     };
+    // The parsed tree keeps only the last of a repeated key: the values it drops, and
+    // everything under them, are still someone's data, so mask as for text that is not JSON.
+    if has_duplicate_key(body) {
+        return lexical(text);
+    }
     let pointers = pointers(kind, &document);
     let refs: Vec<&str> = pointers.iter().map(String::as_str).collect();
     let mut out: Vec<Range<usize>> = locate::spans(text, &refs)
@@ -123,6 +130,19 @@ pub fn mask_ranges(text: &str, ranges: &[Range<usize>]) -> String {
     }
     out.push_str(&text[at..]);
     out
+}
+
+/// True when an object of the (well-formed) text has the same key twice, at any depth.
+fn has_duplicate_key(text: &[u8]) -> bool {
+    let unlimited = Limits {
+        max_document_size: usize::MAX,
+        max_depth: usize::MAX,
+        max_string_length: usize::MAX,
+        max_array_length: usize::MAX,
+    };
+    let mut ctx = Ctx::new(&Options { limits: unlimited, ..Options::default() });
+    limits::scan(text, &unlimited, &mut ctx);
+    ctx.finish().issues.iter().any(|i| i.code() == rules::JSON_DUPLICATE_KEY.code)
 }
 
 /// For text that is not JSON: every string that is not followed by `:` (so not a key), and

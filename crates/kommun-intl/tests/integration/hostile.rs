@@ -170,3 +170,16 @@ fn syntax_error_positions_are_characters_from_one() {
         (Some(1), u32::try_from(column).ok())
     );
 }
+
+/// Found while writing the fuzz invariants: the parsed tree keeps only the last of a repeated
+/// key, so the personal values of the earlier ones were left out of the spans the CLI masks.
+#[test]
+fn personal_values_under_repeated_keys_are_masked() {
+    let text = r#"{"category": "praise", "description": "Anna Svensson", "description": "B",
+  "contact": {"phone": "0701234567"}, "contact": {"name": "Karl Karlsson", "name": "C"}}"#;
+    let spans = kommun_intl::personal::spans(Some(DocumentKind::Feedback), text.as_bytes());
+    let masked = kommun_intl::personal::mask_ranges(text, &spans);
+    for secret in ["Anna", "Karl", "0701234567"] {
+        assert!(!masked.contains(secret), "{secret} shows in {masked}");
+    }
+}
