@@ -5,5 +5,6 @@ mod examples;
 mod hostile;
 mod personal;
 mod prelude;
+mod properties;
 mod rules;
 mod schemas;
