@@ -1,10 +1,13 @@
 //! The code lists with their Swedish and English labels, straight from
 //! [`kommun_intl::codes::lists`].
 
+use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
-use kommun_intl::codes;
+use kommun_intl::{Lang, codes};
+
+use crate::report::parse_lang;
 
 /// Every code list: `{list name: [{"code", "sv", "en"}, ...]}`, lists and entries in the
 /// core's order.
@@ -23,4 +26,29 @@ pub fn code_lists(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
         out.set_item(list.name, entries)?;
     }
     Ok(out)
+}
+
+/// The label of `code` in the code list `list` (`AgreementType`, `CountryCode`, ...), in
+/// `lang`; raises `KeyError` for an unknown list or code.
+#[pyfunction]
+#[pyo3(signature = (list, code, lang = "en"))]
+pub fn label(list: &str, code: &str, lang: &str) -> PyResult<&'static str> {
+    let lang = parse_lang(lang)?;
+    let lists = codes::lists();
+    let Some(found) = lists.iter().find(|l| l.name == list) else {
+        let names: Vec<_> = lists.iter().map(|l| l.name).collect();
+        return Err(PyKeyError::new_err(format!(
+            "no code list `{list}`; the lists are: {}",
+            names.join(", ")
+        )));
+    };
+    let entry = found
+        .entries
+        .iter()
+        .find(|e| e.code == code)
+        .ok_or_else(|| PyKeyError::new_err(format!("`{code}` is not a code of {list}")))?;
+    Ok(match lang {
+        Lang::Sv => entry.sv,
+        Lang::En => entry.en,
+    })
 }

@@ -19,7 +19,7 @@ use pyo3::prelude::*;
 #[pymodule]
 mod _native {
     #[pymodule_export]
-    use super::codes::code_lists;
+    use super::codes::{code_lists, label};
     #[pymodule_export]
     use super::documents::{
         PyDataset, PyFaultReport, PyFeedback, PyMunicipality, PyObservation, PyPartnership,

@@ -133,6 +133,31 @@ fn run(kind: DocumentKind, input: &Input<'_>, options: &Options) -> Report {
     }
 }
 
+/// Below this many documents per thread a batch is validated on the calling thread.
+const MIN_JOBS_PER_THREAD: usize = 8;
+
+/// Maps `f` over `jobs` on up to one thread per core, keeping the order.
+fn in_parallel<J: Sync, R: Send>(jobs: &[J], f: impl Fn(&J) -> R + Sync) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let threads = cores.min(jobs.len() / MIN_JOBS_PER_THREAD).max(1);
+    if threads == 1 {
+        return jobs.iter().map(f).collect();
+    }
+    let chunk = jobs.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let f = &f;
+        let handles: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(f).collect::<Vec<_>>()))
+            .collect();
+        // A panic in a worker is resumed here, and pyo3 turns it into a Python exception.
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    })
+}
+
 /// Validates one document and returns every issue found.
 ///
 /// `data` is bytes, str (JSON text, never a file name), os.PathLike or an already-parsed
@@ -158,7 +183,8 @@ pub fn validate(
 
 /// Validates a batch: an iterable of documents (each as for `validate`), or NDJSON text
 /// (bytes, str or os.PathLike; one document per non-blank line, issue lines are file lines).
-/// Returns one report per document, in order. The GIL is released while Rust validates.
+/// Returns one report per document, in order. The GIL is released while Rust validates, on
+/// up to one thread per core.
 #[pyfunction]
 #[pyo3(signature = (documents, kind = None, *, lang = "en", max_issues = 1000, reference_date = None))]
 pub fn validate_many(
@@ -188,12 +214,9 @@ pub fn validate_many(
                     .map_err(|e| errors::core_error_at(py, e, &format!("line {n}"))),
             })
             .collect::<PyResult<Vec<_>>>()?;
+        let jobs: Vec<_> = lines.iter().zip(kinds).map(|(&(n, line), k)| (k, n, line)).collect();
         py.detach(|| {
-            lines
-                .iter()
-                .zip(&kinds)
-                .map(|(&(n, line), &k)| (k, ndjson::validate_line(k, line, n, &options)))
-                .collect::<Vec<_>>()
+            in_parallel(&jobs, |&(k, n, line)| (k, ndjson::validate_line(k, line, n, &options)))
         })
     } else {
         let mut jobs = Vec::new();
@@ -207,7 +230,7 @@ pub fn validate_many(
             };
             jobs.push((k, input));
         }
-        py.detach(|| jobs.iter().map(|(k, input)| (*k, run(*k, input, &options))).collect())
+        py.detach(|| in_parallel(&jobs, |(k, input)| (*k, run(*k, input, &options))))
     };
     Ok(reports.into_iter().map(|(k, r)| PyReport::of_kind(r, lang, k)).collect())
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import kommun_intl
 
 
@@ -33,3 +35,13 @@ def test_a_known_label() -> None:
     assert twinning["sv"] == "Vänortsavtal"
     scb = {e["code"]: e for e in kommun_intl.code_lists()["MunicipalityCode"]}
     assert scb["1494"]["sv"].startswith("Lidköping")
+
+
+def test_label_looks_one_code_up() -> None:
+    assert kommun_intl.label("AgreementType", "twinning", "sv") == "Vänortsavtal"
+    assert kommun_intl.label("FeedbackCategory", "praise") == "Praise"
+    assert kommun_intl.label("CountryCode", "SE", "sv") == "Sverige"
+    with pytest.raises(KeyError, match="AgreementType"):
+        kommun_intl.label("Agreement", "twinning")
+    with pytest.raises(KeyError):
+        kommun_intl.label("AgreementType", "nope")
