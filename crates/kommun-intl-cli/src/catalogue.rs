@@ -138,14 +138,14 @@ pub fn rules(args: &RulesArgs) -> u8 {
 /// What the "schema" column means, in a sentence.
 fn schema_sentence(check: Check, lang: Lang) -> String {
     match (check, lang) {
-        (Check::Text, Lang::En) => "nothing: the JSON text itself is wrong (encoding, syntax, size, duplicate keys), below what a schema validator sees".to_owned(),
-        (Check::Text, Lang::Sv) => "inget: själva JSON-texten är fel (teckenkodning, syntax, storlek, dubbla nycklar), under det en schemavalidator ser".to_owned(),
+        (Check::Text, Lang::En) => "nothing; the rule is about the JSON text itself (encoding, syntax, size, duplicate keys), below what a schema validator sees".to_owned(),
+        (Check::Text, Lang::Sv) => "inget; regeln gäller själva JSON-texten (teckenkodning, syntax, storlek, dubbla nycklar), under det en schemavalidator ser".to_owned(),
         (Check::Structure, Lang::En) => "the document's structure (`type`, `required`, `additionalProperties`, `enum`)".to_owned(),
         (Check::Structure, Lang::Sv) => "dokumentets struktur (`type`, `required`, `additionalProperties`, `enum`)".to_owned(),
         (Check::Keyword(k), Lang::En) => format!("the `{k}` keyword"),
         (Check::Keyword(k), Lang::Sv) => format!("nyckelordet `{k}`"),
-        (Check::Rule, Lang::En) => "not expressible in JSON Schema; the schema names it in `x-rules` on the node it concerns".to_owned(),
-        (Check::Rule, Lang::Sv) => "kan inte uttryckas i JSON Schema; schemat nämner den i `x-rules` på den nod den gäller".to_owned(),
+        (Check::Rule, Lang::En) => "listed in `x-rules` on the node it concerns (JSON Schema cannot express it)".to_owned(),
+        (Check::Rule, Lang::Sv) => "nämnd i `x-rules` på den nod den gäller (JSON Schema kan inte uttrycka den)".to_owned(),
     }
 }
 
@@ -222,7 +222,10 @@ fn describe(out: &mut dyn Write, rule: &Rule, lang: Lang, styles: &Styles) -> io
     writeln!(out, "  en: {}", rule.en)?;
     writeln!(out, "  sv: {}\n", rule.sv)?;
     let params = if rule.params.is_empty() {
-        "-".to_owned()
+        match lang {
+            Lang::En => "none".to_owned(),
+            Lang::Sv => "inga".to_owned(),
+        }
     } else {
         rule.params.iter().map(|p| format!("`{{{p}}}`")).collect::<Vec<_>>().join(", ")
     };
@@ -328,6 +331,35 @@ pub fn explain(args: &ExplainArgs) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_example_raises_its_code_and_has_a_valid_sibling() {
+        let mut shown = 0;
+        for rule in rules::ALL {
+            let Some(bad) = invalid_example(rule.code) else { continue };
+            shown += 1;
+            let kind: DocumentKind = bad.kind.parse().expect("a kind directory");
+            let options = Options {
+                reference_date: bad
+                    .expectation()
+                    .and_then(|e| e.pointer("/options/reference_date")?.as_str()?.parse().ok()),
+                ..Options::default()
+            };
+            let report = kind.validate_json(bad.text, &options);
+            assert!(report.issues.iter().any(|i| i.code() == rule.code), "{}", bad.path());
+            let good = valid_example(bad, rule.code).expect("a valid example of the kind");
+            assert!(
+                kind.validate_json(good.text, &Options::default()).is_valid(),
+                "{}",
+                good.path()
+            );
+        }
+        // Without the corpus (a build outside the workspace) there is nothing to show.
+        assert!(
+            CORPUS.is_empty() || shown * 2 > rules::ALL.len(),
+            "only {shown} rules have examples"
+        );
+    }
 
     #[test]
     fn nearest_finds_misspelt_and_partial_codes() {

@@ -75,10 +75,18 @@ struct Run<'a> {
 /// Runs `fix`; returns the exit status.
 pub fn run(args: &Args) -> u8 {
     let lang = env::lang(args.lang);
-    let (inputs, errors) = inputs::expand(&args.paths, args.ndjson);
-    for e in &errors {
-        env::error(e);
-    }
+    let mut failures = 0;
+    let inputs: Vec<Input> = inputs::expand(&args.paths, args.ndjson)
+        .into_iter()
+        .filter_map(|entry| {
+            entry
+                .map_err(|f| {
+                    failures += 1;
+                    env::error(&format!("{}: {}", f.display, f.reason));
+                })
+                .ok()
+        })
+        .collect();
     let styles = Styles::new(env::colour(args.color, io::stdout().is_terminal()));
     let out = BufWriter::new(io::stdout().lock());
     let mut run = Run { args, lang, styles, out, outcome: Outcome::default() };
@@ -113,7 +121,7 @@ pub fn run(args: &Args) -> u8 {
             let _ = paint(&mut out, styles.header, &line).and_then(|()| writeln!(out));
         }
     }
-    if !errors.is_empty() || o.failures > 0 {
+    if failures > 0 || o.failures > 0 {
         exit::USAGE
     } else if o.not_json > 0 || (args.diff && o.fixes > 0) {
         exit::INVALID
@@ -185,12 +193,12 @@ impl Run<'_> {
     ) -> io::Result<Option<DocFixes>> {
         let k = match *kind {
             Some(k) => k,
-            None => match DocumentKind::detect(text) {
+            None => match DocumentKind::detect(inputs::strip_bom(text)) {
                 Ok(k) => {
                     *kind = Some(k);
                     k
                 }
-                Err(e) if serde_json::from_slice::<serde::de::IgnoredAny>(text).is_ok() => {
+                Err(e) if inputs::is_json(text) => {
                     return Err(io::Error::other(format!("{e}; use --kind")));
                 }
                 Err(_) => {
@@ -350,9 +358,7 @@ impl Run<'_> {
 
 /// True when the first non-blank line of `text` is a JSON value on its own.
 fn is_ndjson(text: &[u8]) -> bool {
-    kommun_intl::ndjson::lines(text)
-        .next()
-        .is_some_and(|(_, line)| serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok())
+    kommun_intl::ndjson::lines(text).next().is_some_and(|(_, line)| inputs::is_json(line))
 }
 
 /// The text with every document's fixes applied.

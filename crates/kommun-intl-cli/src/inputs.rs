@@ -49,36 +49,49 @@ fn display(path: &Path) -> String {
     path.display().to_string()
 }
 
+/// A path that yields no input, and why.
+#[derive(Debug, Clone)]
+pub struct Failure {
+    /// The path as given or found.
+    pub display: String,
+    /// Why it cannot be read.
+    pub reason: String,
+}
+
 /// Expands the paths given on the command line, in order: a file as it is, a directory into
-/// its data files (recursively, sorted by name, skipping hidden entries), `-` into standard
-/// input. Returns the inputs and the paths that could not be read.
-pub fn expand(paths: &[PathBuf], force_ndjson: bool) -> (Vec<Input>, Vec<String>) {
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
+/// its data files (recursively, sorted by name, skipping hidden entries and `*.schema.json`),
+/// `-` into standard input. A path that cannot be read, or a directory without data files,
+/// is a [`Failure`] in its place.
+pub fn expand(paths: &[PathBuf], force_ndjson: bool) -> Vec<Result<Input, Failure>> {
+    let mut out = Vec::new();
+    let file = |path: &Path, size: Option<u64>| Input {
+        source: Source::File(path.to_owned()),
+        display: display(path),
+        ndjson: Some(force_ndjson || is_ndjson_name(path)),
+        size,
+    };
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(Input {
+            out.push(Ok(Input {
                 source: Source::Stdin,
                 display: STDIN_NAME.to_owned(),
                 ndjson: force_ndjson.then_some(true),
                 size: None,
-            });
+            }));
             continue;
         }
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
             Err(e) => {
-                errors.push(format!("cannot read {}: {e}", display(path)));
+                out.push(Err(Failure {
+                    display: display(path),
+                    reason: format!("cannot read: {e}"),
+                }));
                 continue;
             }
         };
         if !meta.is_dir() {
-            inputs.push(Input {
-                source: Source::File(path.clone()),
-                display: display(path),
-                ndjson: Some(force_ndjson || is_ndjson_name(path)),
-                size: Some(meta.len()),
-            });
+            out.push(Ok(file(path, Some(meta.len()))));
             continue;
         }
         let walk = walkdir::WalkDir::new(path)
@@ -86,32 +99,36 @@ pub fn expand(paths: &[PathBuf], force_ndjson: bool) -> (Vec<Input>, Vec<String>
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        let before = inputs.len();
+        let mut found = false;
         for entry in walk {
             match entry {
                 Ok(e) if e.file_type().is_file() && is_data_file(e.path()) => {
-                    inputs.push(Input {
-                        source: Source::File(e.path().to_owned()),
-                        display: display(e.path()),
-                        ndjson: Some(force_ndjson || is_ndjson_name(e.path())),
-                        size: e.metadata().ok().map(|m| m.len()),
-                    });
+                    found = true;
+                    out.push(Ok(file(e.path(), e.metadata().ok().map(|m| m.len()))));
                 }
                 Ok(_) => {}
-                Err(e) => errors.push(format!("cannot read {}: {e}", display(path))),
+                Err(e) => {
+                    let at = e.path().unwrap_or(path);
+                    out.push(Err(Failure {
+                        display: display(at),
+                        reason: format!("cannot read: {e}"),
+                    }));
+                }
             }
         }
-        if inputs.len() == before {
-            errors
-                .push(format!("{} holds no data files (*.json, *.ndjson, *.jsonl)", display(path)));
+        if !found {
+            out.push(Err(Failure {
+                display: display(path),
+                reason: "the directory holds no data files (*.json, *.ndjson, *.jsonl)".to_owned(),
+            }));
         }
     }
-    (inputs, errors)
+    out
 }
 
 /// One document read from an input.
 pub struct Doc<'a> {
-    /// Its text (for NDJSON, the line without its line ending).
+    /// Its text (for NDJSON, the line without its line ending), byte order mark and all.
     pub text: &'a [u8],
     /// The line it starts on in the input (1-based).
     pub first_line: usize,
@@ -171,8 +188,7 @@ impl Documents {
                     lines += 1;
                     if !head[start..].iter().all(u8::is_ascii_whitespace) {
                         let line = trim_line(&head[start..]);
-                        let line = if lines == 1 { strip_bom(line) } else { line };
-                        if serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok() {
+                        if is_json(line) {
                             let buf = head[start..].to_vec();
                             return Ok(Documents {
                                 bytes_read: head.len() as u64,
@@ -219,9 +235,7 @@ impl Documents {
                     }
                 }
                 *pending = false;
-                let text = trim_line(buf);
-                let text = if *line == 1 { strip_bom(text) } else { text };
-                Ok(Some(Doc { text, first_line: *line }))
+                Ok(Some(Doc { text: trim_line(buf), first_line: *line }))
             }
         }
     }
@@ -232,6 +246,13 @@ fn trim_line(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-fn strip_bom(line: &[u8]) -> &[u8] {
+/// True when `text` (less a byte order mark) is one JSON value.
+pub fn is_json(text: &[u8]) -> bool {
+    serde_json::from_slice::<serde::de::IgnoredAny>(strip_bom(text)).is_ok()
+}
+
+/// The text without a byte order mark (which the core reports, but which hides the JSON from
+/// a plain parse).
+pub fn strip_bom(line: &[u8]) -> &[u8] {
     line.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(line)
 }

@@ -63,25 +63,35 @@ pub fn run(args: &Args) -> u8 {
         reference_date: args.reference_date,
         ..Options::default()
     };
-    let (inputs, errors) = inputs::expand(&args.paths, args.ndjson);
-    for e in &errors {
-        env::error(e);
-    }
+    let inputs = inputs::expand(&args.paths, args.ndjson);
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let colour = args.format == Format::Human && env::colour(args.color, terminal);
     let settings = Settings { lang, styles: Styles::new(colour), quiet: args.quiet };
     let out: Box<dyn Write> = Box::new(BufWriter::new(stdout.lock()));
     let mut sink = report::sink(args.format, out, settings);
-    let total = inputs.iter().map(|i| i.size).sum::<Option<u64>>();
+    let total = inputs.iter().map(|i| i.as_ref().ok().and_then(|i| i.size)).sum::<Option<u64>>();
     let mut progress = Progress::new(!args.quiet && env::stderr_is_terminal(), total);
 
     let mut totals = Totals::default();
     let run = (|| -> io::Result<()> {
-        for input in &inputs {
-            let stats = check_input(input, args, &options, &mut *sink, &mut progress, terminal)?;
+        for entry in &inputs {
+            let (display, stats) = match entry {
+                Ok(input) => (
+                    &input.display,
+                    check_input(input, args, &options, &mut *sink, &mut progress, terminal)?,
+                ),
+                Err(failure) => {
+                    let file = FileInfo { path: &failure.display };
+                    let stats =
+                        FileStats { failure: Some(failure.reason.clone()), ..FileStats::default() };
+                    sink.file_start(&file)?;
+                    sink.file_end(&file, &stats)?;
+                    (&failure.display, stats)
+                }
+            };
             if let Some(reason) = &stats.failure {
-                progress.suspend(|| env::error(&format!("{}: {reason}", input.display)));
+                progress.suspend(|| env::error(&format!("{display}: {reason}")));
             }
             totals.add(&stats);
         }
@@ -97,7 +107,7 @@ pub fn run(args: &Args) -> u8 {
             return exit::USAGE;
         }
     }
-    if !errors.is_empty() || totals.failures > 0 {
+    if totals.failures > 0 {
         exit::USAGE
     } else if totals.errors > 0 || (args.deny_warnings && totals.warnings > 0) {
         exit::INVALID
@@ -139,15 +149,13 @@ fn check_input(
         };
         let kind = match stats.kind {
             Some(k) => Some(k),
-            None => match DocumentKind::detect(doc.text) {
+            None => match DocumentKind::detect(inputs::strip_bom(doc.text)) {
                 Ok(k) => {
                     stats.kind = Some(k);
                     Some(k)
                 }
                 // Text that is not JSON needs no kind to be reported as such.
-                Err(_) if serde_json::from_slice::<serde::de::IgnoredAny>(doc.text).is_err() => {
-                    None
-                }
+                Err(_) if !inputs::is_json(doc.text) => None,
                 Err(e) => {
                     stats.failure = Some(format!("{e}; use --kind"));
                     break;

@@ -1,0 +1,84 @@
+//! What the environment decides: the language, colour, and the progress bar.
+
+use crate::{command, run, run_with};
+
+const ESC: char = '\u{1b}';
+
+/// True when `s` holds an SGR (colour) escape sequence, `ESC [ ... m`; a progress bar's
+/// cursor movements are not colour.
+fn has_colour(s: &str) -> bool {
+    s.split(ESC).skip(1).any(|rest| {
+        rest.strip_prefix('[').is_some_and(|r| {
+            let end = r.find(|c: char| !(c.is_ascii_digit() || c == ';')).unwrap_or(r.len());
+            r[end..].starts_with('m')
+        })
+    })
+}
+
+#[test]
+fn without_a_terminal_there_is_no_colour_and_no_progress_bar() {
+    for format in ["human", "json", "github", "sarif"] {
+        let r = run(&["validate", "--format", format, "register.json", "feedback.ndjson"], None);
+        assert!(!r.stdout.contains(ESC), "{format}: colour in a pipe");
+        // Nothing on stderr at all: no bar, no spinner, no escape codes.
+        assert_eq!(r.stderr, "", "{format}");
+    }
+}
+
+#[test]
+fn colour_when_asked_and_never_with_no_color() {
+    let r = run(&["validate", "--color", "always", "register.json"], None);
+    assert!(r.stdout.contains(ESC), "--color always colours");
+    let mut c = command();
+    c.env("NO_COLOR", "1");
+    let r = run_with(c, &["validate", "--color", "always", "register.json"], None);
+    assert!(!r.stdout.contains(ESC), "NO_COLOR wins over --color always");
+    let mut c = command();
+    c.env("NO_COLOR", "");
+    let r = run_with(c, &["validate", "--color", "always", "register.json"], None);
+    assert!(r.stdout.contains(ESC), "an empty NO_COLOR is not set");
+}
+
+/// On a real terminal (a pseudo-terminal made by `script`), colour comes on by itself and
+/// `NO_COLOR` still turns it off. Skipped where `script` is missing.
+#[test]
+fn colour_on_a_terminal_unless_no_color() {
+    let Ok(script) = which("script") else { return };
+    let bin = env!("CARGO_BIN_EXE_kommun-intl");
+    let line = format!("{bin} validate register.json");
+    let mut c = std::process::Command::new(&script);
+    c.current_dir(crate::data()).env("TERM", "xterm").env_remove("NO_COLOR");
+    let r = run_with(c, &["-qec", &line, "/dev/null"], None);
+    assert!(has_colour(&r.stdout), "a terminal gets colour: {}", r.stdout);
+    let mut c = std::process::Command::new(&script);
+    c.current_dir(crate::data()).env("TERM", "xterm").env("NO_COLOR", "1");
+    let r = run_with(c, &["-qec", &line, "/dev/null"], None);
+    assert!(!has_colour(&r.stdout), "NO_COLOR: {}", r.stdout);
+}
+
+fn which(name: &str) -> Result<std::path::PathBuf, ()> {
+    let path = std::env::var_os("PATH").ok_or(())?;
+    std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file()).ok_or(())
+}
+
+#[test]
+fn the_language_follows_the_locale_unless_given() {
+    let mut c = command();
+    c.env("LANG", "sv_SE.UTF-8");
+    let r = run_with(c, &["validate", "register.json"], None);
+    assert!(r.stdout.contains("fel[structure.unknown_field]: Okänt fält"), "{}", r.stdout);
+    assert!(r.stdout.contains("Kontrollerade 1 fil, 1 dokument"), "{}", r.stdout);
+
+    let mut c = command();
+    c.env("LANG", "sv_SE.UTF-8").env("LC_ALL", "en_GB.UTF-8");
+    let r = run_with(c, &["validate", "register.json"], None);
+    assert!(r.stdout.contains("error[structure.unknown_field]: Unknown field"), "{}", r.stdout);
+
+    let mut c = command();
+    c.env("LC_ALL", "sv_SE.UTF-8");
+    let r = run_with(c, &["validate", "--lang", "en", "register.json"], None);
+    assert!(r.stdout.contains("Unknown field"), "--lang wins over the locale");
+
+    let r = run(&["validate", "register.json"], None);
+    assert!(r.stdout.contains("Unknown field"), "English without a locale");
+}

@@ -1,0 +1,112 @@
+//! Inputs: directories, standard input, NDJSON, and what cannot be read; exit codes.
+
+use crate::run;
+
+#[test]
+fn a_directory_is_walked_for_data_files_in_name_order() {
+    let r = run(&["validate", "--format", "json", "walk"], None);
+    let parsed: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let paths: Vec<&str> =
+        parsed["files"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
+    // Hidden directories, `*.schema.json` and other extensions are skipped.
+    assert_eq!(paths, ["walk/a.json", "walk/sub/b.ndjson", "walk/sub/c.jsonl"]);
+    assert_eq!(parsed["summary"]["documents"], 4);
+    assert_eq!(parsed["summary"]["errors"], 1);
+    assert_eq!(r.code, 1);
+}
+
+#[test]
+fn stdin_is_read_whole_or_as_ndjson() {
+    let whole = std::fs::read(crate::data().join("register.json")).unwrap();
+    let from_stdin = run(&["validate", "--quiet", "-"], Some(&whole));
+    let from_file = run(&["validate", "--quiet", "register.json"], None);
+    assert_eq!(from_stdin.code, 1);
+    assert_eq!(from_stdin.stdout, from_file.stdout.replace("register.json", "<stdin>"));
+
+    let lines = std::fs::read(crate::data().join("feedback.ndjson")).unwrap();
+    let from_stdin = run(&["validate", "--quiet", "-"], Some(&lines));
+    let from_file = run(&["validate", "--quiet", "feedback.ndjson"], None);
+    assert_eq!(from_stdin.stdout, from_file.stdout.replace("feedback.ndjson", "<stdin>"));
+    assert!(from_stdin.stdout.contains("<stdin>:3:"), "{}", from_stdin.stdout);
+}
+
+#[test]
+fn ndjson_issues_name_the_line_of_the_file() {
+    let r = run(&["validate", "--quiet", "feedback.ndjson"], None);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert!(lines.iter().any(|l| l.starts_with("feedback.ndjson:3:") && l.contains("webb")));
+    assert!(lines.iter().any(|l| l.starts_with("feedback.ndjson:5:") && l.contains("json.")));
+    assert!(!r.stdout.contains("feedback.ndjson:1:"), "the first line is valid");
+}
+
+#[test]
+fn ndjson_flag_reads_any_file_line_by_line() {
+    let r = run(&["validate", "--format", "json", "--ndjson", "walk/a.json"], None);
+    // a.json is pretty-printed: read line by line, its lines are not documents.
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("\"documents\": 7"), "{}", r.stdout);
+}
+
+#[test]
+fn exit_codes() {
+    assert_eq!(run(&["validate", "valid-feedback.json"], None).code, 0);
+    // Warnings alone pass, unless denied.
+    assert_eq!(run(&["validate", "warning-only.json"], None).code, 0);
+    assert_eq!(run(&["validate", "--deny-warnings", "warning-only.json"], None).code, 1);
+    assert_eq!(run(&["validate", "register.json"], None).code, 1);
+    assert_eq!(run(&["validate", "truncated.json"], None).code, 1);
+    // Usage and I/O errors are 2, and win over invalid data.
+    assert_eq!(run(&["validate"], None).code, 2);
+    assert_eq!(run(&["validate", "--format", "yaml", "register.json"], None).code, 2);
+    assert_eq!(run(&["validate", "--reference-date", "28/11/2026", "register.json"], None).code, 2);
+    assert_eq!(run(&["validate", "missing.json"], None).code, 2);
+    assert_eq!(run(&["validate", "register.json", "missing.json"], None).code, 2);
+    assert_eq!(run(&["validate", "no-schema.json"], None).code, 2);
+    assert_eq!(run(&["validate", "--kind", "feedback", "no-schema.json"], None).code, 0);
+    assert_eq!(run(&["validate", "--kind", "nonsense", "no-schema.json"], None).code, 2);
+    assert_eq!(run(&["--version"], None).code, 0);
+}
+
+#[test]
+fn unreadable_inputs_are_reported_in_every_format() {
+    let r = run(&["validate", "missing.json", "valid-feedback.json"], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("error: missing.json: cannot read"), "{}", r.stderr);
+    assert!(r.stdout.contains("1 file could not be read"), "{}", r.stdout);
+
+    let r = run(&["validate", "--format", "json", "no-schema.json"], None);
+    assert!(r.stderr.contains("it has no `$schema`"), "{}", r.stderr);
+    let parsed: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert!(parsed["files"][0]["error"].as_str().unwrap().contains("--kind"));
+
+    let r = run(&["validate", "--format", "sarif", "missing.json"], None);
+    let log: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let invocation = &log["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    assert_eq!(invocation["toolExecutionNotifications"].as_array().unwrap().len(), 1);
+
+    let r = run(&["validate", "--format", "github", "missing.json"], None);
+    assert!(r.stdout.starts_with("::error file=missing.json::cannot read"), "{}", r.stdout);
+}
+
+#[test]
+fn max_issues_caps_each_document_and_counts_the_rest() {
+    let r = run(&["validate", "--format", "json", "--max-issues", "2", "register.json"], None);
+    let parsed: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let file = &parsed["files"][0];
+    assert_eq!(file["issues"].as_array().unwrap().len(), 2);
+    assert!(file["truncated"].as_u64().unwrap() > 0);
+    let human = run(&["validate", "--max-issues", "2", "register.json"], None).stdout;
+    assert!(human.contains("not shown (see --max-issues)"), "{human}");
+}
+
+#[test]
+fn reference_date_turns_on_the_rules_that_need_today() {
+    let without = run(&["validate", "--quiet", "feedback.ndjson"], None).stdout;
+    assert!(!without.contains("submission.in_future"));
+    let with =
+        run(&["validate", "--quiet", "--reference-date", "2026-12-01", "feedback.ndjson"], None);
+    assert!(
+        with.stdout.contains("feedback.ndjson:4:") && with.stdout.contains("submission.in_future")
+    );
+}
