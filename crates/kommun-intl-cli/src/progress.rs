@@ -28,7 +28,7 @@ impl Progress {
                 None => ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden()),
             };
             let template = if total.is_some() {
-                "{spinner} [{elapsed_precise}] [{wide_bar}] {bytes}/{total_bytes} {msg}, ETA {eta}"
+                "{spinner} [{elapsed_precise}] [{bar:30}] {bytes}/{total_bytes} {msg}, ETA {eta}"
             } else {
                 "{spinner} [{elapsed_precise}] {bytes} {msg}"
             };
