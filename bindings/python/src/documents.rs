@@ -161,10 +161,12 @@ macro_rules! documents {
                 #[pyo3(signature = (data, *, lang = "en", reference_date = None))]
                 fn from_json(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
                     let py = data.py();
-                    let input = match read_input(data)? {
-                        Input::Text(t) if !data.hasattr("__fspath__")? => Input::Text(t),
-                        _ => return Err(errors::wrong_argument("from_json takes JSON text, bytes or str", data)),
-                    };
+                    let not_text = || errors::wrong_argument("from_json takes JSON text, bytes or str", data);
+                    if data.hasattr("__fspath__")? {
+                        return Err(not_text());
+                    }
+                    let Input::Text(t) = read_input(data)? else { return Err(not_text()) };
+                    let input = Input::Text(t);
                     Self::load(py, input, lang, reference_date)
                 }
 
