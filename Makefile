@@ -2,7 +2,7 @@
 
 CARGO ?= cargo
 
-.PHONY: test lint fmt test-rust test-python schemas check-generated
+.PHONY: test lint fmt test-rust test-python schemas check-generated bench
 
 ## test: everything CI checks: formatting, clippy, every Rust test (unit, integration, doc),
 ## then the Python bindings' tests.
@@ -45,3 +45,25 @@ schemas:
 ## check-generated: fail when schemas/ differs from what the code generates.
 check-generated:
 	$(CARGO) run --quiet -- schema --check schemas/
+
+## bench: every benchmark against the peers (Rust, Python, CLI memory), then BENCHMARKS.md.
+## Creates .venv-bench/ (pinned tools, bench/requirements.txt) and bench-data/ (generated).
+bench:
+	CARGO="$(CARGO)" bench/run.sh
+
+## fuzz: run every fuzz target (fuzz/fuzz_targets/) for FUZZ_SECONDS each (default 600, one
+## target at a time), seeded from tests/corpus/ and examples/; installs cargo-fuzz if missing.
+## Stable Rust is enough: RUSTC_BOOTSTRAP=1 lets it take the flags cargo-fuzz passes. A crash
+## stops the run and leaves its input in fuzz/artifacts/<target>/. Not part of `make test`.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS ?= document ndjson locate value
+FUZZ_SANITIZER ?= none
+.PHONY: fuzz
+fuzz:
+	$(CARGO) fuzz --version >/dev/null 2>&1 || $(CARGO) install cargo-fuzz --locked
+	set -e; for target in $(FUZZ_TARGETS); do \
+		sh fuzz/seed.sh $$target; \
+		RUSTC_BOOTSTRAP=1 $(CARGO) fuzz run --sanitizer $(FUZZ_SANITIZER) $$target \
+			fuzz/corpus/$$target -- -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+			-rss_limit_mb=2048 -dict=fuzz/json.dict; \
+	done
