@@ -53,7 +53,7 @@ pub struct ExplainArgs {
 /// Where the schema expresses a rule, as a short word (as in the README's rule table).
 pub fn schema_word(check: Check) -> String {
     match check {
-        Check::Text => "text".to_owned(),
+        Check::Text => "JSON text".to_owned(),
         Check::Structure => "structure".to_owned(),
         Check::Keyword(k) => k.to_owned(),
         Check::Rule => "x-rules".to_owned(),
