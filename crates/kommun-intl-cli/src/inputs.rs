@@ -256,3 +256,53 @@ pub fn is_json(text: &[u8]) -> bool {
 pub fn strip_bom(line: &[u8]) -> &[u8] {
     line.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(line)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str, ndjson: Option<bool>) -> (bool, Vec<(usize, String)>) {
+        let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(text.as_bytes().to_vec()));
+        let mut docs = Documents::from_reader(reader, ndjson).unwrap();
+        let mut out = Vec::new();
+        while let Some(d) = docs.next_doc().unwrap() {
+            out.push((d.first_line, String::from_utf8_lossy(d.text).into_owned()));
+        }
+        assert_eq!(docs.bytes_read, text.len() as u64);
+        (docs.is_ndjson(), out)
+    }
+
+    #[test]
+    fn content_tells_ndjson_from_one_document() {
+        let (ndjson, docs) = read("\n{\"a\": 1}\r\n\n{\"b\": 2}\n{\"c\"", None);
+        assert!(ndjson);
+        assert_eq!(
+            docs,
+            [(2, "{\"a\": 1}".into()), (4, "{\"b\": 2}".into()), (5, "{\"c\"".into())]
+        );
+        let (ndjson, docs) = read("{\n  \"a\": 1\n}\n", None);
+        assert!(!ndjson);
+        assert_eq!(docs, [(1, "{\n  \"a\": 1\n}\n".into())]);
+        let (ndjson, docs) = read("", None);
+        assert!(!ndjson);
+        assert_eq!(docs.len(), 1, "an empty input is one (empty) document");
+    }
+
+    #[test]
+    fn the_caller_can_force_either_reading() {
+        assert!(!read("{\"a\": 1}\n", Some(false)).0);
+        let (ndjson, docs) = read("{\n}\n", Some(true));
+        assert!(ndjson);
+        assert_eq!(docs, [(1, "{".into()), (2, "}".into())]);
+    }
+
+    #[test]
+    fn data_files_are_picked_by_name() {
+        for yes in ["a.json", "b.NDJSON", "c.jsonl", "d.Json"] {
+            assert!(is_data_file(Path::new(yes)), "{yes}");
+        }
+        for no in ["feedback.schema.json", "notes.txt", "json", "x.json.bak"] {
+            assert!(!is_data_file(Path::new(no)), "{no}");
+        }
+    }
+}
