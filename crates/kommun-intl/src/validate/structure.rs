@@ -114,8 +114,18 @@ pub(crate) fn nearest<'a>(
         return Some(c);
     }
     let limit = (input.chars().count() / 3).max(1);
+    let input = input.to_lowercase();
+    let length = input.chars().count();
     candidates
-        .map(|c| (strsim::damerau_levenshtein(&input.to_lowercase(), &c.to_lowercase()), c))
+        .filter_map(|c| {
+            let c_lower = c.to_lowercase();
+            // The distance is at least the difference in length: skip the quadratic work for a
+            // candidate that cannot be near (a megabyte-long key against a field name).
+            if c_lower.chars().count().abs_diff(length) > limit {
+                return None;
+            }
+            Some((strsim::damerau_levenshtein(&input, &c_lower), c))
+        })
         .filter(|&(d, _)| d <= limit)
         .min_by_key(|&(d, _)| d)
         .map(|(_, c)| c)

@@ -183,3 +183,22 @@ fn personal_values_under_repeated_keys_are_masked() {
         assert!(!masked.contains(secret), "{secret} shows in {masked}");
     }
 }
+
+/// Found while reviewing what the fuzzer cannot reach (its inputs are a few kilobytes): "did you
+/// mean" compared every unknown key and code with every candidate in quadratic time, so a few
+/// megabyte-long keys took many seconds. A candidate whose length alone rules it out is skipped.
+#[test]
+fn long_unknown_keys_and_codes_are_quick() {
+    let key = "k".repeat(256 * 1024);
+    let members: Vec<String> = (0..4).map(|i| format!(r#""{key}{i}": 1"#)).collect();
+    let long = "p".repeat(256 * 1024);
+    let doc = format!(r#"{{"category": "{long}", "channel": "{long}", {}}}"#, members.join(", "));
+    let start = std::time::Instant::now();
+    let report = check(DocumentKind::Feedback, doc.as_bytes());
+    let elapsed = start.elapsed();
+    let count = |code: &str| report.issues.iter().filter(|i| i.code() == code).count();
+    assert_eq!(count("structure.unknown_field"), 4);
+    assert_eq!(count("structure.unknown_code"), 2);
+    assert!(report.issues.iter().all(|i| i.suggestion().is_none()));
+    assert!(elapsed.as_secs() < 5, "took {elapsed:?}");
+}
