@@ -1,0 +1,57 @@
+#!/bin/sh
+# Seeds fuzz/corpus/<target>/ from tests/corpus/ and examples/, at run time (the generated
+# corpora are not committed). The `document`, `value` and `ndjson` targets read a selector byte
+# first: the index of the kind in DocumentKind::ALL, which these seeds put in front.
+set -eu
+cd "$(dirname "$0")/.."
+target=$1
+out=fuzz/corpus/$target
+mkdir -p "$out"
+
+# The index of a kind in DocumentKind::ALL.
+index() {
+    case $1 in
+        dataset) echo 0 ;; municipality) echo 1 ;; partnership) echo 2 ;; project) echo 3 ;;
+        observation) echo 4 ;; feedback) echo 5 ;; fault-report) echo 6 ;;
+        *) echo "unknown kind $1" >&2; exit 1 ;;
+    esac
+}
+
+# Every fixture and example as "<kind> <path>" lines.
+documents() {
+    for f in tests/corpus/valid/*/*.json tests/corpus/invalid/*/*.json; do
+        case $f in *.expected.json) continue ;; esac
+        kind=$(basename "$(dirname "$f")")
+        echo "$kind $f"
+    done
+    echo "dataset examples/lidkoping.json"
+    for f in examples/feedback*.json; do echo "feedback $f"; done
+    echo "fault-report examples/fault-report.json"
+}
+
+documents | while read -r kind f; do
+    name=$(echo "$f" | tr '/' '_')
+    byte=$(printf '\\%03o' "$(index "$kind")")
+    case $target in
+        locate) cp "$f" "$out/$name" ;;
+        document | value) { printf "$byte"; cat "$f"; } > "$out/$name" ;;
+        ndjson)
+            # JSON strings hold no raw line break, so dropping them puts a document on one line.
+            { printf "$byte"; tr -d '\r\n' < "$f"; echo; } > "$out/$name" ;;
+        *) echo "unknown target $target" >&2; exit 1 ;;
+    esac
+done
+
+# NDJSON: each kind's valid documents together, one a line, with a blank line and a bad one.
+if [ "$target" = ndjson ]; then
+    for dir in tests/corpus/valid/*/; do
+        kind=$(basename "$dir")
+        byte=$(printf '\\%03o' "$(index "$kind")")
+        {
+            printf "$byte"
+            for f in "$dir"*.json; do tr -d '\r\n' < "$f"; echo; done
+            printf '\r\n{"x": 1\n'
+        } > "$out/all_$kind"
+    done
+fi
+echo "seeded $out with $(ls "$out" | wc -l) file(s)"
