@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -18,6 +18,10 @@ struct Entry {
     code: String,
     en: &'static str,
     sv: &'static str,
+    /// The country's ISO 3166-2 subdivision codes (the part after the dash), sorted; read
+    /// from `keshvar` the first time they are asked for (building a `keshvar::Country` is
+    /// costly: it fills a map of every subdivision).
+    subdivisions: OnceLock<Box<[&'static str]>>,
 }
 
 static TABLE: LazyLock<Vec<Entry>> = LazyLock::new(|| {
@@ -27,7 +31,7 @@ static TABLE: LazyLock<Vec<Entry>> = LazyLock::new(|| {
             let code = alpha2.to_string();
             let en = c.iso_short_name();
             let sv = c.translations().get("sv").copied().unwrap_or(en);
-            Entry { alpha2, code, en, sv }
+            Entry { alpha2, code, en, sv, subdivisions: OnceLock::new() }
         })
         .collect();
     v.sort_by(|a, b| a.code.cmp(&b.code));
@@ -80,7 +84,14 @@ impl CountryCode {
     /// subdivision of this country.
     #[must_use]
     pub fn has_subdivision(self, subdivision: &str) -> bool {
-        self.entry().alpha2.to_country().subdivisions().contains_key(subdivision)
+        let entry = self.entry();
+        let codes = entry.subdivisions.get_or_init(|| {
+            let mut codes: Vec<&'static str> =
+                entry.alpha2.to_country().subdivisions().keys().copied().collect();
+            codes.sort_unstable();
+            codes.into_boxed_slice()
+        });
+        codes.binary_search(&subdivision).is_ok()
     }
 
     /// Every country, in code order.

@@ -10,6 +10,7 @@ use regex::Regex;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
+use super::pattern::{self, Pattern};
 use crate::codes::CurrencyCode;
 use crate::validate::{Ctx, Validate, rules};
 
@@ -62,7 +63,7 @@ pub(crate) fn regex(pattern: &str) -> Regex {
 
 /// The pattern of an [`Id`].
 pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9_-]{0,63}$";
-static ID_RE: LazyLock<Regex> = LazyLock::new(|| regex(ID_PATTERN));
+pub(crate) static ID_RE: Pattern = Pattern::new(ID_PATTERN, pattern::id);
 
 string_type! {
     /// An identifier, unique within its collection: 1 to 64 characters of `a-z`, `0-9`, `-` and
@@ -92,9 +93,31 @@ impl Validate for Id {
 }
 
 /// Control characters that no text may hold (single-line text also forbids tab and line breaks).
+#[cfg(test)]
 fn forbidden(c: char, multiline: bool) -> bool {
     let control = c <= '\u{1f}' || ('\u{7f}'..='\u{9f}').contains(&c);
     control && !(multiline && matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// True when the text holds a character that [`forbidden`] rejects, read from its UTF-8 bytes:
+/// C0 controls are single bytes below 0x20, DEL is 0x7F and the C1 controls U+0080 to U+009F
+/// are `0xC2 0x80` to `0xC2 0x9F` (0xC2 is never a continuation byte).
+fn has_forbidden(b: &[u8], multiline: bool) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x20 {
+            if !(multiline && matches!(c, b'\t' | b'\n' | b'\r')) {
+                return true;
+            }
+        } else if c == 0x7F
+            || (c == 0xC2 && b.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)))
+        {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// White space that a text may not start or end with: Unicode's `White_Space`, plus U+FEFF (a
@@ -157,7 +180,7 @@ pub(crate) fn check_text(ctx: &mut Ctx, s: &str, max: usize, multiline: bool) {
     if s.starts_with(is_space) || s.ends_with(is_space) {
         ctx.report(&rules::TEXT_UNTRIMMED, &[]);
     }
-    if s.chars().any(|c| forbidden(c, multiline)) {
+    if has_forbidden(s.as_bytes(), multiline) {
         ctx.report(&rules::TEXT_CONTROL_CHAR, &[]);
     }
     if s.len() > max {
@@ -254,7 +277,8 @@ impl Validate for LocalizedText {
 /// The pattern of a [`PartialDate`].
 pub const PARTIAL_DATE_PATTERN: &str =
     "^(?:[0-9]{3}X|[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?)$";
-static PARTIAL_DATE_RE: LazyLock<Regex> = LazyLock::new(|| regex(PARTIAL_DATE_PATTERN));
+pub(crate) static PARTIAL_DATE_RE: Pattern =
+    Pattern::new(PARTIAL_DATE_PATTERN, pattern::partial_date);
 
 string_type! {
     /// A date that may be known only in part (ISO 8601, with EDTF's `X` for an unknown year of
@@ -343,7 +367,7 @@ impl Validate for PartialDate {
 }
 
 const TIMESTAMP_PATTERN: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,9})?(?:Z|[+-][0-9]{2}:[0-9]{2})$";
-static TIMESTAMP_RE: LazyLock<Regex> = LazyLock::new(|| regex(TIMESTAMP_PATTERN));
+pub(crate) static TIMESTAMP_RE: Pattern = Pattern::new(TIMESTAMP_PATTERN, pattern::timestamp);
 
 string_type! {
     /// A point in time, RFC 3339 with a UTC offset: `2026-11-28T09:30:00+01:00`.
@@ -385,8 +409,8 @@ impl Validate for Timestamp {
 
 const URL_PATTERN: &str = r"^https?://\S+$";
 const HTTPS_URL_PATTERN: &str = r"^https://\S+$";
-static URL_RE: LazyLock<Regex> = LazyLock::new(|| regex(URL_PATTERN));
-static HTTPS_URL_RE: LazyLock<Regex> = LazyLock::new(|| regex(HTTPS_URL_PATTERN));
+pub(crate) static URL_RE: Pattern = Pattern::new(URL_PATTERN, pattern::url);
+pub(crate) static HTTPS_URL_RE: Pattern = Pattern::new(HTTPS_URL_PATTERN, pattern::https_url);
 
 fn check_url_parses(ctx: &mut Ctx, s: &str) {
     match url::Url::parse(s) {
@@ -477,7 +501,7 @@ impl Validate for Source {
 }
 
 const AMOUNT_PATTERN: &str = r"^(?:0|[1-9][0-9]*)(?:\.[0-9]{1,2})?$";
-static AMOUNT_RE: LazyLock<Regex> = LazyLock::new(|| regex(AMOUNT_PATTERN));
+pub(crate) static AMOUNT_RE: Pattern = Pattern::new(AMOUNT_PATTERN, pattern::amount);
 static NEGATIVE_RE: LazyLock<Regex> = LazyLock::new(|| regex(r"^-(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$"));
 static DECIMALS_RE: LazyLock<Regex> = LazyLock::new(|| regex(r"^(?:0|[1-9][0-9]*)\.[0-9]{3,}$"));
 
@@ -602,6 +626,24 @@ mod tests {
         let mut ctx = Ctx::new(&Options::default());
         check_text(&mut ctx, s, max, multiline);
         ctx.finish().is_clean()
+    }
+
+    /// The byte scan finds exactly the characters that `forbidden` rejects.
+    #[test]
+    fn byte_scan_matches_the_character_rule() {
+        for multiline in [false, true] {
+            for cp in (0..0x800u32).chain([0x2028, 0xfeff, 0x1_f600]) {
+                let Some(c) = char::from_u32(cp) else { continue };
+                for s in [format!("{c}"), format!("a{c}b"), format!("é{c}"), format!("{c}\u{c2}")]
+                {
+                    assert_eq!(
+                        has_forbidden(s.as_bytes(), multiline),
+                        s.chars().any(|c| forbidden(c, multiline)),
+                        "{s:?} multiline={multiline}"
+                    );
+                }
+            }
+        }
     }
 
     /// The hand-written text check accepts exactly what the schema's pattern and lengths accept.

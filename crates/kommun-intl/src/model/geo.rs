@@ -2,18 +2,18 @@
 //! addresses and phone numbers.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
-use regex::Regex;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
-use super::common::{Text, regex, string_type};
+use super::common::{Text, string_type};
+use super::pattern::{self, Pattern};
 use crate::codes::CountryCode;
 use crate::validate::{Ctx, Validate, rules};
 
 const SE_POSTAL_CODE_PATTERN: &str = "^[1-9][0-9]{2} [0-9]{2}$";
-static SE_POSTAL_CODE_RE: LazyLock<Regex> = LazyLock::new(|| regex(SE_POSTAL_CODE_PATTERN));
+pub(crate) static SE_POSTAL_CODE_RE: Pattern =
+    Pattern::new(SE_POSTAL_CODE_PATTERN, pattern::se_postal_code);
 
 /// A postal address (schema.org `PostalAddress`).
 #[serde_with::skip_serializing_none]
@@ -57,7 +57,7 @@ impl PostalAddress {
 }
 
 const SUBDIVISION_PATTERN: &str = "^[A-Z]{2}-[A-Z0-9]{1,3}$";
-static SUBDIVISION_RE: LazyLock<Regex> = LazyLock::new(|| regex(SUBDIVISION_PATTERN));
+pub(crate) static SUBDIVISION_RE: Pattern = Pattern::new(SUBDIVISION_PATTERN, pattern::subdivision);
 
 string_type! {
     /// An ISO 3166-2 subdivision code: the country code, a dash and one to three letters or
@@ -107,7 +107,7 @@ impl Validate for SubdivisionCode {
 }
 
 const WIKIDATA_PATTERN: &str = "^Q[1-9][0-9]{0,11}$";
-static WIKIDATA_RE: LazyLock<Regex> = LazyLock::new(|| regex(WIKIDATA_PATTERN));
+pub(crate) static WIKIDATA_RE: Pattern = Pattern::new(WIKIDATA_PATTERN, pattern::wikidata);
 
 string_type! {
     /// A Wikidata item id (`Q25522`).
@@ -154,8 +154,34 @@ impl JsonSchema for Email {
     }
 }
 
+/// True for the plain addresses that `email_address` certainly accepts with a dotted domain:
+/// ASCII only, one `@`, a dot-atom local part of at most 64 bytes, and a domain of at most 254
+/// bytes of two or more labels (1 to 63 bytes, starting and ending with a letter or digit).
+/// Anything else takes the full parse; this only spares the common case its cost.
+fn plain_email(s: &str) -> bool {
+    fn atext(c: u8) -> bool {
+        c.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~".contains(&c)
+    }
+    let Some((local, domain)) = s.split_once('@') else { return false };
+    let local_ok = (1..=64).contains(&local.len())
+        && local.split('.').all(|atom| !atom.is_empty() && atom.bytes().all(atext));
+    let domain_ok = (1..=254).contains(&domain.len())
+        && domain.contains('.')
+        && domain.split('.').all(|label| {
+            let b = label.as_bytes();
+            (1..=63).contains(&b.len())
+                && b[0].is_ascii_alphanumeric()
+                && b[b.len() - 1].is_ascii_alphanumeric()
+                && b.iter().copied().all(atext)
+        });
+    local_ok && domain_ok
+}
+
 impl Validate for Email {
     fn validate_into(&self, ctx: &mut Ctx) {
+        if plain_email(&self.0) {
+            return;
+        }
         match self.0.parse::<email_address::EmailAddress>() {
             Ok(e) if e.as_str() == self.0 => {
                 if !e.domain().contains('.') || e.domain().starts_with('[') {
@@ -168,7 +194,7 @@ impl Validate for Email {
 }
 
 const PHONE_PATTERN: &str = r"^\+?[0-9() -]{4,30}$";
-static PHONE_RE: LazyLock<Regex> = LazyLock::new(|| regex(PHONE_PATTERN));
+pub(crate) static PHONE_RE: Pattern = Pattern::new(PHONE_PATTERN, pattern::phone);
 
 string_type! {
     /// A phone number, stored in E.164 form (`+46510770000`). The Swedish national form
@@ -214,5 +240,89 @@ impl Validate for Phone {
             Some(e164) if e164 != self.0 => ctx.report(&rules::PHONE_NOT_E164, &[]),
             Some(_) => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod email_tests {
+    use super::*;
+    use crate::validate::Options;
+
+    fn slow(s: &str) -> Vec<&'static str> {
+        let mut ctx = Ctx::new(&Options::default());
+        match s.parse::<email_address::EmailAddress>() {
+            Ok(e) if e.as_str() == s => {
+                if !e.domain().contains('.') || e.domain().starts_with('[') {
+                    ctx.report(&rules::EMAIL_DOMAIN, &[]);
+                }
+            }
+            _ => ctx.report(&rules::EMAIL_INVALID, &[]),
+        }
+        ctx.finish().issues.iter().map(crate::validate::Issue::code).collect()
+    }
+
+    /// The fast path accepts only addresses that the full parse accepts without an issue.
+    #[test]
+    fn plain_addresses_are_a_subset_of_the_full_parse() {
+        fn next(state: &mut u64, n: usize) -> usize {
+            *state ^= *state << 13;
+            *state ^= *state >> 7;
+            *state ^= *state << 17;
+            usize::try_from(*state % n as u64).unwrap_or(0)
+        }
+        let alphabet: &[&str] = &[
+            "a", "Z", "0", ".", "@", "-", "_", "+", "!", " ", "<", ">", "\"", "[", "]", "é", "..",
+            "se",
+        ];
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let st = &mut state;
+        let mut samples = vec![
+            "anna.andersson@example.se".to_owned(),
+            "a@b".to_owned(),
+            "a@b.c".to_owned(),
+            "a..b@c.d".to_owned(),
+            ".a@b.c".to_owned(),
+            "a@-b.c".to_owned(),
+            "a@b-.c".to_owned(),
+            "a@b..c".to_owned(),
+            format!("{}@b.c", "a".repeat(64)),
+            format!("{}@b.c", "a".repeat(65)),
+            format!("a@{}.c", "b".repeat(63)),
+            format!("a@{}.c", "b".repeat(64)),
+            "Anna <a@b.c>".to_owned(),
+            "\"a b\"@c.d".to_owned(),
+        ];
+        for _ in 0..30_000 {
+            let n = 1 + next(st, 12);
+            samples.push((0..n).map(|_| alphabet[next(st, alphabet.len())]).collect());
+            // Shaped like an address: local@label.label, now and then with an odd character.
+            let mut parts = Vec::new();
+            for len in [1 + next(st, 4), 1 + next(st, 4), 1 + next(st, 3)] {
+                let part: String = (0..len)
+                    .map(|_| {
+                        if next(st, 8) == 0 {
+                            alphabet[next(st, alphabet.len())]
+                        } else {
+                            ["a", "b", "1"][next(st, 3)]
+                        }
+                    })
+                    .collect();
+                parts.push(part);
+            }
+            samples.push(format!("{}@{}.{}", parts[0], parts[1], parts[2]));
+        }
+        let mut fast = 0;
+        for s in &samples {
+            if plain_email(s) {
+                fast += 1;
+                assert!(slow(s).is_empty(), "{s:?} passes the fast path but not the parse");
+            }
+            let mut ctx = Ctx::new(&Options::default());
+            Email::new(s.clone()).validate_into(&mut ctx);
+            let got: Vec<&str> =
+                ctx.finish().issues.iter().map(crate::validate::Issue::code).collect();
+            assert_eq!(got, slow(s), "{s:?}");
+        }
+        assert!(fast > 100, "only {fast} samples took the fast path");
     }
 }

@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod geo;
 pub mod municipality;
 pub mod partnership;
+mod pattern;
 pub mod project;
 pub mod statistics;
 

@@ -2,19 +2,19 @@
 //! international work.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
-use regex::Regex;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
-use super::common::{Id, LocalizedText, Text, Url, regex, string_type};
+use super::common::{Id, LocalizedText, Text, Url, string_type};
 use super::geo::{Email, Phone, PostalAddress};
+use super::pattern::{self, Pattern};
 use crate::codes::municipality_by_code;
 use crate::validate::{Ctx, Validate, rules};
 
 const MUNICIPALITY_CODE_PATTERN: &str = "^[0-9]{4}$";
-static MUNICIPALITY_CODE_RE: LazyLock<Regex> = LazyLock::new(|| regex(MUNICIPALITY_CODE_PATTERN));
+pub(crate) static MUNICIPALITY_CODE_RE: Pattern =
+    Pattern::new(MUNICIPALITY_CODE_PATTERN, pattern::municipality_code);
 
 string_type! {
     /// SCB's four-digit municipality code (*kommunkod*): the county's two digits and two more
@@ -47,7 +47,7 @@ impl Validate for MunicipalityCode {
 }
 
 const ORG_NUMBER_PATTERN: &str = "^[0-9]{6}-[0-9]{4}$";
-static ORG_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| regex(ORG_NUMBER_PATTERN));
+pub(crate) static ORG_NUMBER_RE: Pattern = Pattern::new(ORG_NUMBER_PATTERN, pattern::org_number);
 
 string_type! {
     /// A Swedish organisation number (*organisationsnummer*, Bolagsverket), `NNNNNN-NNNN`, whose

@@ -8,7 +8,6 @@ pub mod rules;
 pub(crate) mod structure;
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
@@ -77,6 +76,29 @@ impl<T: Validate> Validate for Vec<T> {
     }
 }
 
+/// Lists up to this long are checked for repeats pairwise rather than with a hash map.
+const SHORT_LIST: usize = 16;
+
+/// Appends `i` in decimal (what `write!(s, "{i}")` writes, without the formatting machinery).
+fn push_decimal(s: &mut String, mut i: usize) {
+    let mut digits = [0u8; 20];
+    let mut n = digits.len();
+    loop {
+        n -= 1;
+        // `i % 10` is below 10, so the cast cannot truncate.
+        #[allow(clippy::cast_possible_truncation)]
+        let d = (i % 10) as u8;
+        digits[n] = b'0' + d;
+        i /= 10;
+        if i == 0 {
+            break;
+        }
+    }
+    for &d in &digits[n..] {
+        s.push(char::from(d));
+    }
+}
+
 /// Where rules report: the current JSON Pointer, the issues so far and the options.
 #[derive(Debug)]
 pub struct Ctx {
@@ -126,12 +148,16 @@ impl Ctx {
     pub fn field<R>(&mut self, name: &str, f: impl FnOnce(&mut Ctx) -> R) -> R {
         let len = self.pointer.len();
         self.pointer.push('/');
-        for c in name.chars() {
-            match c {
-                '~' => self.pointer.push_str("~0"),
-                '/' => self.pointer.push_str("~1"),
-                c => self.pointer.push(c),
+        if name.bytes().any(|b| b == b'~' || b == b'/') {
+            for c in name.chars() {
+                match c {
+                    '~' => self.pointer.push_str("~0"),
+                    '/' => self.pointer.push_str("~1"),
+                    c => self.pointer.push(c),
+                }
             }
+        } else {
+            self.pointer.push_str(name);
         }
         let r = f(self);
         self.pointer.truncate(len);
@@ -141,7 +167,8 @@ impl Ctx {
     /// Runs `f` one level down, at the array index `i`.
     pub fn index<R>(&mut self, i: usize, f: impl FnOnce(&mut Ctx) -> R) -> R {
         let len = self.pointer.len();
-        let _ = write!(self.pointer, "/{i}");
+        self.pointer.push('/');
+        push_decimal(&mut self.pointer, i);
         let r = f(self);
         self.pointer.truncate(len);
         r
@@ -256,6 +283,18 @@ impl Ctx {
             if items.is_empty() {
                 ctx.report(&rules::LIST_EMPTY, &[]);
             }
+            // Short lists (the usual case) are compared pairwise, which is cheaper than
+            // hashing; both report each repeat with the index of its first occurrence.
+            if items.len() <= SHORT_LIST {
+                for (i, item) in items.iter().enumerate() {
+                    if let Some(first) = items[..i].iter().position(|x| x == item) {
+                        ctx.index(i, |ctx| {
+                            ctx.report(&rules::LIST_DUPLICATE, &[("first", first.to_string())]);
+                        });
+                    }
+                }
+                return;
+            }
             let mut seen: std::collections::HashMap<&T, usize> =
                 std::collections::HashMap::with_capacity(items.len());
             for (i, item) in items.iter().enumerate() {
@@ -268,5 +307,48 @@ impl Ctx {
                 }
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod pointer_tests {
+    use super::*;
+
+    #[test]
+    fn decimal_indices_are_written_as_format_writes_them() {
+        for i in [0, 1, 9, 10, 99, 100, 12_345, usize::MAX] {
+            let mut s = String::from("/a");
+            push_decimal(&mut s, i);
+            assert_eq!(s, format!("/a{i}"));
+        }
+    }
+
+    #[test]
+    fn members_are_escaped_and_indices_appended() {
+        let mut ctx = Ctx::new(&Options::default());
+        ctx.field("a/b~c", |ctx| {
+            ctx.index(12, |ctx| {
+                ctx.field("plain", |ctx| assert_eq!(ctx.pointer(), "/a~1b~0c/12/plain"));
+            });
+        });
+        assert_eq!(ctx.pointer(), "");
+    }
+
+    #[test]
+    fn repeats_are_reported_alike_in_short_and_long_lists() {
+        for n in [5, SHORT_LIST, SHORT_LIST + 1, 40] {
+            let items: Vec<usize> = (0..n).map(|i| i % 3).collect();
+            let mut ctx = Ctx::new(&Options::default());
+            ctx.check_set("xs", Some(&items));
+            let report = ctx.finish();
+            let got: Vec<(String, String)> = report
+                .issues
+                .iter()
+                .map(|i| (i.pointer.clone(), i.params["first"].clone()))
+                .collect();
+            let want: Vec<(String, String)> =
+                (3..n).map(|i| (format!("/xs/{i}"), (i % 3).to_string())).collect();
+            assert_eq!(got, want, "n = {n}");
+        }
     }
 }
