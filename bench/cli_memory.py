@@ -36,7 +36,9 @@ def main() -> None:
         path = DATA / f"{name}.ndjson"
         cmd = [str(binary), "validate", str(path), "--kind", "feedback"]
         # A fresh Python per run: RUSAGE_CHILDREN is the peak over all of its children.
-        out = subprocess.run([sys.executable, "-c", CHILD, *cmd], capture_output=True, text=True, check=True)
+        out = subprocess.run([sys.executable, "-c", CHILD, *cmd], capture_output=True, text=True)
+        if out.returncode != 0:
+            sys.exit(f"could not run {cmd}: {out.stderr.strip()}")
         rc, wall, rss = out.stdout.split()
         runs.append({"workload": name, "exit_code": int(rc), "wall_s": float(wall), "max_rss_kib": int(rss)})
         print(f"{name}: exit {rc}, {float(wall):.2f} s, peak RSS {int(rss) / 1024:.1f} MiB", flush=True)

@@ -9,6 +9,7 @@ CARGO=${CARGO:-cargo}
 PYTHON=${PYTHON:-$(command -v python3.11 || command -v python3)}
 VENV=.venv-bench
 DATA=bench-data
+TARGET=${CARGO_TARGET_DIR:-target}
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 t0=$(date +%s)
 
@@ -23,13 +24,14 @@ fi
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
 
 echo "== building (release)"
-$CARGO build --release --locked -p kommun-intl-bench --bin gen-bench-data -p kommun-intl-cli
+$CARGO build --release --locked -p kommun-intl-bench --bin gen-bench-data
+$CARGO build --release --locked -p kommun-intl-cli
 $CARGO bench --locked -p kommun-intl-bench --no-run
 VIRTUAL_ENV="$PWD/$VENV" PATH="$PWD/$VENV/bin:$PATH" \
     "$VENV/bin/maturin" develop --release --locked --quiet -m bindings/python/Cargo.toml
 
 mark "data"
-target/release/gen-bench-data "$DATA"
+"$TARGET/release/gen-bench-data" "$DATA"
 
 mark "rust"
 rm -rf "$DATA/criterion"
@@ -37,7 +39,7 @@ CRITERION_HOME="$PWD/$DATA/criterion" BENCH_DATA="$PWD/$DATA" \
     $CARGO bench --locked -p kommun-intl-bench --bench validate -- --noplot
 
 mark "cli"
-"$VENV/bin/python" bench/cli_memory.py target/release/kommun-intl
+"$VENV/bin/python" bench/cli_memory.py "$TARGET/release/kommun-intl"
 
 mark "python"
 "$VENV/bin/python" bench/python/bench.py --data "$DATA"

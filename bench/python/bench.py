@@ -11,7 +11,7 @@ Reads the workloads that ``gen-bench-data`` wrote to ``bench-data/`` (see its
   ``iter_errors`` on invalid inputs); fastjsonschema; Python ``jsonschema`` (small and medium
   documents only: it is 50-2000x slower).
 
-Batches are the first ``--batch`` lines (default 100,000) of each NDJSON stream: kommun-intl
+Batches are the first ``--batch`` lines (default 50,000) of each NDJSON stream: kommun-intl
 ``validate_many`` on the NDJSON text or the list of dicts (and, for comparison, one
 ``validate`` call per line); pydantic ``TypeAdapter(list[Model])`` on a JSON array of the same
 records or on the list of dicts, and one ``model_validate_json`` per line; msgspec, jsonschema-rs
@@ -363,7 +363,7 @@ def versions() -> dict[str, str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=pathlib.Path, default=ROOT / "bench-data")
-    ap.add_argument("--batch", type=int, default=100_000, help="records per NDJSON batch")
+    ap.add_argument("--batch", type=int, default=50_000, help="records per NDJSON batch")
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--min-time", type=float, default=0.1, help="seconds per round per entry")
     ap.add_argument("--only", default="", help="run only workloads whose name contains this")
