@@ -2,7 +2,8 @@
 //! documents never panic and always get a verdict (valid, or at least one issue).
 //!
 //! The number of cases defaults to 64 per property so that `make test` stays quick; set
-//! `PROPTEST_CASES` for a longer run.
+//! `PROPTEST_CASES` for a longer run. The random seed is fixed so that CI is repeatable; set
+//! `PROPTEST_RNG_SEED` to explore other inputs.
 
 use std::collections::HashSet;
 use std::hash::Hash;
@@ -27,7 +28,13 @@ use crate::prelude::fixtures;
 
 fn config() -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(64);
-    ProptestConfig { cases, ..ProptestConfig::default() }
+    let seed =
+        std::env::var("PROPTEST_RNG_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x6b69);
+    ProptestConfig {
+        cases,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(seed),
+        ..ProptestConfig::default()
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
