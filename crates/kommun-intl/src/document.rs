@@ -245,7 +245,7 @@ fn explain(kind: DocumentKind, json: &[u8], ctx: &mut Ctx) {
                 (&rules::JSON_SYNTAX, vec![("detail", detail)])
             };
             let at = locate::serde_offset(json, e.line(), e.column());
-            let (line, column) = locate::line_column(json, at);
+            let (line, column) = crate::locate::line_column(json, at);
             ctx.push_located(rule, &params, line, column);
         }
     }

@@ -46,7 +46,7 @@ enum Frame {
 pub(crate) fn scan(text: &[u8], limits: &Limits, ctx: &mut Ctx) -> bool {
     if let Err(e) = std::str::from_utf8(text) {
         let offset = e.valid_up_to();
-        let (line, column) = super::locate::line_column(text, offset);
+        let (line, column) = crate::locate::line_column(text, offset);
         ctx.push_located(
             &rules::JSON_INVALID_UTF8,
             &[("offset", offset.to_string())],
@@ -62,7 +62,7 @@ pub(crate) fn scan(text: &[u8], limits: &Limits, ctx: &mut Ctx) -> bool {
     let mut expect_key = false;
     let stop =
         |ctx: &mut Ctx, rule, params: &[(&'static str, String)], at: usize, pointer: &str| {
-            let (line, column) = super::locate::line_column(text, at);
+            let (line, column) = crate::locate::line_column(text, at);
             ctx.field_pointer(pointer, |ctx| ctx.push_located(rule, params, line, column));
             false
         };
@@ -143,7 +143,7 @@ pub(crate) fn scan(text: &[u8], limits: &Limits, ctx: &mut Ctx) -> bool {
                         pointer.push('/');
                         pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
                         if !keys.insert(key) {
-                            let (line, column) = super::locate::line_column(text, start);
+                            let (line, column) = crate::locate::line_column(text, start);
                             let shown = pointer
                                 .rsplit('/')
                                 .next()

@@ -234,13 +234,13 @@ impl Ctx {
         &mut self,
         rule: &'static Rule,
         params: &[(&'static str, String)],
-        line: usize,
-        column: usize,
+        line: u32,
+        column: u32,
     ) {
         self.report(rule, params);
         if let Some(issue) = self.issues.last_mut() {
-            issue.line = u32::try_from(line).ok();
-            issue.column = u32::try_from(column).ok();
+            issue.line = Some(line);
+            issue.column = Some(column);
         }
     }
 
