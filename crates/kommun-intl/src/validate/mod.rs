@@ -237,10 +237,14 @@ impl Ctx {
         line: u32,
         column: u32,
     ) {
+        let kept = self.issues.len();
         self.report(rule, params);
-        if let Some(issue) = self.issues.last_mut() {
-            issue.line = Some(line);
-            issue.column = Some(column);
+        // Past the cap nothing was kept: the last issue is another one, not to be moved.
+        if self.issues.len() > kept {
+            if let Some(issue) = self.issues.last_mut() {
+                issue.line = Some(line);
+                issue.column = Some(column);
+            }
         }
     }
 

@@ -202,3 +202,15 @@ fn long_unknown_keys_and_codes_are_quick() {
     assert!(report.issues.iter().all(|i| i.suggestion().is_none()));
     assert!(elapsed.as_secs() < 5, "took {elapsed:?}");
 }
+
+#[test]
+fn a_located_issue_past_the_cap_does_not_move_a_kept_one() {
+    // Two duplicate keys with a cap of one: the second is only counted, and the first keeps
+    // its own position.
+    let text = b"{\"category\": \"praise\", \"category\": \"praise\", \"description\": \"Bra!\",\n \"submitted_at\": \"2026-11-28T09:30:00+01:00\", \"channel\": \"web\", \"channel\": \"web\"}";
+    let options = Options { max_issues: 1, ..Options::default() };
+    let report = DocumentKind::Feedback.validate_json(text, &options);
+    assert_eq!(report.truncated_count, 1);
+    assert_eq!(report.issues[0].pointer, "/category");
+    assert_eq!((report.issues[0].line, report.issues[0].column), (Some(1), Some(24)));
+}
