@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 use crate::document::DocumentKind;
 use crate::schema::schema_for;
+use crate::validate::structure::type_matches;
 
 /// One value met on the walk.
 pub(crate) struct Visit<'a> {
@@ -55,19 +56,6 @@ fn mentions_personal(schema: &Value) -> bool {
 
 fn is_personal(schema: &Value) -> bool {
     schema.get("x-personal-data") == Some(&Value::Bool(true))
-}
-
-fn type_matches(expected: &str, v: &Value) -> bool {
-    match expected {
-        "null" => v.is_null(),
-        "boolean" => v.is_boolean(),
-        "integer" => v.as_f64().is_some_and(|f| f.fract() == 0.0),
-        "number" => v.is_number(),
-        "string" => v.is_string(),
-        "array" => v.is_array(),
-        "object" => v.is_object(),
-        _ => true,
-    }
 }
 
 struct Walker<'s, 'f> {

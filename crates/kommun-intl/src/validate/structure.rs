@@ -97,7 +97,9 @@ fn json_type(v: &Value) -> &'static str {
     }
 }
 
-fn type_matches(expected: &str, v: &Value) -> bool {
+/// True when `v` has the JSON Schema type `expected` (an integer is also a number, and a number
+/// with no fraction also an integer).
+pub(crate) fn type_matches(expected: &str, v: &Value) -> bool {
     let found = json_type(v);
     expected == found
         || expected == "number" && found == "integer"
