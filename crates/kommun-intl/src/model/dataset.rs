@@ -1,7 +1,5 @@
 //! The register file: one municipality and all of its international work.
 
-use std::collections::HashMap;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -87,20 +85,14 @@ impl Validate for Dataset {
         super::check_unique_ids(ctx, "projects", self.projects.iter().map(|p| &p.id));
         super::check_unique_ids(ctx, "memberships", self.memberships.iter().map(|m| &m.id));
 
-        let mut seen = HashMap::new();
         ctx.field("partnerships", |ctx| {
-            for (i, p) in self.partnerships.iter().enumerate() {
-                let key = (p.partner.name.sv.as_str(), p.partner.country, p.agreement_type);
-                if let Some(first) = seen.insert(key, i) {
-                    seen.insert(key, first);
-                    ctx.index(i, |ctx| {
-                        ctx.report(
-                            &rules::DATASET_DUPLICATE_PARTNERSHIP,
-                            &[("first", first.to_string())],
-                        );
-                    });
-                }
-            }
+            let keys = self
+                .partnerships
+                .iter()
+                .map(|p| (p.partner.name.sv.as_str(), p.partner.country, p.agreement_type));
+            ctx.each_repeat(keys, |ctx, _, first| {
+                ctx.report(&rules::DATASET_DUPLICATE_PARTNERSHIP, &[("first", first.to_string())]);
+            });
         });
 
         let units: Vec<&Id> = self.municipality.units.iter().map(|u| &u.id).collect();
@@ -124,25 +116,18 @@ impl Validate for Dataset {
             }
         });
 
-        let mut seen = HashMap::new();
         ctx.field("statistics", |ctx| {
-            for (i, o) in self.statistics.iter().enumerate() {
-                let key = (o.period.as_str(), o.measure);
-                if let Some(&first) = seen.get(&key) {
-                    ctx.index(i, |ctx| {
-                        ctx.report(
-                            &rules::STATISTICS_DUPLICATE,
-                            &[
-                                ("period", o.period.to_string()),
-                                ("measure", o.measure.code().to_owned()),
-                                ("first", format!("{first}")),
-                            ],
-                        );
-                    });
-                } else {
-                    seen.insert(key, i);
-                }
-            }
+            let keys = self.statistics.iter().map(|o| (o.period.as_str(), o.measure));
+            ctx.each_repeat(keys, |ctx, &(period, measure), first| {
+                ctx.report(
+                    &rules::STATISTICS_DUPLICATE,
+                    &[
+                        ("period", period.to_owned()),
+                        ("measure", measure.code().to_owned()),
+                        ("first", first.to_string()),
+                    ],
+                );
+            });
         });
     }
 }

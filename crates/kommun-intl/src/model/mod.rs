@@ -31,27 +31,17 @@ pub use partnership::{
 pub use project::{ActivityStatus, ProgrammeCode, Project};
 pub use statistics::{Observation, StatMeasure, Unit};
 
-use std::collections::HashMap;
-
 use crate::validate::{Ctx, rules};
 
 /// Reports every id in a collection that an earlier entry already uses.
 pub(crate) fn check_unique_ids<'a>(ctx: &mut Ctx, name: &str, ids: impl Iterator<Item = &'a Id>) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
     ctx.field(name, |ctx| {
-        for (i, id) in ids.enumerate() {
-            if let Some(&first) = seen.get(id.as_str()) {
-                ctx.index(i, |ctx| {
-                    ctx.field("id", |ctx| {
-                        ctx.report(
-                            &rules::DATASET_DUPLICATE_ID,
-                            &[("id", id.to_string()), ("first", first.to_string())],
-                        );
-                    });
-                });
-            } else {
-                seen.insert(id.as_str(), i);
-            }
-        }
+        ctx.each_repeat(ids, |ctx, id, first| {
+            ctx.report_at(
+                "id",
+                &rules::DATASET_DUPLICATE_ID,
+                &[("id", id.to_string()), ("first", first.to_string())],
+            );
+        });
     });
 }

@@ -299,18 +299,28 @@ impl Ctx {
                 }
                 return;
             }
-            let mut seen: std::collections::HashMap<&T, usize> =
-                std::collections::HashMap::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                if let Some(&first) = seen.get(item) {
-                    ctx.index(i, |ctx| {
-                        ctx.report(&rules::LIST_DUPLICATE, &[("first", first.to_string())]);
-                    });
-                } else {
-                    seen.insert(item, i);
+            ctx.each_repeat(items, |ctx, _, first| {
+                ctx.report(&rules::LIST_DUPLICATE, &[("first", first.to_string())]);
+            });
+        });
+    }
+
+    /// Calls `report` at each item of the current list whose key an earlier item already has,
+    /// with that key and the index of its first occurrence.
+    pub fn each_repeat<K: Eq + std::hash::Hash>(
+        &mut self,
+        keys: impl IntoIterator<Item = K>,
+        mut report: impl FnMut(&mut Ctx, &K, usize),
+    ) {
+        let mut seen: std::collections::HashMap<K, usize> = std::collections::HashMap::new();
+        for (i, key) in keys.into_iter().enumerate() {
+            match seen.get(&key) {
+                Some(&first) => self.index(i, |ctx| report(ctx, &key, first)),
+                None => {
+                    seen.insert(key, i);
                 }
             }
-        });
+        }
     }
 }
 
