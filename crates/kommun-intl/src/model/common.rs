@@ -385,6 +385,18 @@ impl Timestamp {
     }
 }
 
+impl Timestamp {
+    /// Checks a submission time: well-formed, and with a reference date, not after it.
+    pub(crate) fn check_submission(&self, ctx: &mut Ctx) {
+        self.validate_into(ctx);
+        if let (Some(today), Some(at)) = (ctx.reference_date(), self.parse()) {
+            if at.date_naive() > today {
+                ctx.report(&rules::SUBMITTED_IN_FUTURE, &[]);
+            }
+        }
+    }
+}
+
 impl JsonSchema for Timestamp {
     fn schema_name() -> Cow<'static, str> {
         "Timestamp".into()

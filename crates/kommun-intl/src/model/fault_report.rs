@@ -141,12 +141,7 @@ impl Validate for FaultReport {
         }
         ctx.check("media_urls", &self.media_urls);
         ctx.check_set("media_urls", self.media_urls.as_deref());
-        ctx.check("submitted_at", &self.submitted_at);
-        if let (Some(today), Some(at)) = (ctx.reference_date(), self.submitted_at.parse()) {
-            if at.date_naive() > today {
-                ctx.report_at("submitted_at", &rules::SUBMITTED_IN_FUTURE, &[]);
-            }
-        }
+        ctx.field("submitted_at", |ctx| self.submitted_at.check_submission(ctx));
         ctx.check("contact", &self.contact);
     }
 }

@@ -126,12 +126,7 @@ impl Validate for Feedback {
         ctx.check("id", &self.id);
         ctx.check("description", &self.description);
         ctx.check("concerns_unit", &self.concerns_unit);
-        ctx.check("submitted_at", &self.submitted_at);
-        if let (Some(today), Some(at)) = (ctx.reference_date(), self.submitted_at.parse()) {
-            if at.date_naive() > today {
-                ctx.report_at("submitted_at", &rules::SUBMITTED_IN_FUTURE, &[]);
-            }
-        }
+        ctx.field("submitted_at", |ctx| self.submitted_at.check_submission(ctx));
         ctx.check("contact", &self.contact);
         if self.wants_reply && !self.contact.as_ref().is_some_and(Contact::can_reply) {
             ctx.report_at("wants_reply", &rules::FEEDBACK_REPLY_NEEDS_CONTACT, &[]);
