@@ -59,10 +59,9 @@ fn is_personal(root: &Value, node: &Value) -> bool {
     }
     if let Some(name) =
         node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/"))
+        && root["$defs"].get(name).is_some_and(|def| is_personal(root, def))
     {
-        if root["$defs"].get(name).is_some_and(|def| is_personal(root, def)) {
-            return true;
-        }
+        return true;
     }
     ["anyOf", "oneOf", "allOf"].iter().any(|k| {
         node.get(*k)

@@ -338,7 +338,7 @@ fn set(v: &mut Value, key: &str, new: Value) {
 fn break_feedback(v: &mut Value, many: bool, which: usize) {
     if !many {
         // The first member: an unknown category code, or a wrong type.
-        let bad = if which % 2 == 0 { json!("complaints") } else { json!(3) };
+        let bad = if which.is_multiple_of(2) { json!("complaints") } else { json!(3) };
         set(v, "category", bad);
         return;
     }

@@ -111,12 +111,12 @@ impl Validate for FaultReport {
         ctx.check("description", &self.description);
         let mut in_range = true;
         for (name, value, limit) in [("lat", self.lat, 90.0), ("long", self.long, 180.0)] {
-            if let Some(v) = value {
-                if !(-limit..=limit).contains(&v) {
-                    in_range = false;
-                    let axis = if name == "lat" { "latitude" } else { "longitude" };
-                    ctx.report_at(name, &rules::COORDINATE_RANGE, &[("axis", axis.to_owned())]);
-                }
+            if let Some(v) = value
+                && !(-limit..=limit).contains(&v)
+            {
+                in_range = false;
+                let axis = if name == "lat" { "latitude" } else { "longitude" };
+                ctx.report_at(name, &rules::COORDINATE_RANGE, &[("axis", axis.to_owned())]);
             }
         }
         match (self.lat, self.long) {

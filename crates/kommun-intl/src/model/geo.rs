@@ -207,11 +207,17 @@ impl Phone {
     /// Swedish).
     #[must_use]
     pub fn e164(&self) -> Option<String> {
+        self.with_e164(str::to_owned)
+    }
+
+    /// Calls `f` with the number in E.164 form, if it is a valid number, without copying it.
+    fn with_e164<R>(&self, f: impl FnOnce(&str) -> R) -> Option<R> {
+        use rlibphonenumber::{PHONE_NUMBER_UTIL, PhoneNumberFormat, enums::Region};
         if !PHONE_RE.is_match(&self.0) {
             return None;
         }
-        let n = phonenumber::parse(Some(phonenumber::country::Id::SE), &self.0).ok()?;
-        phonenumber::is_valid(&n).then(|| n.format().mode(phonenumber::Mode::E164).to_string())
+        let n = PHONE_NUMBER_UTIL.parse(&self.0, Some(Region::SE)).ok()?;
+        n.is_valid().then(|| f(&n.format_as(PhoneNumberFormat::E164)))
     }
 }
 
@@ -235,10 +241,10 @@ impl Validate for Phone {
             ctx.report(&rules::PHONE_FORMAT, &[]);
             return;
         }
-        match self.e164() {
+        match self.with_e164(|e164| e164 == self.0) {
             None => ctx.report(&rules::PHONE_INVALID, &[]),
-            Some(e164) if e164 != self.0 => ctx.report(&rules::PHONE_NOT_E164, &[]),
-            Some(_) => {}
+            Some(false) => ctx.report(&rules::PHONE_NOT_E164, &[]),
+            Some(true) => {}
         }
     }
 }

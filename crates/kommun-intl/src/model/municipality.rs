@@ -76,7 +76,7 @@ impl OrgNumber {
                 }
             })
             .sum();
-        sum % 10 == 0
+        sum.is_multiple_of(10)
     }
 }
 

@@ -180,14 +180,14 @@ impl Validate for PartnerBody {
             ctx.report(&rules::PARTNER_COUNTRY_MISSING, &[]);
         }
         ctx.check("subdivision", &self.subdivision);
-        if let (Some(sub), Some(country)) = (&self.subdivision, self.country) {
-            if sub.country().is_some_and(|c| c != country) {
-                ctx.report_at(
-                    "subdivision",
-                    &rules::SUBDIVISION_COUNTRY_MISMATCH,
-                    &[("subdivision", sub.to_string()), ("country", country.to_string())],
-                );
-            }
+        if let (Some(sub), Some(country)) = (&self.subdivision, self.country)
+            && sub.country().is_some_and(|c| c != country)
+        {
+            ctx.report_at(
+                "subdivision",
+                &rules::SUBDIVISION_COUNTRY_MISMATCH,
+                &[("subdivision", sub.to_string()), ("country", country.to_string())],
+            );
         }
         ctx.check("wikidata", &self.wikidata);
         ctx.check("part_of", &self.part_of);
@@ -270,14 +270,14 @@ impl Validate for Partnership {
 
         if let Some(start) = &self.start {
             for (name, date) in [("end", &self.end), ("planned_end", &self.planned_end)] {
-                if let Some(date) = date {
-                    if date.certainly_before(start) {
-                        ctx.report_at(
-                            name,
-                            &rules::PARTNERSHIP_END_BEFORE_START,
-                            &[("start", start.to_string()), ("end", date.to_string())],
-                        );
-                    }
+                if let Some(date) = date
+                    && date.certainly_before(start)
+                {
+                    ctx.report_at(
+                        name,
+                        &rules::PARTNERSHIP_END_BEFORE_START,
+                        &[("start", start.to_string()), ("end", date.to_string())],
+                    );
                 }
             }
         }
@@ -291,16 +291,15 @@ impl Validate for Partnership {
         if self.end_reason.is_some() && self.status != PartnershipStatus::Ended {
             ctx.report_at("end_reason", &rules::PARTNERSHIP_END_REASON_WITHOUT_END, &[]);
         }
-        if let (Some(today), Some(planned)) = (ctx.reference_date(), &self.planned_end) {
-            if self.status == PartnershipStatus::Active
-                && planned.range().is_some_and(|(_, last)| last < today)
-            {
-                ctx.report_at(
-                    "planned_end",
-                    &rules::PARTNERSHIP_PLANNED_END_PASSED,
-                    &[("planned_end", planned.to_string())],
-                );
-            }
+        if let (Some(today), Some(planned)) = (ctx.reference_date(), &self.planned_end)
+            && self.status == PartnershipStatus::Active
+            && planned.range().is_some_and(|(_, last)| last < today)
+        {
+            ctx.report_at(
+                "planned_end",
+                &rules::PARTNERSHIP_PLANNED_END_PASSED,
+                &[("planned_end", planned.to_string())],
+            );
         }
     }
 }

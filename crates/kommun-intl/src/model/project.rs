@@ -121,29 +121,29 @@ impl Validate for Project {
         ctx.check("departments", &self.departments);
         ctx.check_set("departments", self.departments.as_deref());
         ctx.check_set("participating_countries", self.participating_countries.as_deref());
-        if let (Some(programme), Some(funder)) = (self.programme, self.funder_type) {
-            if let Some(expected) = programme.funder_type().filter(|&e| e != funder) {
-                ctx.report_at(
-                    "funder_type",
-                    &rules::PROJECT_PROGRAMME_FUNDER_MISMATCH,
-                    &[
-                        ("programme", programme.code().to_owned()),
-                        ("funder_type", funder.code().to_owned()),
-                        ("expected", expected.code().to_owned()),
-                    ],
-                );
-            }
+        if let (Some(programme), Some(funder)) = (self.programme, self.funder_type)
+            && let Some(expected) = programme.funder_type().filter(|&e| e != funder)
+        {
+            ctx.report_at(
+                "funder_type",
+                &rules::PROJECT_PROGRAMME_FUNDER_MISMATCH,
+                &[
+                    ("programme", programme.code().to_owned()),
+                    ("funder_type", funder.code().to_owned()),
+                    ("expected", expected.code().to_owned()),
+                ],
+            );
         }
         ctx.check("start", &self.start);
         ctx.check("end", &self.end);
-        if let (Some(start), Some(end)) = (&self.start, &self.end) {
-            if end.certainly_before(start) {
-                ctx.report_at(
-                    "end",
-                    &rules::PROJECT_END_BEFORE_START,
-                    &[("start", start.to_string()), ("end", end.to_string())],
-                );
-            }
+        if let (Some(start), Some(end)) = (&self.start, &self.end)
+            && end.certainly_before(start)
+        {
+            ctx.report_at(
+                "end",
+                &rules::PROJECT_END_BEFORE_START,
+                &[("start", start.to_string()), ("end", end.to_string())],
+            );
         }
         ctx.check("grant", &self.grant);
         ctx.check_set("areas", self.areas.as_deref());

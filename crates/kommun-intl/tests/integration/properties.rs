@@ -613,17 +613,17 @@ fn apply_tree(value: &mut Value, edit: &TreeEdit) {
             let (parent, last) = split_pointer(members[i.index(members.len())]);
             match value.pointer_mut(parent) {
                 Some(Value::Object(o)) => {
-                    if let Some(v) = o.shift_remove(&last) {
-                        if let TreeEdit::Rename(_, key) = edit {
-                            o.insert(key.clone(), v);
-                        }
+                    if let Some(v) = o.shift_remove(&last)
+                        && let TreeEdit::Rename(_, key) = edit
+                    {
+                        o.insert(key.clone(), v);
                     }
                 }
                 Some(Value::Array(a)) if matches!(edit, TreeEdit::Remove(_)) => {
-                    if let Ok(n) = last.parse::<usize>() {
-                        if n < a.len() {
-                            a.remove(n);
-                        }
+                    if let Ok(n) = last.parse::<usize>()
+                        && n < a.len()
+                    {
+                        a.remove(n);
                     }
                 }
                 _ => {}
