@@ -6,9 +6,20 @@ use crate::validate::{Options, Report};
 /// The non-blank lines of an NDJSON text, each with its 1-based line number. A final line
 /// without a newline counts; `\r\n` endings are accepted.
 pub fn lines(text: &[u8]) -> impl Iterator<Item = (usize, &[u8])> {
-    text.split(|&b| b == b'\n').enumerate().filter_map(|(i, line)| {
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        (!line.iter().all(u8::is_ascii_whitespace)).then_some((i + 1, line))
+    let mut start = 0;
+    let mut number = 0;
+    std::iter::from_fn(move || {
+        while start <= text.len() {
+            let end = memchr::memchr(b'\n', &text[start..]).map_or(text.len(), |i| start + i);
+            let line = &text[start..end];
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            start = end + 1;
+            number += 1;
+            if !line.iter().all(u8::is_ascii_whitespace) {
+                return Some((number, line));
+            }
+        }
+        None
     })
 }
 

@@ -6,6 +6,7 @@
 //! here, without recursion and before any tree is built, so that a deeply nested, huge or
 //! otherwise hostile document gets one clear issue instead of a blown stack or a flood.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
@@ -36,8 +37,8 @@ impl Default for Limits {
     }
 }
 
-enum Frame {
-    Object { keys: HashSet<String>, pointer_len: usize },
+enum Frame<'t> {
+    Object { keys: HashSet<Cow<'t, str>>, pointer_len: usize },
     Array { count: usize, pointer_len: usize },
 }
 
@@ -137,11 +138,22 @@ pub(crate) fn scan(text: &[u8], limits: &Limits, ctx: &mut Ctx) -> bool {
                 if expect_key {
                     expect_key = false;
                     let raw = &text[start..end];
-                    let key: String = serde_json::from_slice(raw).unwrap_or_default();
+                    // The text is valid UTF-8 (checked above): a key without escapes is its
+                    // own bytes, and only a key with escapes needs decoding.
+                    let key: Cow<'_, str> = match raw {
+                        [b'"', inner @ .., b'"'] if !inner.contains(&b'\\') => {
+                            Cow::Borrowed(std::str::from_utf8(inner).unwrap_or_default())
+                        }
+                        _ => Cow::Owned(serde_json::from_slice(raw).unwrap_or_default()),
+                    };
                     if let Some(Frame::Object { keys, pointer_len }) = stack.last_mut() {
                         pointer.truncate(*pointer_len);
                         pointer.push('/');
-                        pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                        if key.contains(['~', '/']) {
+                            pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+                        } else {
+                            pointer.push_str(&key);
+                        }
                         if !keys.insert(key) {
                             let (line, column) = crate::locate::line_column(text, start);
                             let shown = pointer
@@ -191,7 +203,7 @@ pub(crate) fn scan(text: &[u8], limits: &Limits, ctx: &mut Ctx) -> bool {
 
 /// Notes a new value in the current container (for arrays: its index in the pointer); returns
 /// the array's length so far.
-fn new_value(stack: &mut [Frame], pointer: &mut String) -> usize {
+fn new_value(stack: &mut [Frame<'_>], pointer: &mut String) -> usize {
     if let Some(Frame::Array { count, pointer_len }) = stack.last_mut() {
         pointer.truncate(*pointer_len);
         let _ = write!(pointer, "/{count}");

@@ -116,7 +116,8 @@ impl Ctx {
     #[must_use]
     pub fn new(options: &Options) -> Ctx {
         Ctx {
-            pointer: String::new(),
+            // Room for the pointers of ordinary documents, so that descending never reallocates.
+            pointer: String::with_capacity(128),
             issues: Vec::new(),
             max_issues: options.max_issues,
             truncated: 0,
@@ -240,11 +241,11 @@ impl Ctx {
         let kept = self.issues.len();
         self.report(rule, params);
         // Past the cap nothing was kept: the last issue is another one, not to be moved.
-        if self.issues.len() > kept {
-            if let Some(issue) = self.issues.last_mut() {
-                issue.line = Some(line);
-                issue.column = Some(column);
-            }
+        if self.issues.len() > kept
+            && let Some(issue) = self.issues.last_mut()
+        {
+            issue.line = Some(line);
+            issue.column = Some(column);
         }
     }
 

@@ -126,7 +126,9 @@ pub(crate) fn nearest<'a>(
             if c_lower.chars().count().abs_diff(length) > limit {
                 return None;
             }
-            Some((strsim::damerau_levenshtein(&input, &c_lower), c))
+            // The optimal string alignment distance counts a swap of two neighbours as one
+            // edit, like Damerau-Levenshtein, without its hash map of the alphabet.
+            Some((strsim::osa_distance(&input, &c_lower), c))
         })
         .filter(|&(d, _)| d <= limit)
         .min_by_key(|&(d, _)| d)
@@ -204,10 +206,10 @@ impl<'s> Walker<'s> {
         if let Some(name) =
             obj.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/"))
         {
-            if let Some(f) = TYPED.get(name) {
-                if f(v, ctx) {
-                    return;
-                }
+            if let Some(f) = TYPED.get(name)
+                && f(v, ctx)
+            {
+                return;
             }
             if let Some(def) = self.defs.get(name) {
                 self.walk(def, v, ctx);
