@@ -114,17 +114,6 @@ SNIPPETS = [
     '"channel": "web"',
 ]
 
-# Documents on which a surface is known to leak, with the reason; their checks are expected
-# to fail (strict: a fix makes them pass, and then this entry must go).
-KNOWN_LEAKS = {
-    "feedback.unquoted.ndjson": (
-        "CLI snippets: text that is not JSON is masked by `personal::spans`'s lexical scan, which "
-        "leaves bare words (an unescaped quote in a description, an unquoted name) and strings "
-        "followed by `:` (taken for keys) unmasked"
-    ),
-}
-
-
 def mask(text: str) -> str:
     """The CLI's masking (`kommun_intl::personal::mask`): letters as x, digits as #."""
     return "".join("#" if c.isnumeric() else "x" if c.isalpha() else c for c in text)
@@ -198,7 +187,6 @@ DOCS = documents()
 
 def test_every_document_has_an_expectation_and_every_canary_is_used() -> None:
     assert sorted(d.name for d in DOCS) == sorted(EXPECTED)
-    assert set(KNOWN_LEAKS) <= {p.name for p in files()}
     everything = b"".join(p.read_bytes() for p in files()).decode("utf-8", "replace").casefold()
     for canary in CANARIES:
         assert canary.casefold() in everything, f"no document holds the canary {canary!r}"
@@ -416,8 +404,8 @@ LANGS = ("sv", "en")
 
 
 def cli_paths() -> list[str]:
-    """The canary files, less those the CLI is known to leak from (see KNOWN_LEAKS)."""
-    return [rel(p) for p in files() if p.name not in KNOWN_LEAKS]
+    """The canary files, as the CLI is given them."""
+    return [rel(p) for p in files()]
 
 
 @pytest.fixture(scope="session")
@@ -485,7 +473,7 @@ def cli_issues(out: dict[str, Any]) -> dict[str, tuple[bool, set[tuple[str, str]
 
 
 def test_cli_reports_every_document(cli: dict[str, Run]) -> None:
-    expected = {n for n in EXPECTED if n.split(":")[0] not in KNOWN_LEAKS}
+    expected = set(EXPECTED)
     for lang in LANGS:
         out = json.loads(cli[f"json-{lang}"].stdout)
         docs = cli_issues(out)
@@ -531,16 +519,3 @@ def test_fix_shows_the_form_and_keeps_the_values(cli: dict[str, Run]) -> None:
     assert '"phone": "+46701234567"' in text and '"name": "Kanariesson Sjöfågelsdotter"' in text
     # The originals are untouched.
     assert '"phone": "070-123 45 67"' in (CANARY_DIR / "feedback.rules.json").read_text("utf-8")
-
-
-KNOWN_LEAK_PARAMS = [
-    pytest.param(name, marks=pytest.mark.xfail(reason=reason, strict=True), id=name)
-    for name, reason in KNOWN_LEAKS.items()
-]
-
-
-@pytest.mark.parametrize("name", KNOWN_LEAK_PARAMS)
-def test_known_leaks(binaries: tuple[Path, Path], name: str) -> None:
-    r = run(binaries[0], ["validate", "--color", "never", rel(CANARY_DIR / name)])
-    assert r.code == 1 and " |" in r.stdout
-    assert_clean(f"`{r}` stdout", r.stdout)

@@ -145,10 +145,15 @@ fn has_duplicate_key(text: &[u8]) -> bool {
     ctx.finish().issues.iter().any(|i| i.code() == rules::JSON_DUPLICATE_KEY.code)
 }
 
-/// For text that is not JSON: every string that is not followed by `:` (so not a key), and
-/// every run of digits outside strings.
+/// For text that is not JSON: every string except keys, and every bare token (a number, an
+/// unquoted word, the tail of a string cut by an unescaped quote) except `true`, `false` and
+/// `null`. A key is a string that follows `{` or `,` and is followed by `:`; a string after a
+/// value (`"a@b.se": 1` after `"email":`) is not one, whatever follows it.
 fn lexical(text: &[u8]) -> Vec<Range<usize>> {
+    let is_delimiter = |b: u8| matches!(b, b'"' | b'{' | b'}' | b'[' | b']' | b',' | b':');
     let mut out = Vec::new();
+    // The last byte of structure or value seen: a key can only follow `{` or `,`.
+    let mut before = b'{';
     let mut i = 0;
     while i < text.len() {
         match text[i] {
@@ -163,19 +168,28 @@ fn lexical(text: &[u8]) -> Vec<Range<usize>> {
                 while k < text.len() && text[k].is_ascii_whitespace() {
                     k += 1;
                 }
-                if text.get(k) != Some(&b':') && end > start {
+                let is_key = matches!(before, b'{' | b',') && text.get(k) == Some(&b':');
+                if !is_key && end > start {
                     out.push(start..end);
                 }
+                before = b'"';
                 i = end + 1;
             }
-            b'0'..=b'9' => {
+            b if is_delimiter(b) => {
+                before = b;
+                i += 1;
+            }
+            b if b.is_ascii_whitespace() => i += 1,
+            _ => {
                 let start = i;
-                while i < text.len() && text[i].is_ascii_digit() {
+                while i < text.len() && !is_delimiter(text[i]) && !text[i].is_ascii_whitespace() {
                     i += 1;
                 }
-                out.push(start..i);
+                if !matches!(&text[start..i], b"true" | b"false" | b"null") {
+                    out.push(start..i);
+                }
+                before = b'v';
             }
-            _ => i += 1,
         }
     }
     out
@@ -220,6 +234,18 @@ mod tests {
         assert_eq!(got, r#"{"contact": {"name": "xxxx", "phone": ##### "#);
         let got = masked(None, r#"{"a": "Anna"#);
         assert_eq!(got, r#"{"a": "xxxx"#);
+    }
+
+    /// Broken text can put personal data where the JSON grammar puts none: bare words, the
+    /// tail of a string cut by an unescaped quote, a value followed by `:`.
+    #[test]
+    fn malformed_text_masks_bare_words_and_values_that_look_like_keys() {
+        let text = r#"{"description": "Ring "Kanariesson" nu", "contact": {"name": Åsa Berg}, "email": "a@b.se": 1, "ok": true}"#;
+        let got = masked(Some(DocumentKind::Feedback), text);
+        assert_eq!(
+            got,
+            r#"{"description": "xxxx "xxxxxxxxxxx" xx", "contact": {"name": xxx xxxx}, "email": "x@x.xx": #, "ok": true}"#
+        );
     }
 
     #[test]
