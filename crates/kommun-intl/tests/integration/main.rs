@@ -2,6 +2,7 @@
 
 mod corpus;
 mod examples;
+mod fix;
 mod hostile;
 mod personal;
 mod prelude;

@@ -26,7 +26,7 @@ use serde_json::Value;
 
 use crate::prelude::fixtures;
 
-fn config() -> ProptestConfig {
+pub fn config() -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(64);
     let seed =
         std::env::var("PROPTEST_RNG_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x6b69);
@@ -454,7 +454,7 @@ proptest! {
 // Mutated documents get a verdict.
 
 /// A valid document of some kind: a generated value or a valid corpus fixture.
-fn valid_document() -> impl Strategy<Value = (DocumentKind, Vec<u8>)> {
+pub fn valid_document() -> impl Strategy<Value = (DocumentKind, Vec<u8>)> {
     let corpus: Vec<(DocumentKind, Vec<u8>)> = fixtures()
         .into_iter()
         .filter(|f| f.expected.is_none())
