@@ -69,6 +69,59 @@ pub fn schema_for(kind: DocumentKind) -> &'static Value {
     &SCHEMAS[i]
 }
 
+/// True when a kind's schema refers to itself, directly or not (a `$defs` entry reachable from
+/// its own body), so that its documents can nest without a bound set by the model.
+#[must_use]
+pub fn is_recursive(kind: DocumentKind) -> bool {
+    static RECURSIVE: LazyLock<Vec<bool>> =
+        LazyLock::new(|| DocumentKind::ALL.iter().map(|&k| has_cycle(schema_for(k))).collect());
+    let i = DocumentKind::ALL.iter().position(|&k| k == kind).unwrap_or(0);
+    RECURSIVE[i]
+}
+
+/// The `$defs` names that `schema` refers to, at any depth (not through other definitions).
+fn refs<'s>(schema: &'s Value, out: &mut Vec<&'s str>) {
+    match schema {
+        Value::Object(o) => {
+            for (k, v) in o {
+                match (k.as_str(), v) {
+                    ("$ref", Value::String(r)) => {
+                        out.extend(r.strip_prefix("#/$defs/"));
+                    }
+                    ("$defs", _) => {}
+                    _ => refs(v, out),
+                }
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|v| refs(v, out)),
+        _ => {}
+    }
+}
+
+/// True when some `$defs` entry can reach itself through `$ref`s.
+fn has_cycle(root: &Value) -> bool {
+    let Some(defs) = root.get("$defs").and_then(Value::as_object) else { return false };
+    defs.keys().any(|start| {
+        let mut seen = std::collections::HashSet::new();
+        let mut todo = vec![start.as_str()];
+        while let Some(name) = todo.pop() {
+            let mut next = Vec::new();
+            if let Some(def) = defs.get(name) {
+                refs(def, &mut next);
+            }
+            for n in next {
+                if n == start {
+                    return true;
+                }
+                if seen.insert(n) {
+                    todo.push(n);
+                }
+            }
+        }
+        false
+    })
+}
+
 /// The schema of a kind as committed: pretty-printed JSON with a final newline.
 #[must_use]
 pub fn render(kind: DocumentKind) -> String {

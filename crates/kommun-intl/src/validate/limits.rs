@@ -214,6 +214,44 @@ fn new_value(stack: &mut [Frame<'_>], pointer: &mut String) -> usize {
     }
 }
 
+/// True when the text nests arrays and objects deeper than `max`. A quick scan for the fast
+/// path of kinds whose schema is recursive: their typed parse alone is bounded only by
+/// `serde_json`'s 128 levels.
+pub(crate) fn too_deep(text: &[u8], max: usize) -> bool {
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < text.len() {
+        match text[i] {
+            b'"' => {
+                // Skip the string: to its closing quote, past every escape.
+                i += 1;
+                loop {
+                    let Some(j) = text.get(i..).and_then(|t| memchr::memchr2(b'"', b'\\', t))
+                    else {
+                        return false;
+                    };
+                    i += j + 1;
+                    if text[i - 1] == b'"' {
+                        break;
+                    }
+                    i += 1;
+                }
+                continue;
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > max {
+                    return true;
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
 /// The nesting depth of a parsed value, counted without recursion.
 pub(crate) fn depth(value: &serde_json::Value) -> usize {
     let mut max = 0;

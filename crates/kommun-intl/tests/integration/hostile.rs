@@ -35,6 +35,35 @@ fn deep_nesting_is_a_limit_not_a_crash() {
     assert_eq!(report.issues[0].code(), "limits.depth");
 }
 
+/// A partner that is part of a partner that is part of ... fits the model at any depth, so
+/// the fast path holds recursive kinds to the depth limit too, as `validate_value` does.
+#[test]
+fn a_deep_chain_that_fits_the_model_still_meets_the_depth_limit() {
+    fn chain(levels: usize) -> String {
+        let mut partner = r#"{"name": {"sv": "Nordiska rådet"}, "level": "region"}"#.to_owned();
+        for _ in 0..levels {
+            partner = format!(
+                r#"{{"name": {{"sv": "Del"}}, "level": "consortium", "part_of": {partner}}}"#
+            );
+        }
+        format!(r#"{{"id": "kedja", "partner": {partner}, "agreement_type": "cooperation"}}"#)
+    }
+    assert!(kommun_intl::schema::is_recursive(DocumentKind::Partnership));
+    assert!(kommun_intl::schema::is_recursive(DocumentKind::Dataset));
+    assert!(!kommun_intl::schema::is_recursive(DocumentKind::Feedback));
+    let options = Options::default();
+    for (levels, deep) in [(20, false), (70, true)] {
+        let text = chain(levels);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let from_text = check(DocumentKind::Partnership, text.as_bytes());
+        let from_value = kommun_intl::validate_value(DocumentKind::Partnership, &value, &options);
+        let depth = |r: &Report| r.issues.iter().any(|i| i.code() == "limits.depth");
+        assert_eq!(depth(&from_text), deep, "{levels} levels: {:?}", codes(&from_text));
+        assert_eq!(depth(&from_value), deep, "{levels} levels: {:?}", codes(&from_value));
+        assert_eq!(from_text.is_valid(), !deep, "{:?}", codes(&from_text));
+    }
+}
+
 #[test]
 fn huge_documents_and_strings_hit_their_limits() {
     let big =
