@@ -460,8 +460,9 @@ impl Validate for Timestamp {
     }
 }
 
-const URL_PATTERN: &str = r"^https?://\S+$";
-const HTTPS_URL_PATTERN: &str = r"^https://\S+$";
+// Not `\S`: dialects disagree on U+0085 and U+FEFF; the class is written out as for texts.
+const URL_PATTERN: &str = concat!(r"^https?://[^", space!(), "]+$");
+const HTTPS_URL_PATTERN: &str = concat!(r"^https://[^", space!(), "]+$");
 pub(crate) static URL_RE: Pattern = Pattern::new(URL_PATTERN, pattern::url);
 pub(crate) static HTTPS_URL_RE: Pattern = Pattern::new(HTTPS_URL_PATTERN, pattern::https_url);
 

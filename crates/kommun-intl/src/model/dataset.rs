@@ -44,6 +44,7 @@ impl Validate for Membership {
 #[serde(deny_unknown_fields)]
 #[schemars(extend("x-rules" = [
     "dataset.duplicate_id",
+    "list.duplicate_record",
     "dataset.duplicate_partnership",
     "project.unknown_department",
     "statistics.duplicate"
@@ -79,7 +80,7 @@ impl Validate for Dataset {
         ctx.check("memberships", &self.memberships);
         ctx.check("statistics", &self.statistics);
         ctx.check("sources", &self.sources);
-        ctx.check_set("sources", self.sources.as_deref());
+        ctx.check_records("sources", self.sources.as_deref());
 
         super::check_unique_ids(ctx, "partnerships", self.partnerships.iter().map(|p| &p.id));
         super::check_unique_ids(ctx, "projects", self.projects.iter().map(|p| &p.id));

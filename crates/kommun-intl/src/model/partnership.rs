@@ -200,6 +200,7 @@ impl Validate for PartnerBody {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("x-rules" = [
+    "list.duplicate_record",
     "partnership.end_before_start",
     "partnership.status_conflicts_with_end",
     "partnership.end_reason_without_end",
@@ -222,7 +223,7 @@ pub struct Partnership {
     #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub areas: Option<Vec<CooperationArea>>,
     /// Who pays.
-    #[schemars(length(min = 1), extend("uniqueItems" = true))]
+    #[schemars(length(min = 1))]
     pub funding: Option<Vec<FundingSource>>,
     /// When the agreement was made (Wikidata P580); leave out when unknown.
     pub start: Option<PartialDate>,
@@ -254,10 +255,10 @@ impl Validate for Partnership {
         ctx.check("id", &self.id);
         ctx.check("partner", &self.partner);
         ctx.check("other_parties", &self.other_parties);
-        ctx.check_set("other_parties", self.other_parties.as_deref());
+        ctx.check_records("other_parties", self.other_parties.as_deref());
         ctx.check_set("areas", self.areas.as_deref());
         ctx.check("funding", &self.funding);
-        ctx.check_set("funding", self.funding.as_deref());
+        ctx.check_records("funding", self.funding.as_deref());
         ctx.check("start", &self.start);
         ctx.check("renewals", &self.renewals);
         ctx.check_set("renewals", self.renewals.as_deref());
@@ -266,7 +267,7 @@ impl Validate for Partnership {
         ctx.check("end_reason", &self.end_reason);
         ctx.check("notes", &self.notes);
         ctx.check("sources", &self.sources);
-        ctx.check_set("sources", self.sources.as_deref());
+        ctx.check_records("sources", self.sources.as_deref());
 
         if let Some(start) = &self.start {
             for (name, date) in [("end", &self.end), ("planned_end", &self.planned_end)] {

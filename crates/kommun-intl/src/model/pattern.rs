@@ -96,16 +96,16 @@ pub(crate) fn timestamp(b: &[u8]) -> bool {
 }
 
 /// True when the text after the scheme is one or more characters, none of them white space
-/// (`\S+$`; the regex crate's `\s` is Unicode's `White_Space`, as `char::is_whitespace`).
+/// as texts count it (Unicode's `White_Space` and U+FEFF, the class the pattern writes out).
 fn no_space(rest: &[u8]) -> bool {
     !rest.is_empty()
         && match std::str::from_utf8(rest) {
-            Ok(s) => !s.chars().any(char::is_whitespace),
+            Ok(s) => !s.chars().any(super::common::is_space),
             Err(_) => false,
         }
 }
 
-/// `^https?://\S+$`
+/// `^https?://[^<space>]+$` (space: Unicode's `White_Space` and U+FEFF)
 pub(crate) fn url(b: &[u8]) -> bool {
     match b.strip_prefix(b"https://").or_else(|| b.strip_prefix(b"http://")) {
         Some(rest) => no_space(rest),
@@ -113,7 +113,7 @@ pub(crate) fn url(b: &[u8]) -> bool {
     }
 }
 
-/// `^https://\S+$`
+/// `^https://[^<space>]+$`
 pub(crate) fn https_url(b: &[u8]) -> bool {
     b.strip_prefix(b"https://").is_some_and(no_space)
 }
@@ -239,6 +239,10 @@ mod tests {
         "http://a b",
         "http://a\u{a0}b",
         "https://lidkoping.se/ä",
+        // Where regex dialects read `\S` differently: the pattern writes its class out.
+        "https://a\u{85}b.se/",
+        "https://a\u{feff}b.se/",
+        "https://a\u{a0}b.se/",
         "ftp://x",
         "HTTPS://x",
         "0",

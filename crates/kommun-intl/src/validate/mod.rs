@@ -280,9 +280,25 @@ impl Ctx {
         Report { issues: self.issues, truncated_count: self.truncated, error_count: self.errors }
     }
 
-    /// Checks a list that may be left out: when present it must not be empty and must not
-    /// repeat an entry.
+    /// Checks a list of values that may be left out: when present it must not be empty and
+    /// must not repeat an entry (`minItems`, `uniqueItems`).
     pub fn check_set<T: Eq + std::hash::Hash>(&mut self, name: &str, items: Option<&[T]>) {
+        self.check_list(name, items, &rules::LIST_DUPLICATE);
+    }
+
+    /// Checks a list of records that may be left out: when present it must not be empty and
+    /// must not hold the same record twice, compared as the model reads them (a field set to
+    /// `null` is the same as one left out).
+    pub fn check_records<T: Eq + std::hash::Hash>(&mut self, name: &str, items: Option<&[T]>) {
+        self.check_list(name, items, &rules::LIST_DUPLICATE_RECORD);
+    }
+
+    fn check_list<T: Eq + std::hash::Hash>(
+        &mut self,
+        name: &str,
+        items: Option<&[T]>,
+        duplicate: &'static Rule,
+    ) {
         let Some(items) = items else { return };
         self.field(name, |ctx| {
             if items.is_empty() {
@@ -294,14 +310,14 @@ impl Ctx {
                 for (i, item) in items.iter().enumerate() {
                     if let Some(first) = items[..i].iter().position(|x| x == item) {
                         ctx.index(i, |ctx| {
-                            ctx.report(&rules::LIST_DUPLICATE, &[("first", first.to_string())]);
+                            ctx.report(duplicate, &[("first", first.to_string())]);
                         });
                     }
                 }
                 return;
             }
             ctx.each_repeat(items, |ctx, _, first| {
-                ctx.report(&rules::LIST_DUPLICATE, &[("first", first.to_string())]);
+                ctx.report(duplicate, &[("first", first.to_string())]);
             });
         });
     }

@@ -213,6 +213,11 @@ rules! {
     LIST_DUPLICATE = "list.duplicate", Error, K("uniqueItems"), [first],
         en: "This entry repeats entry {first} of the list.",
         sv: "Posten upprepar post {first} i listan.";
+    /// A list of records holds the same record twice (a field set to `null` counts as left
+    /// out, so JSON Schema's `uniqueItems`, which compares the JSON, cannot say it).
+    LIST_DUPLICATE_RECORD = "list.duplicate_record", Error, X, [first],
+        en: "This entry says the same as entry {first} of the list (a field set to null counts as left out).",
+        sv: "Posten säger samma sak som post {first} i listan (ett fält satt till null räknas som utelämnat).";
     /// A URL does not start with `http://` or `https://`.
     URL_SCHEME = "url.scheme", Error, K("pattern"), [],
         en: "A web address must start with https:// or http:// and contain no spaces.",
