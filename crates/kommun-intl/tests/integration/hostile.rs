@@ -64,6 +64,48 @@ fn a_deep_chain_that_fits_the_model_still_meets_the_depth_limit() {
     }
 }
 
+/// Numbers keep their value: a number is read as the nearest double, so writing the model out
+/// and reading it back gives the same bytes (the fuzzer found a 55-digit longitude that drifted
+/// by one unit in the last place when `serde_json` parsed numbers on its fast path). Here the
+/// `jsonschema` dev-dependency also turns on `serde_json/float_roundtrip`, so the build users
+/// get, which relies on the workspace's own feature, is checked by the Python test
+/// `test_numbers_are_read_as_the_nearest_double` (the extension has no dev-dependencies) and by
+/// the fuzz targets.
+#[test]
+fn numbers_survive_writing_out_and_reading_back() {
+    let mut numbers = vec![
+        "1444444444444444488888888888888888888888888888888888883.157".to_owned(),
+        "58.50350000000000000000000000001".to_owned(),
+        "0.1".to_owned(),
+        "2.2250738585072011e-308".to_owned(),
+        "9007199254740993".to_owned(),
+    ];
+    // Digits of every length around the 17 that a double holds.
+    let mut x = 0x2545_F491_4F6C_DD1Du64;
+    for len in 1..=40 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let digits: String = format!("{x}{x}{x}").chars().take(len).collect();
+        numbers.push(format!("1.{digits}e{}", x % 300));
+    }
+    for n in numbers {
+        let text = format!(
+            r#"{{"service_code": "belysning", "lat": 58.5, "long": {n}, "submitted_at": "2026-11-27T18:42:00+01:00"}}"#
+        );
+        let (value, _) = kommun_intl::check_json::<kommun_intl::FaultReport>(
+            text.as_bytes(),
+            &Options::default(),
+        );
+        let value = value.unwrap_or_else(|| panic!("{n} fits the model"));
+        let once = serde_json::to_vec(&value).unwrap();
+        let again: kommun_intl::FaultReport = serde_json::from_slice(&once).unwrap();
+        assert_eq!(serde_json::to_vec(&again).unwrap(), once, "{n} drifted");
+        let exact: f64 = n.parse().unwrap();
+        assert_eq!(value.long, Some(exact), "{n} was not read as the nearest double");
+    }
+}
+
 #[test]
 fn huge_documents_and_strings_hit_their_limits() {
     let big =
