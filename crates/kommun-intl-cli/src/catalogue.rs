@@ -309,7 +309,12 @@ pub fn explain(args: &ExplainArgs) -> u8 {
             let mut human = Human::new(Box::new(&mut out), settings);
             human.document(
                 &FileInfo { path: &path },
-                &DocInfo { kind: Some(kind), text: bad.text, first_line: 1 },
+                &DocInfo {
+                    kind: Some(kind),
+                    trust: kommun_intl::personal::Trust::Told,
+                    text: bad.text,
+                    first_line: 1,
+                },
                 &report,
             )?;
             human.flush()?;

@@ -101,17 +101,57 @@ pub fn paint(out: &mut dyn Write, style: Style, text: &str) -> io::Result<()> {
     }
 }
 
-/// Prints an error about the run (not about the data) on stderr: `error: ...`.
+/// Prints an error about the run (not about the data) on stderr: `error: ...`, with control
+/// characters escaped.
 pub fn error(message: &str) {
     let style = Styles::new(colour(ColorChoice::Auto, io::stderr().is_terminal())).error;
     let mut err = io::stderr().lock();
     let _ = paint(&mut err, style, "error");
-    let _ = writeln!(err, ": {message}");
+    let _ = writeln!(err, ": {}", escape_controls(message));
+}
+
+/// Prints a note about the run on stderr: `note: ...`, with control characters escaped.
+pub fn note(message: &str) {
+    let mut err = io::stderr().lock();
+    let _ = writeln!(err, "note: {}", escape_controls(message));
+}
+
+/// True for the characters that reorder text on screen (Unicode's bidirectional embeddings,
+/// overrides and isolates), with which a value can make a line read other than it is.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// `text` with every control character (C0 such as ESC, BEL, CR and line feed, DEL, the C1
+/// range) and every bidirectional control escaped as `\u{1b}`, so that nothing a document
+/// holds (a key, a code, a file name) can drive the terminal: retitle the window, clear the
+/// screen, overwrite a line or forge one.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::fmt::Write as _;
+    if !text.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() || is_bidi_control(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(escape_controls("plain åäö"), "plain åäö");
+        assert_eq!(escape_controls("a\u{1b}]0;x\u{7}b"), "a\\u{1b}]0;x\\u{7}b");
+        assert_eq!(escape_controls("\r\n\u{9b}\u{202e}"), "\\u{d}\\u{a}\\u{9b}\\u{202e}");
+    }
 
     fn with(vars: &[(&str, &str)]) -> Lang {
         lang_from(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned()))

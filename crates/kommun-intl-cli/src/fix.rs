@@ -2,19 +2,37 @@
 //!
 //! The core decides what changes ([`kommun_intl::fix::fixes`]); this command reads, writes
 //! and prints. Each fix replaces the bytes of one value, so every other byte of the file stays
-//! as it was. A file is written to a temporary file in the same directory and renamed over the
-//! original, so an interrupted run leaves either the old file or the new one, never half of
-//! one. Personal values never appear in what is printed: the diff masks them.
+//! as it was. Personal values never appear in what is printed: the diff masks them.
+//!
+//! Writing loses nothing:
+//! - the new text goes to a temporary file in the same directory, readable by its owner only,
+//!   which is renamed over the original once it is complete and on disk; a run interrupted by
+//!   a signal removes it, and a killed run leaves the original as it was (and a file no one
+//!   else can read);
+//! - the original's mode, and its owner and group where the process may set them, are kept; a
+//!   read-only file, a file with other hard links (renaming would split them) and a file whose
+//!   owner could not be kept are refused with a message, and nothing is written;
+//! - a file that changes while it is being fixed (its size, modification time or inode differ
+//!   when the new text is ready) is left alone: another writer's data is not lost;
+//! - the summary counts only the files actually written.
+//!
+//! Memory stays flat for NDJSON however long the file, in `fix` and in `fix --diff`: lines are
+//! read one at a time (each within the document size limit), and the report of a streamed
+//! file is spooled to an unnamed temporary file until the file has been written.
 
-use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Read, Write};
+use std::fs::{File, Metadata};
+use std::io::{self, BufReader, BufWriter, IsTerminal, Read, Seek, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use kommun_intl::fix::{self as core_fix, Fix};
-use kommun_intl::{DocumentKind, Lang, locate, personal};
+use kommun_intl::personal::{self, Trust};
+use kommun_intl::validate::Limits;
+use kommun_intl::{DocumentKind, Lang, locate};
 
+use crate::diff::{Diff, Masker};
 use crate::env::{self, Styles, paint};
-use crate::inputs::{self, Input, Source};
+use crate::inputs::{self, Input, Source, read_line_limited};
 use crate::report::count;
 use crate::snippet::mask_bytes;
 use crate::{ColorChoice, exit, parse_kind, parse_lang};
@@ -45,20 +63,23 @@ pub struct Args {
     /// When to colour the output (never when NO_COLOR is set).
     #[arg(long, value_enum, default_value_t, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// In directories, follow symbolic links that lead out of the directory too.
+    #[arg(long)]
+    pub follow_links: bool,
 }
 
 /// The fixes of one document, with where it starts.
 struct DocFixes {
-    kind: DocumentKind,
     first_line: usize,
-    text: Vec<u8>,
     fixes: Vec<Fix>,
 }
 
 /// What a run did.
 #[derive(Default)]
 struct Outcome {
+    /// Values fixed in files written (or, with `--diff`, that would be).
     fixes: u64,
+    /// Files written (or, with `--diff`, that would be).
     files: u64,
     failures: u64,
     not_json: u64,
@@ -66,17 +87,63 @@ struct Outcome {
 
 struct Run<'a> {
     args: &'a Args,
-    lang: Lang,
+    planner: Planner,
     styles: Styles,
+    limit: usize,
     out: BufWriter<io::StdoutLock<'static>>,
     outcome: Outcome,
 }
 
+/// Decides the fixes of each document, and says which are not JSON.
+struct Planner {
+    told: Option<DocumentKind>,
+    lang: Lang,
+    not_json: u64,
+}
+
+/// The temporary files being written, removed by the signal handler if the run is
+/// interrupted.
+static TEMPORARY: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// On SIGINT, SIGTERM or SIGHUP: remove the temporary files, then end as the shell expects of
+/// an interrupted command.
+fn clean_up_on_signals() {
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(files) = TEMPORARY.lock() {
+            for f in files.iter() {
+                let _ = std::fs::remove_file(f);
+            }
+        }
+        std::process::exit(130);
+    });
+}
+
+/// Keeps a temporary file's path registered for the signal handler while it exists.
+struct Registered(PathBuf);
+
+impl Registered {
+    fn new(path: &Path) -> Registered {
+        if let Ok(mut files) = TEMPORARY.lock() {
+            files.push(path.to_owned());
+        }
+        Registered(path.to_owned())
+    }
+}
+
+impl Drop for Registered {
+    fn drop(&mut self) {
+        if let Ok(mut files) = TEMPORARY.lock() {
+            files.retain(|f| *f != self.0);
+        }
+    }
+}
+
 /// Runs `fix`; returns the exit status.
 pub fn run(args: &Args) -> u8 {
+    clean_up_on_signals();
     let lang = env::lang(args.lang);
     let mut failures = 0;
-    let inputs: Vec<Input> = inputs::expand(&args.paths, args.ndjson)
+    let inputs: Vec<Input> = inputs::expand(&args.paths, args.ndjson, args.follow_links)
         .into_iter()
         .filter_map(|entry| {
             entry
@@ -89,20 +156,27 @@ pub fn run(args: &Args) -> u8 {
         .collect();
     let styles = Styles::new(env::colour(args.color, io::stdout().is_terminal()));
     let out = BufWriter::new(io::stdout().lock());
-    let mut run = Run { args, lang, styles, out, outcome: Outcome::default() };
+    let limit = Limits::default().max_document_size;
+    let planner = Planner { told: args.kind, lang, not_json: 0 };
+    let mut run = Run { args, planner, styles, limit, out, outcome: Outcome::default() };
     for input in &inputs {
         match run.input(input) {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => break,
             Err(e) => {
+                let _ = run.out.flush();
                 env::error(&format!("{}: {e}", input.display));
                 run.outcome.failures += 1;
             }
         }
     }
     let _ = run.out.flush();
+    run.outcome.not_json = run.planner.not_json;
     let o = &run.outcome;
-    if !args.quiet || args.diff {
+    // A run that found only text that is not JSON has said so; "nothing to fix" would be
+    // untrue of it.
+    let quiet_summary = o.fixes == 0 && (o.not_json > 0 || o.failures > 0 || failures > 0);
+    if (!args.quiet || args.diff) && !quiet_summary {
         let values = count(o.fixes, lang, ("value", "values"), ("värde", "värden"));
         let files = count(o.files, lang, ("file", "files"), ("fil", "filer"));
         let line = match (args.diff, lang, o.fixes) {
@@ -131,43 +205,206 @@ pub fn run(args: &Args) -> u8 {
 }
 
 impl Run<'_> {
+    fn trust(&self) -> Trust {
+        if self.args.kind.is_some() { Trust::Told } else { Trust::FromDocument }
+    }
+
     fn input(&mut self, input: &Input) -> io::Result<()> {
-        let ndjson = input.ndjson.unwrap_or(false);
-        match (&input.source, ndjson) {
-            (Source::Stdin, _) => {
-                let mut text = Vec::new();
-                io::stdin().read_to_end(&mut text)?;
-                let looks_ndjson = input.ndjson.unwrap_or_else(|| is_ndjson(&text));
-                let docs = self.plan(input, &text, looks_ndjson)?;
-                if self.args.diff {
-                    return self.diff(input, &text, &docs, looks_ndjson);
+        match &input.source {
+            Source::Stdin => self.stdin(input),
+            Source::File(path) => {
+                let target = std::fs::canonicalize(path)?;
+                let before = std::fs::metadata(&target)?;
+                if !before.is_file() {
+                    return Err(io::Error::other("not a regular file; nothing fixed"));
                 }
-                if docs.iter().any(|d| !d.fixes.is_empty()) {
-                    self.outcome.files += 1;
-                }
-                self.out.write_all(&apply(&text, &docs, looks_ndjson))
-            }
-            (Source::File(path), false) => {
-                let text = std::fs::read(path)?;
-                let docs = self.plan(input, &text, false)?;
-                if docs.iter().all(|d| d.fixes.is_empty()) {
-                    return Ok(());
-                }
-                if self.args.diff {
-                    self.diff(input, &text, &docs, false)
+                if input.ndjson.unwrap_or(false) {
+                    self.ndjson_file(input, &target, &before)
                 } else {
-                    write_atomic(path, &apply(&text, &docs, false))?;
-                    self.report(input, &docs)
+                    self.whole_file(input, &target, &before)
                 }
             }
-            (Source::File(path), true) => self.ndjson_file(input, path),
         }
     }
 
+    /// Reads at most the size limit; more is an error.
+    fn read_bounded(&self, reader: impl Read) -> io::Result<Vec<u8>> {
+        let mut text = Vec::new();
+        reader.take(self.limit as u64 + 1).read_to_end(&mut text)?;
+        if text.len() > self.limit {
+            return Err(io::Error::other(format!(
+                "larger than the limit of {} bytes; nothing fixed",
+                self.limit
+            )));
+        }
+        Ok(text)
+    }
+
+    fn stdin(&mut self, input: &Input) -> io::Result<()> {
+        let text = self.read_bounded(io::stdin().lock())?;
+        let ndjson = input.ndjson.unwrap_or_else(|| is_ndjson(&text));
+        let docs = self.planner.plan(input, &text, ndjson)?;
+        let n = fix_count(&docs);
+        if self.args.diff {
+            self.diff_text(input, &text, &docs, ndjson)?;
+        } else {
+            self.out.write_all(&apply(&text, &docs, ndjson))?;
+        }
+        self.outcome.fixes += n;
+        self.outcome.files += u64::from(n > 0);
+        Ok(())
+    }
+
+    fn whole_file(&mut self, input: &Input, target: &Path, before: &Metadata) -> io::Result<()> {
+        let text = self.read_bounded(File::open(target)?)?;
+        let docs = self.planner.plan(input, &text, false)?;
+        let n = fix_count(&docs);
+        if n == 0 {
+            return Ok(());
+        }
+        if self.args.diff {
+            self.diff_text(input, &text, &docs, false)?;
+        } else {
+            let new = apply(&text, &docs, false);
+            write_safely(target, before, |w| w.write_all(&new))?;
+            self.report(input, &text, &docs)?;
+        }
+        self.outcome.fixes += n;
+        self.outcome.files += 1;
+        Ok(())
+    }
+
+    /// One line per fix: where, what; never the value.
+    fn report(&mut self, input: &Input, text: &[u8], docs: &[DocFixes]) -> io::Result<()> {
+        if self.args.quiet {
+            return Ok(());
+        }
+        let styles = self.styles;
+        let (lang, display) = (self.planner.lang, input.display.clone());
+        for d in docs {
+            report_fixes(&mut self.out, styles, lang, &display, text, d)?;
+        }
+        Ok(())
+    }
+
+    /// A unified diff of a whole text's change, with personal values masked on both sides.
+    fn diff_text(
+        &mut self,
+        input: &Input,
+        text: &[u8],
+        docs: &[DocFixes],
+        ndjson: bool,
+    ) -> io::Result<()> {
+        if fix_count(docs) == 0 {
+            return Ok(());
+        }
+        let new = apply(text, docs, ndjson);
+        let mut masker = TextMasker::new(self.args.kind, self.trust(), text, &new, ndjson);
+        let (a, b) = (format!("a/{}", input.display), format!("b/{}", input.display));
+        let mut diff = Diff::new(&mut self.out, self.styles, &a, &b);
+        let old_lines = text.split_inclusive(|&b| b == b'\n');
+        let new_lines = new.split_inclusive(|&b| b == b'\n');
+        for (i, (old, fixed)) in old_lines.zip(new_lines).enumerate() {
+            let (old, fixed) = (strip_ending(old), strip_ending(fixed));
+            if old == fixed {
+                diff.same(&mut masker, i + 1, old)?;
+            } else {
+                diff.changed(&mut masker, i + 1, old, fixed)?;
+            }
+        }
+        diff.finish(&mut masker)?;
+        Ok(())
+    }
+
+    /// NDJSON from a file, streamed line by line: into a temporary file that replaces the
+    /// original if something changed, or into a diff.
+    fn ndjson_file(&mut self, input: &Input, target: &Path, before: &Metadata) -> io::Result<()> {
+        let mut reader = BufReader::with_capacity(1 << 16, File::open(target)?);
+        let mut kind = self.args.kind;
+        let trust = self.trust();
+        let planner = &mut self.planner;
+        let mut n = 0u64;
+        if self.args.diff {
+            let (a, b) = (format!("a/{}", input.display), format!("b/{}", input.display));
+            let styles = self.styles;
+            let mut masker = LineMasker { told: self.args.kind, kind: None, trust };
+            let mut diff = Diff::new(&mut self.out, styles, &a, &b);
+            let mut number = 0;
+            loop {
+                let mut buf = Vec::new();
+                if read_line_limited(&mut reader, &mut buf, self.limit)? == 0 {
+                    break;
+                }
+                number += 1;
+                let body = strip_ending(&buf);
+                let fixed = planner.line(input, &mut kind, body, number)?;
+                masker.kind = kind;
+                match fixed {
+                    Some((d, new)) => {
+                        n += d.fixes.len() as u64;
+                        diff.changed(&mut masker, number, body, &new)?;
+                    }
+                    None => diff.same(&mut masker, number, body)?,
+                }
+            }
+            diff.finish(&mut masker)?;
+            self.outcome.fixes += n;
+            self.outcome.files += u64::from(n > 0);
+            return Ok(());
+        }
+        // The report waits in an unnamed file until the new file is in place.
+        let mut spool = BufWriter::new(tempfile::tempfile()?);
+        let (styles, lang, display) = (self.styles, planner.lang, input.display.clone());
+        let quiet = self.args.quiet;
+        let limit = self.limit;
+        let written = write_safely(target, before, |w| {
+            let mut buf = Vec::new();
+            let mut number = 0;
+            loop {
+                buf.clear();
+                if read_line_limited(&mut reader, &mut buf, limit)? == 0 {
+                    break;
+                }
+                number += 1;
+                let body = strip_ending(&buf);
+                if body.iter().all(u8::is_ascii_whitespace) {
+                    w.write_all(&buf)?;
+                    continue;
+                }
+                match planner.line(input, &mut kind, body, number)? {
+                    Some((d, new)) => {
+                        w.write_all(&new)?;
+                        w.write_all(&buf[body.len()..])?;
+                        n += d.fixes.len() as u64;
+                        if !quiet {
+                            report_fixes(&mut spool, styles, lang, &display, body, &d)?;
+                        }
+                    }
+                    None => w.write_all(&buf)?,
+                }
+            }
+            Ok(n > 0)
+        });
+        match written {
+            Ok(true) => {
+                let mut spool = spool.into_inner().map_err(io::IntoInnerError::into_error)?;
+                spool.rewind()?;
+                io::copy(&mut spool, &mut self.out)?;
+                self.outcome.fixes += n;
+                self.outcome.files += 1;
+                Ok(())
+            }
+            Ok(false) => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+impl Planner {
     /// The fixes of a whole text (one document, or NDJSON read into memory).
     fn plan(&mut self, input: &Input, text: &[u8], ndjson: bool) -> io::Result<Vec<DocFixes>> {
         let mut docs = Vec::new();
-        let mut kind = self.args.kind;
+        let mut kind = self.told;
         if !ndjson {
             if let Some(d) = self.doc(input, &mut kind, text, 1)? {
                 docs.push(d);
@@ -183,7 +420,8 @@ impl Run<'_> {
     }
 
     /// The fixes of one document; `kind` is the file's, told by the first document if not
-    /// given. `None` when the document is not JSON (reported).
+    /// given (a later line's own `$schema` decides for that line). `None` when the document
+    /// is not JSON (reported).
     fn doc(
         &mut self,
         input: &Input,
@@ -191,32 +429,25 @@ impl Run<'_> {
         text: &[u8],
         first_line: usize,
     ) -> io::Result<Option<DocFixes>> {
-        let k = match *kind {
-            Some(k) => k,
-            None => match DocumentKind::detect(inputs::strip_bom(text)) {
-                Ok(k) => {
-                    *kind = Some(k);
-                    k
-                }
-                Err(e) if inputs::is_json(text) => {
-                    return Err(io::Error::other(format!("{e}; use --kind")));
-                }
-                Err(_) => {
-                    self.not_json(input, first_line);
-                    return Ok(None);
-                }
-            },
+        let own = DocumentKind::detect(inputs::strip_bom(text));
+        let Some(k) = self.told.or(own.as_ref().ok().copied()).or(*kind) else {
+            if inputs::is_json(text) {
+                let e = own.err().map_or_else(String::new, |e| e.to_string());
+                return Err(io::Error::other(format!("{e}; use --kind")));
+            }
+            self.not_json(input, first_line);
+            return Ok(None);
         };
+        kind.get_or_insert(k);
         let Ok(fixes) = core_fix::fixes(k, text) else {
             self.not_json(input, first_line);
             return Ok(None);
         };
-        self.outcome.fixes += fixes.len() as u64;
-        Ok(Some(DocFixes { kind: k, first_line, text: text.to_vec(), fixes }))
+        Ok(Some(DocFixes { first_line, fixes }))
     }
 
     fn not_json(&mut self, input: &Input, line: usize) {
-        self.outcome.not_json += 1;
+        self.not_json += 1;
         let message = match self.lang {
             Lang::En => format!(
                 "{}:{line}: not valid JSON, nothing fixed there (`kommun-intl validate` tells why)",
@@ -230,130 +461,120 @@ impl Run<'_> {
         env::error(&message);
     }
 
-    /// One line per fix: where, what; never the value.
-    fn report(&mut self, input: &Input, docs: &[DocFixes]) -> io::Result<()> {
-        self.outcome.files += 1;
-        if self.args.quiet {
-            return Ok(());
-        }
-        let word = match self.lang {
-            Lang::En => "fixed",
-            Lang::Sv => "rättat",
-        };
-        for d in docs {
-            for f in &d.fixes {
-                let (line, column) = locate::line_column(&d.text, f.start);
-                let line = line as usize + d.first_line - 1;
-                paint(
-                    &mut self.out,
-                    self.styles.path,
-                    &format!("{}:{line}:{column}:", input.display),
-                )?;
-                write!(self.out, " ")?;
-                paint(&mut self.out, self.styles.added, &format!("{word}[{}]", f.kind))?;
-                writeln!(
-                    self.out,
-                    ": {} ({})",
-                    f.kind.describe(self.lang),
-                    crate::report::shown_pointer(&f.pointer)
-                )?;
-            }
-        }
-        Ok(())
-    }
-
-    /// A unified diff of the change, with personal values masked on both sides.
-    fn diff(
+    /// One NDJSON line: its fixes and fixed text, or `None` when nothing changes.
+    fn line(
         &mut self,
         input: &Input,
-        text: &[u8],
-        docs: &[DocFixes],
-        ndjson: bool,
-    ) -> io::Result<()> {
-        if docs.iter().all(|d| d.fixes.is_empty()) {
-            return Ok(());
+        kind: &mut Option<DocumentKind>,
+        body: &[u8],
+        number: usize,
+    ) -> io::Result<Option<(DocFixes, Vec<u8>)>> {
+        if body.iter().all(u8::is_ascii_whitespace) {
+            return Ok(None);
         }
-        self.outcome.files += 1;
-        let new = apply(text, docs, ndjson);
-        let (old, new) = if ndjson {
-            (mask_ndjson(text, docs), mask_ndjson(&new, docs))
-        } else {
-            let kind = docs.first().map(|d| d.kind);
-            (mask_whole(kind, text), mask_whole(kind, &new))
-        };
-        let diff = similar::TextDiff::from_lines(&old, &new);
-        let a = format!("a/{}", input.display);
-        let b = format!("b/{}", input.display);
-        let unified = diff.unified_diff().context_radius(3).header(&a, &b).to_string();
-        for line in unified.split_inclusive('\n') {
-            let style = if line.starts_with("+++") || line.starts_with("---") {
-                self.styles.header
-            } else if line.starts_with('+') {
-                self.styles.added
-            } else if line.starts_with('-') {
-                self.styles.removed
-            } else if line.starts_with("@@") {
-                self.styles.gutter
-            } else {
-                anstyle::Style::new()
-            };
-            let body = line.strip_suffix('\n').unwrap_or(line);
-            paint(&mut self.out, style, body)?;
-            writeln!(self.out)?;
-        }
-        Ok(())
+        Ok(self.doc(input, kind, body, number)?.filter(|d| !d.fixes.is_empty()).map(|d| {
+            let new = core_fix::apply(body, &d.fixes);
+            (d, new)
+        }))
     }
+}
 
-    /// NDJSON from a file: streamed line by line into a temporary file, so that memory stays
-    /// flat however long the file; renamed over the original only if something changed.
-    fn ndjson_file(&mut self, input: &Input, path: &Path) -> io::Result<()> {
-        if self.args.diff {
-            let text = std::fs::read(path)?;
-            let docs = self.plan(input, &text, true)?;
-            return self.diff(input, &text, &docs, true);
-        }
-        let target = std::fs::canonicalize(path)?;
-        let dir = target.parent().unwrap_or(Path::new("."));
-        let mut tmp =
-            tempfile::Builder::new().prefix(".kommun-intl-").suffix(".tmp").tempfile_in(dir)?;
-        let mut reader = BufReader::with_capacity(1 << 16, File::open(&target)?);
-        let mut kind = self.args.kind;
-        let mut changed = Vec::new();
-        {
-            let mut w = BufWriter::new(tmp.as_file_mut());
-            let mut buf = Vec::new();
-            let mut n = 0;
-            loop {
-                buf.clear();
-                if reader.read_until(b'\n', &mut buf)? == 0 {
-                    break;
-                }
-                n += 1;
-                let body_len = buf.len()
-                    - usize::from(buf.ends_with(b"\n"))
-                    - usize::from(buf.ends_with(b"\r\n"));
-                let (body, ending) = buf.split_at(body_len);
-                if body.iter().all(u8::is_ascii_whitespace) {
-                    w.write_all(&buf)?;
-                    continue;
-                }
-                match self.doc(input, &mut kind, body, n)? {
-                    Some(d) if !d.fixes.is_empty() => {
-                        w.write_all(&core_fix::apply(body, &d.fixes))?;
-                        w.write_all(ending)?;
-                        changed.push(DocFixes { text: body.to_vec(), ..d });
-                    }
-                    _ => w.write_all(&buf)?,
-                }
-            }
-            w.flush()?;
-        }
-        if changed.is_empty() {
-            return Ok(());
-        }
-        persist(tmp, &target)?;
-        self.report(input, &changed)
+fn fix_count(docs: &[DocFixes]) -> u64 {
+    docs.iter().map(|d| d.fixes.len() as u64).sum()
+}
+
+/// Writes one line per fix of a document (`text` is its text): where, what; never the value.
+fn report_fixes(
+    out: &mut dyn Write,
+    styles: Styles,
+    lang: Lang,
+    display: &str,
+    text: &[u8],
+    d: &DocFixes,
+) -> io::Result<()> {
+    let word = match lang {
+        Lang::En => "fixed",
+        Lang::Sv => "rättat",
+    };
+    let starts: Vec<usize> = d.fixes.iter().map(|f| f.start).collect();
+    for (f, (line, column)) in d.fixes.iter().zip(locate::line_columns(text, &starts)) {
+        let line = line as usize + d.first_line - 1;
+        paint(out, styles.path, &env::escape_controls(&format!("{display}:{line}:{column}:")))?;
+        write!(out, " ")?;
+        paint(out, styles.added, &format!("{word}[{}]", f.kind))?;
+        writeln!(
+            out,
+            ": {} ({})",
+            f.kind.describe(lang),
+            env::escape_controls(crate::report::shown_pointer(&f.pointer))
+        )?;
     }
+    Ok(())
+}
+
+/// Masks the lines of a whole text and of its fixed version: the personal spans of each are
+/// found once, and each line shown masks only its own part.
+struct TextMasker<'t> {
+    old: (&'t [u8], Vec<usize>, Vec<std::ops::Range<usize>>),
+    new: (&'t [u8], Vec<usize>, Vec<std::ops::Range<usize>>),
+    /// For NDJSON, each line is masked as a document of its own instead.
+    lines: Option<LineMasker>,
+}
+
+impl<'t> TextMasker<'t> {
+    fn new(
+        told: Option<DocumentKind>,
+        trust: Trust,
+        old: &'t [u8],
+        new: &'t [u8],
+        ndjson: bool,
+    ) -> TextMasker<'t> {
+        let prepare = |text: &'t [u8]| {
+            let mut starts = vec![0];
+            starts.extend(memchr::memchr_iter(b'\n', text).map(|i| i + 1));
+            let spans = if ndjson {
+                Vec::new()
+            } else {
+                let kind = told.or_else(|| DocumentKind::detect(inputs::strip_bom(text)).ok());
+                personal::spans(kind, trust, text)
+            };
+            (text, starts, spans)
+        };
+        let lines = ndjson.then_some(LineMasker { told, kind: told, trust });
+        TextMasker { old: prepare(old), new: prepare(new), lines }
+    }
+}
+
+impl Masker for TextMasker<'_> {
+    fn mask(&mut self, number: usize, line: &[u8], new: bool) -> String {
+        if let Some(lines) = &mut self.lines {
+            return lines.mask(number, line, new);
+        }
+        let (text, starts, spans) = if new { &self.new } else { &self.old };
+        let start = starts.get(number - 1).copied().unwrap_or(text.len());
+        mask_bytes(text, spans, start..start + line.len())
+    }
+}
+
+/// Masks each NDJSON line as a document of its own: of the kind `--kind` names, else its own
+/// `$schema`'s, else the file's.
+struct LineMasker {
+    told: Option<DocumentKind>,
+    kind: Option<DocumentKind>,
+    trust: Trust,
+}
+
+impl Masker for LineMasker {
+    fn mask(&mut self, _number: usize, line: &[u8], _new: bool) -> String {
+        let kind =
+            self.told.or_else(|| DocumentKind::detect(inputs::strip_bom(line)).ok()).or(self.kind);
+        mask_bytes(line, &personal::spans(kind, self.trust, line), 0..line.len())
+    }
+}
+
+fn strip_ending(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
 }
 
 /// True when the first non-blank line of `text` is a JSON value on its own.
@@ -371,11 +592,9 @@ fn apply(text: &[u8], docs: &[DocFixes], ndjson: bool) -> Vec<u8> {
     for (i, line) in text.split_inclusive(|&b| b == b'\n').enumerate() {
         match docs.peek() {
             Some(d) if d.first_line == i + 1 => {
-                let body_len = line.len()
-                    - usize::from(line.ends_with(b"\n"))
-                    - usize::from(line.ends_with(b"\r\n"));
-                out.extend_from_slice(&core_fix::apply(&line[..body_len], &d.fixes));
-                out.extend_from_slice(&line[body_len..]);
+                let body = strip_ending(line);
+                out.extend_from_slice(&core_fix::apply(body, &d.fixes));
+                out.extend_from_slice(&line[body.len()..]);
                 docs.next();
             }
             _ => out.extend_from_slice(line),
@@ -384,37 +603,86 @@ fn apply(text: &[u8], docs: &[DocFixes], ndjson: bool) -> Vec<u8> {
     out
 }
 
-/// One document's text with its personal values masked.
-fn mask_whole(kind: Option<DocumentKind>, text: &[u8]) -> String {
-    mask_bytes(text, &personal::spans(kind, text), 0)
-}
-
-/// NDJSON text with each line's personal values masked (as the kind of its documents tells).
-fn mask_ndjson(text: &[u8], docs: &[DocFixes]) -> String {
-    let kind = docs.first().map(|d| d.kind);
-    let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive(|&b| b == b'\n') {
-        out.push_str(&mask_bytes(line, &personal::spans(kind, line), 0));
+/// Refuses a file that `fix` could not replace without losing something.
+fn check_replaceable(target: &Path, before: &Metadata) -> io::Result<()> {
+    if before.permissions().readonly() {
+        return Err(io::Error::other("the file is read-only; nothing fixed"));
     }
-    out
-}
-
-/// Writes `bytes` to `path` atomically: a temporary file in the same directory, flushed to
-/// disk, given the original's permissions, then renamed over it. A symbolic link is followed:
-/// the file it points to is replaced, the link stays.
-fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let target = std::fs::canonicalize(path)?;
-    let dir = target.parent().unwrap_or(Path::new("."));
-    let mut tmp =
-        tempfile::Builder::new().prefix(".kommun-intl-").suffix(".tmp").tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    persist(tmp, &target)
-}
-
-fn persist(tmp: tempfile::NamedTempFile, target: &Path) -> io::Result<()> {
-    tmp.as_file().sync_all()?;
-    let permissions = std::fs::metadata(target)?.permissions();
-    tmp.as_file().set_permissions(permissions)?;
-    tmp.persist(target).map_err(|e| e.error)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if rustix::fs::access(target, rustix::fs::Access::WRITE_OK).is_err() {
+            return Err(io::Error::other("the file is not writable by you; nothing fixed"));
+        }
+        if before.nlink() > 1 {
+            return Err(io::Error::other(format!(
+                "the file has {} hard links, and fixing it would split them (this name would get \
+                 a new file, the others keep the old one); nothing fixed",
+                before.nlink()
+            )));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = target;
     Ok(())
+}
+
+/// True when the file is still the one read: same inode, size and modification time.
+fn unchanged(target: &Path, before: &Metadata) -> io::Result<bool> {
+    let now = std::fs::metadata(target)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if (now.dev(), now.ino()) != (before.dev(), before.ino()) {
+            return Ok(false);
+        }
+    }
+    Ok(now.len() == before.len() && now.modified().ok() == before.modified().ok())
+}
+
+/// Writes a new version of `target` with `write` and renames it over the original: see the
+/// module docs. `before` is the original's metadata from when it was read.
+fn write_safely<T>(
+    target: &Path,
+    before: &Metadata,
+    write: impl FnOnce(&mut BufWriter<&File>) -> io::Result<T>,
+) -> io::Result<T> {
+    check_replaceable(target, before)?;
+    let dir = target.parent().unwrap_or(Path::new("."));
+    // Created readable and writable by its owner only.
+    let tmp = tempfile::Builder::new().prefix(".kommun-intl-").suffix(".tmp").tempfile_in(dir)?;
+    let _registered = Registered::new(tmp.path());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let mine = tmp.as_file().metadata()?;
+        if (mine.uid(), mine.gid()) != (before.uid(), before.gid())
+            && std::os::unix::fs::fchown(tmp.as_file(), Some(before.uid()), Some(before.gid()))
+                .is_err()
+        {
+            return Err(io::Error::other(format!(
+                "the file belongs to user {} and group {}, which a new file written by you \
+                 cannot keep; nothing fixed",
+                before.uid(),
+                before.gid()
+            )));
+        }
+    }
+    let result = {
+        let mut w = BufWriter::new(tmp.as_file());
+        let result = write(&mut w)?;
+        w.flush()?;
+        result
+    };
+    tmp.as_file().sync_all()?;
+    if !unchanged(target, before)? {
+        return Err(io::Error::other(
+            "the file changed while it was being fixed (another program wrote to it); nothing \
+             fixed, run again",
+        ));
+    }
+    let file = tmp.persist(target).map_err(|e| e.error)?;
+    // The mode last: until the new file is complete and in place, only its owner can read it.
+    file.set_permissions(before.permissions())?;
+    Ok(result)
 }

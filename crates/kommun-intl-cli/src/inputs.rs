@@ -62,7 +62,16 @@ pub struct Failure {
 /// its data files (recursively, sorted by name, skipping hidden entries and `*.schema.json`),
 /// `-` into standard input. A path that cannot be read, or a directory without data files,
 /// is a [`Failure`] in its place.
-pub fn expand(paths: &[PathBuf], force_ndjson: bool) -> Vec<Result<Input, Failure>> {
+///
+/// A symbolic link met in a directory is followed only when its target lies inside that
+/// directory, unless `follow_links` says to follow every link: a link out of the tree (to
+/// another user's files, to `/etc`) is skipped with a note on stderr, so that validating a
+/// folder never shows what lies outside it.
+pub fn expand(
+    paths: &[PathBuf],
+    force_ndjson: bool,
+    follow_links: bool,
+) -> Vec<Result<Input, Failure>> {
     let mut out = Vec::new();
     let file = |path: &Path, size: Option<u64>| Input {
         source: Source::File(path.to_owned()),
@@ -94,14 +103,34 @@ pub fn expand(paths: &[PathBuf], force_ndjson: bool) -> Vec<Result<Input, Failur
             out.push(Ok(file(path, Some(meta.len()))));
             continue;
         }
+        let root = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
         let walk = walkdir::WalkDir::new(path)
-            .follow_links(true)
+            .follow_links(follow_links)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         let mut found = false;
         for entry in walk {
             match entry {
+                Ok(e) if e.path_is_symlink() && !follow_links && e.depth() > 0 => {
+                    let target = std::fs::canonicalize(e.path());
+                    match target {
+                        Ok(t) if t.starts_with(&root) => {
+                            if t.is_file() && is_data_file(e.path()) {
+                                found = true;
+                                out.push(Ok(file(e.path(), t.metadata().ok().map(|m| m.len()))));
+                            }
+                        }
+                        Ok(_) if is_data_file(e.path()) || e.path().is_dir() => {
+                            crate::env::note(&format!(
+                                "{}: skipped: a symbolic link out of {} (--follow-links follows it)",
+                                display(e.path()),
+                                display(path)
+                            ));
+                        }
+                        _ => {}
+                    }
+                }
                 Ok(e) if e.file_type().is_file() && is_data_file(e.path()) => {
                     found = true;
                     out.push(Ok(file(e.path(), e.metadata().ok().map(|m| m.len()))));
@@ -144,62 +173,83 @@ pub struct Documents {
 
 enum State {
     Whole { text: Vec<u8>, given: bool },
-    Lines { reader: Box<dyn BufRead>, buf: Vec<u8>, line: usize, pending: bool },
+    Lines { reader: Box<dyn BufRead>, buf: Vec<u8>, line: usize, pending: bool, limit: usize },
 }
 
 const BUFFER: usize = 1 << 16;
 
 impl Documents {
-    /// Opens an input.
-    pub fn open(input: &Input) -> io::Result<Documents> {
+    /// Opens an input. No document is read beyond `limit` bytes (the core's document size
+    /// limit): what is read of a longer one is `limit + 1` bytes, which the core reports as
+    /// too large, and memory stays bounded whatever the input.
+    pub fn open(input: &Input, limit: usize) -> io::Result<Documents> {
         let reader: Box<dyn BufRead> = match &input.source {
             Source::Stdin => Box::new(BufReader::with_capacity(BUFFER, io::stdin())),
             Source::File(path) => Box::new(BufReader::with_capacity(BUFFER, File::open(path)?)),
         };
-        Documents::from_reader(reader, input.ndjson)
+        Documents::from_reader(reader, input.ndjson, limit)
     }
 
     /// Reads from any reader; `ndjson: None` decides by the content: when the first non-blank
     /// line is a JSON value on its own, the input is NDJSON, otherwise one document.
-    pub fn from_reader(mut reader: Box<dyn BufRead>, ndjson: Option<bool>) -> io::Result<Self> {
-        let whole = |text: Vec<u8>| Documents {
-            bytes_read: text.len() as u64,
+    pub fn from_reader(
+        mut reader: Box<dyn BufRead>,
+        ndjson: Option<bool>,
+        limit: usize,
+    ) -> io::Result<Self> {
+        let whole = |text: Vec<u8>, read: u64| Documents {
+            bytes_read: read,
             state: State::Whole { text, given: false },
         };
+        let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
         match ndjson {
             Some(false) => {
                 let mut text = Vec::new();
-                reader.read_to_end(&mut text)?;
-                Ok(whole(text))
+                (&mut reader).take(cap).read_to_end(&mut text)?;
+                let read = text.len() as u64;
+                Ok(whole(text, read))
             }
             Some(true) => Ok(Documents {
-                state: State::Lines { reader, buf: Vec::new(), line: 0, pending: false },
+                state: State::Lines { reader, buf: Vec::new(), line: 0, pending: false, limit },
                 bytes_read: 0,
             }),
             None => {
                 // Read up to the first non-blank line, then look at it.
                 let mut head = Vec::new();
                 let mut lines = 0;
+                let mut read = 0u64;
                 loop {
                     let start = head.len();
-                    if reader.read_until(b'\n', &mut head)? == 0 {
+                    let n = read_line_limited(&mut reader, &mut head, limit.saturating_sub(start))?;
+                    if n == 0 {
                         break;
                     }
+                    read += n as u64;
                     lines += 1;
                     if !head[start..].iter().all(u8::is_ascii_whitespace) {
                         let line = trim_line(&head[start..]);
                         if is_json(line) {
                             let buf = head[start..].to_vec();
                             return Ok(Documents {
-                                bytes_read: head.len() as u64,
-                                state: State::Lines { reader, buf, line: lines, pending: true },
+                                bytes_read: read,
+                                state: State::Lines {
+                                    reader,
+                                    buf,
+                                    line: lines,
+                                    pending: true,
+                                    limit,
+                                },
                             });
                         }
                         break;
                     }
+                    if head.len() as u64 >= cap {
+                        break;
+                    }
                 }
-                reader.read_to_end(&mut head)?;
-                Ok(whole(head))
+                let left = cap.saturating_sub(head.len() as u64);
+                read += (&mut reader).take(left).read_to_end(&mut head)? as u64;
+                Ok(whole(head, read))
             }
         }
     }
@@ -219,11 +269,11 @@ impl Documents {
                 *given = true;
                 Ok(Some(Doc { text, first_line: 1 }))
             }
-            State::Lines { reader, buf, line, pending } => {
+            State::Lines { reader, buf, line, pending, limit } => {
                 if !*pending {
                     loop {
                         buf.clear();
-                        let n = reader.read_until(b'\n', buf)?;
+                        let n = read_line_limited(reader, buf, *limit)?;
                         if n == 0 {
                             return Ok(None);
                         }
@@ -237,6 +287,42 @@ impl Documents {
                 *pending = false;
                 Ok(Some(Doc { text: trim_line(buf), first_line: *line }))
             }
+        }
+    }
+}
+
+/// Reads one line (through its `\n`) like `read_until`, but keeps at most `limit + 1` bytes of
+/// it in `buf`: the rest of an over-long line is read and dropped, so that memory stays
+/// bounded, and what is kept is still too long for the core, which says so. Returns the bytes
+/// read from the reader (0 at the end).
+pub fn read_line_limited(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> io::Result<usize> {
+    let keep = limit.saturating_add(1);
+    let start = buf.len();
+    let mut read = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok(read);
+        }
+        let (chunk, done) = match memchr::memchr(b'\n', available) {
+            Some(i) => (&available[..=i], true),
+            None => (available, false),
+        };
+        let room = keep.saturating_sub(buf.len() - start);
+        buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        let n = chunk.len();
+        reader.consume(n);
+        read += n;
+        if done {
+            return Ok(read);
         }
     }
 }
@@ -263,7 +349,7 @@ mod tests {
 
     fn read(text: &str, ndjson: Option<bool>) -> (bool, Vec<(usize, String)>) {
         let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(text.as_bytes().to_vec()));
-        let mut docs = Documents::from_reader(reader, ndjson).unwrap();
+        let mut docs = Documents::from_reader(reader, ndjson, 1 << 20).unwrap();
         let mut out = Vec::new();
         while let Some(d) = docs.next_doc().unwrap() {
             out.push((d.first_line, String::from_utf8_lossy(d.text).into_owned()));
@@ -294,6 +380,24 @@ mod tests {
         let (ndjson, docs) = read("{\n}\n", Some(true));
         assert!(ndjson);
         assert_eq!(docs, [(1, "{".into()), (2, "}".into())]);
+    }
+
+    #[test]
+    fn nothing_is_read_past_the_limit() {
+        let big = format!("{{\"a\": \"{}\"}}", "x".repeat(10_000));
+        for ndjson in [None, Some(false), Some(true)] {
+            let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(big.clone().into_bytes()));
+            let mut docs = Documents::from_reader(reader, ndjson, 100).unwrap();
+            let doc = docs.next_doc().unwrap().unwrap();
+            assert_eq!(doc.text.len(), 101, "{ndjson:?}");
+        }
+        // An over-long line is dropped to its end, and the next line is read whole.
+        let text = format!("{}\n{{\"b\": 1}}\n", "y".repeat(1000));
+        let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(text.into_bytes()));
+        let mut docs = Documents::from_reader(reader, Some(true), 10).unwrap();
+        assert_eq!(docs.next_doc().unwrap().unwrap().text.len(), 11);
+        let second = docs.next_doc().unwrap().unwrap();
+        assert_eq!((second.first_line, second.text), (2, &b"{\"b\": 1}"[..]));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 
 mod catalogue;
 mod corpus;
+mod diff;
 mod env;
 mod fix;
 mod inputs;

@@ -4,6 +4,7 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use kommun_intl::personal::Trust;
 use kommun_intl::{DocumentKind, Lang, Options, Report, ndjson};
 
 use crate::env::{self, Styles};
@@ -48,6 +49,9 @@ pub struct Args {
     /// When to colour the output (never when NO_COLOR is set).
     #[arg(long, value_enum, default_value_t, value_name = "WHEN")]
     pub color: ColorChoice,
+    /// In directories, follow symbolic links that lead out of the directory too.
+    #[arg(long)]
+    pub follow_links: bool,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -63,7 +67,7 @@ pub fn run(args: &Args) -> u8 {
         reference_date: args.reference_date,
         ..Options::default()
     };
-    let inputs = inputs::expand(&args.paths, args.ndjson);
+    let inputs = inputs::expand(&args.paths, args.ndjson, args.follow_links);
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let colour = args.format == Format::Human && env::colour(args.color, terminal);
@@ -128,7 +132,7 @@ fn check_input(
     let file = FileInfo { path: &input.display };
     let mut stats = FileStats { kind: args.kind, ..FileStats::default() };
     sink.file_start(&file)?;
-    let mut docs = match Documents::open(input) {
+    let mut docs = match Documents::open(input, options.limits.max_document_size) {
         Ok(d) => d,
         Err(e) => {
             stats.failure = Some(format!("cannot read: {e}"));
@@ -147,27 +151,33 @@ fn check_input(
                 break;
             }
         };
-        let kind = match stats.kind {
-            Some(k) => Some(k),
+        // Each document is judged alone: its kind is `--kind`, else its own `$schema`, else
+        // (an NDJSON line without one) the kind of the file's first document. Only `--kind`
+        // is the caller's word; a kind a document names proves nothing about its data.
+        let (kind, trust) = match args.kind {
+            Some(k) => (Some(k), Trust::Told),
             None => match DocumentKind::detect(inputs::strip_bom(doc.text)) {
                 Ok(k) => {
-                    stats.kind = Some(k);
-                    Some(k)
+                    stats.kind.get_or_insert(k);
+                    (Some(k), Trust::FromDocument)
                 }
+                Err(_) if ndjson && stats.kind.is_some() => (stats.kind, Trust::FromDocument),
                 // Text that is not JSON needs no kind to be reported as such.
-                Err(_) if !inputs::is_json(doc.text) => None,
+                Err(_) if !inputs::is_json(doc.text) => (None, Trust::FromDocument),
                 Err(e) => {
                     stats.failure = Some(format!("{e}; use --kind"));
                     break;
                 }
             },
         };
-        let report = validate_doc(kind, doc.text, doc.first_line, ndjson, options);
+        let options =
+            Options { kind_from_document: trust == Trust::FromDocument, ..options.clone() };
+        let report = validate_doc(kind, doc.text, doc.first_line, ndjson, &options);
         stats.documents += 1;
         stats.errors += report.error_count() as u64;
         stats.warnings += report.warning_count() as u64;
         stats.truncated += report.truncated_count as u64;
-        let info = DocInfo { kind, text: doc.text, first_line: doc.first_line };
+        let info = DocInfo { kind, trust, text: doc.text, first_line: doc.first_line };
         if report.is_clean() {
             sink.document(&file, &info, &report)?;
         } else {

@@ -11,54 +11,79 @@ use crate::error::Error;
 use crate::model::{
     Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project,
 };
-use crate::schema;
+use crate::schema::Compiled;
+use crate::validate::structure::Keys;
 use crate::validate::{Ctx, Options, Report, Validate, limits, locate, rules, structure};
 
-/// The kinds of document, one JSON Schema each.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DocumentKind {
+/// Something to do with the Rust type of a document kind: [`DocumentKind::visit`] calls
+/// [`KindVisitor::visit`] with the kind's type, so that code generic over [`Document`] runs for
+/// a kind known only at run time without a `match` of its own.
+pub trait KindVisitor {
+    /// What the visit returns.
+    type Output;
+    /// Called with the kind's type.
+    fn visit<T: Document>(self) -> Self::Output;
+}
+
+/// The one registry of document kinds: each kind's variant, Rust type and name. Everything
+/// that maps a kind to its type, schema or name goes through what this generates.
+macro_rules! kinds {
+    ($($(#[$doc:meta])* $variant:ident => $t:ty, $name:literal;)*) => {
+        /// The kinds of document, one JSON Schema each.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum DocumentKind {
+            $($(#[$doc])* $variant,)*
+        }
+
+        $(impl Document for $t { const KIND: DocumentKind = DocumentKind::$variant; })*
+
+        impl DocumentKind {
+            /// Every kind.
+            pub const ALL: [DocumentKind; [$(stringify!($variant)),*].len()] =
+                [$(DocumentKind::$variant),*];
+
+            /// The kind's name (`dataset`, `fault-report`), as in schema file names and the CLI.
+            #[must_use]
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(DocumentKind::$variant => $name,)*
+                }
+            }
+
+            /// Runs `visitor` with this kind's Rust type.
+            pub fn visit<V: KindVisitor>(self, visitor: V) -> V::Output {
+                match self {
+                    $(DocumentKind::$variant => visitor.visit::<$t>(),)*
+                }
+            }
+
+            /// The kind's position in [`DocumentKind::ALL`], for tables indexed by kind.
+            #[must_use]
+            pub fn index(self) -> usize {
+                self as usize
+            }
+        }
+    };
+}
+
+kinds! {
     /// A municipality's register: [`Dataset`].
-    Dataset,
+    Dataset => Dataset, "dataset";
     /// One [`Municipality`].
-    Municipality,
+    Municipality => Municipality, "municipality";
     /// One [`Partnership`].
-    Partnership,
+    Partnership => Partnership, "partnership";
     /// One [`Project`].
-    Project,
+    Project => Project, "project";
     /// One statistics [`Observation`].
-    Observation,
+    Observation => Observation, "observation";
     /// One citizen [`Feedback`].
-    Feedback,
+    Feedback => Feedback, "feedback";
     /// One [`FaultReport`].
-    FaultReport,
+    FaultReport => FaultReport, "fault-report";
 }
 
 impl DocumentKind {
-    /// Every kind.
-    pub const ALL: [DocumentKind; 7] = [
-        DocumentKind::Dataset,
-        DocumentKind::Municipality,
-        DocumentKind::Partnership,
-        DocumentKind::Project,
-        DocumentKind::Observation,
-        DocumentKind::Feedback,
-        DocumentKind::FaultReport,
-    ];
-
-    /// The kind's name (`dataset`, `fault-report`), as in schema file names and the CLI.
-    #[must_use]
-    pub fn name(self) -> &'static str {
-        match self {
-            DocumentKind::Dataset => "dataset",
-            DocumentKind::Municipality => "municipality",
-            DocumentKind::Partnership => "partnership",
-            DocumentKind::Project => "project",
-            DocumentKind::Observation => "observation",
-            DocumentKind::Feedback => "feedback",
-            DocumentKind::FaultReport => "fault-report",
-        }
-    }
-
     /// The names of all kinds, comma-separated.
     #[must_use]
     pub fn names() -> String {
@@ -97,15 +122,14 @@ impl DocumentKind {
     /// Parses and validates a JSON document of this kind.
     #[must_use]
     pub fn validate_json(self, json: &[u8], options: &Options) -> Report {
-        match self {
-            DocumentKind::Dataset => check_json::<Dataset>(json, options).1,
-            DocumentKind::Municipality => check_json::<Municipality>(json, options).1,
-            DocumentKind::Partnership => check_json::<Partnership>(json, options).1,
-            DocumentKind::Project => check_json::<Project>(json, options).1,
-            DocumentKind::Observation => check_json::<Observation>(json, options).1,
-            DocumentKind::Feedback => check_json::<Feedback>(json, options).1,
-            DocumentKind::FaultReport => check_json::<FaultReport>(json, options).1,
+        struct Check<'a>(&'a [u8], &'a Options);
+        impl KindVisitor for Check<'_> {
+            type Output = Report;
+            fn visit<T: Document>(self) -> Report {
+                check_json::<T>(self.0, self.1).1
+            }
         }
+        self.visit(Check(json, options))
     }
 }
 
@@ -133,14 +157,6 @@ pub trait Document: DeserializeOwned + Serialize + Validate + schemars::JsonSche
     const KIND: DocumentKind;
 }
 
-macro_rules! documents {
-    ($($t:ty => $k:ident),*) => {
-        $(impl Document for $t { const KIND: DocumentKind = DocumentKind::$k; })*
-    };
-}
-documents!(Dataset => Dataset, Municipality => Municipality, Partnership => Partnership,
-    Project => Project, Observation => Observation, Feedback => Feedback, FaultReport => FaultReport);
-
 /// Parses JSON into `T` and validates it in one call: the value (when the JSON fits the model,
 /// even with rule errors) and the report of every issue, with line and column.
 ///
@@ -150,11 +166,7 @@ documents!(Dataset => Dataset, Municipality => Municipality, Partnership => Part
 pub fn check_json<T: Document>(json: &[u8], options: &Options) -> (Option<T>, Report) {
     let mut ctx = Ctx::new(options);
     let value = parse_and_check::<T>(json, &mut ctx);
-    let mut report = ctx.finish();
-    if !report.issues.is_empty() {
-        locate::locate(json, &mut report.issues);
-    }
-    (value, report)
+    (value, ctx.finish_in(Some(json)))
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -163,30 +175,30 @@ fn parse_and_check<T: Document>(json: &[u8], ctx: &mut Ctx) -> Option<T> {
     let max = ctx.limits().max_document_size;
     if json.len() > max {
         let params = [("size", json.len().to_string()), ("max", max.to_string())];
-        ctx.push_located(&rules::LIMIT_DOCUMENT_SIZE, &params, 1, 1);
+        ctx.push_at(&rules::LIMIT_DOCUMENT_SIZE, &params, 0);
         return None;
     }
-    let body = match json.strip_prefix(BOM) {
+    let (body, skipped) = match json.strip_prefix(BOM) {
         Some(rest) => {
-            ctx.push_located(&rules::JSON_BYTE_ORDER_MARK, &[], 1, 1);
-            rest
+            ctx.push_at(&rules::JSON_BYTE_ORDER_MARK, &[], 0);
+            (rest, BOM.len())
         }
-        None => json,
+        None => (json, 0),
     };
     if body.iter().all(u8::is_ascii_whitespace) {
-        ctx.push_located(&rules::JSON_EMPTY, &[], 1, 1);
+        ctx.push_at(&rules::JSON_EMPTY, &[], 0);
         return None;
     }
     if let Ok(value) = serde_json::from_slice::<T>(body) {
-        // A recursive schema (a partner that is part of a partner ...) lets a document that
-        // fits the model nest as deep as serde_json allows: hold it to the configured limit.
-        let max_depth = ctx.limits().max_depth.min(128);
-        if !(schema::is_recursive(T::KIND) && limits::too_deep(body, max_depth)) {
+        // The typed parse holds the text to the model, not to every limit (a `$schema` string
+        // of megabytes, a recursive `part_of` chain): such a text takes the explaining path,
+        // which reports the limit, as it would for any text.
+        if !limits::exceeds(body, ctx.limits()) {
             value.validate_into(ctx);
             return Some(value);
         }
     }
-    explain(T::KIND, body, ctx);
+    explain(T::KIND, body, skipped, ctx);
     None
 }
 
@@ -202,24 +214,23 @@ pub fn from_json<T: Document>(json: impl AsRef<[u8]>) -> Result<T, Error> {
 /// Validates an already-parsed JSON value as a document of `kind` (no line numbers).
 #[must_use]
 pub fn validate_value(kind: DocumentKind, value: &Value, options: &Options) -> Report {
-    use structure::typed;
+    struct Typed<'a>(&'a Value, &'a mut Ctx);
+    impl KindVisitor for Typed<'_> {
+        type Output = bool;
+        fn visit<T: Document>(self) -> bool {
+            structure::typed::<T>(self.0, self.1)
+        }
+    }
     let mut ctx = Ctx::new(options);
     let max = ctx.limits().max_depth.min(128);
     if limits::depth(value) > max {
         ctx.report(&rules::LIMIT_DEPTH, &[("max", max.to_string())]);
         return ctx.finish();
     }
-    let fits = match kind {
-        DocumentKind::Dataset => typed::<Dataset>(value, &mut ctx),
-        DocumentKind::Municipality => typed::<Municipality>(value, &mut ctx),
-        DocumentKind::Partnership => typed::<Partnership>(value, &mut ctx),
-        DocumentKind::Project => typed::<Project>(value, &mut ctx),
-        DocumentKind::Observation => typed::<Observation>(value, &mut ctx),
-        DocumentKind::Feedback => typed::<Feedback>(value, &mut ctx),
-        DocumentKind::FaultReport => typed::<FaultReport>(value, &mut ctx),
-    };
-    if !fits {
-        structure::explain(schema::schema_for(kind), value, &mut ctx);
+    if !kind.visit(Typed(value, &mut ctx)) {
+        let compiled = Compiled::of(kind);
+        let keys = Keys::for_kind(compiled, !ctx.kind_from_document());
+        structure::explain(compiled, value, keys, &mut ctx);
         if ctx.issue_count() == 0 {
             ctx.report(&rules::INVALID_VALUE, &[]);
         }
@@ -227,15 +238,19 @@ pub fn validate_value(kind: DocumentKind, value: &Value, options: &Options) -> R
     ctx.finish()
 }
 
-/// The slow path: says why a text does not fit the model.
-fn explain(kind: DocumentKind, json: &[u8], ctx: &mut Ctx) {
+/// The slow path: says why a text does not fit the model. `json` is the document's text after
+/// a byte order mark of `skipped` bytes; issue offsets are in the whole text.
+fn explain(kind: DocumentKind, json: &[u8], skipped: usize, ctx: &mut Ctx) {
     let before = ctx.issue_count();
     let limits = *ctx.limits();
-    if !limits::scan(json, &limits, ctx) {
+    let compiled = Compiled::of(kind);
+    let keys = Keys::for_kind(compiled, !ctx.kind_from_document());
+    let scanned = ctx.shifted(skipped, |ctx| limits::scan(json, &limits, compiled, keys, ctx));
+    if !scanned {
         return;
     }
     match serde_json::from_slice::<Value>(json) {
-        Ok(value) => structure::explain(schema::schema_for(kind), &value, ctx),
+        Ok(value) => structure::explain(compiled, &value, keys, ctx),
         Err(e) => {
             let text = e.to_string();
             let detail = text.split(" at line ").next().unwrap_or(&text).to_owned();
@@ -250,8 +265,7 @@ fn explain(kind: DocumentKind, json: &[u8], ctx: &mut Ctx) {
                 (&rules::JSON_SYNTAX, vec![("detail", detail)])
             };
             let at = locate::serde_offset(json, e.line(), e.column());
-            let (line, column) = crate::locate::line_column(json, at);
-            ctx.push_located(rule, &params, line, column);
+            ctx.push_at(rule, &params, skipped + at);
         }
     }
     if ctx.issue_count() == before {

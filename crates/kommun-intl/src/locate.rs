@@ -65,14 +65,46 @@ pub fn spans(text: &[u8], pointers: &[&str]) -> Vec<Option<Span>> {
 }
 
 /// The 1-based line and column of a byte offset; the column counts characters, as the
-/// validator's issues do. An offset past the end counts as the end.
+/// validator's issues do. An offset past the end counts as the end. For many offsets, use
+/// [`line_columns`], which costs one pass for all of them.
 #[must_use]
 pub fn line_column(text: &[u8], offset: usize) -> (u32, u32) {
-    let before = &text[..offset.min(text.len())];
-    let line = memchr::memchr_iter(b'\n', before).count() + 1;
-    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
-    (u32::try_from(line).unwrap_or(u32::MAX), u32::try_from(column).unwrap_or(u32::MAX))
+    line_columns(text, &[offset])[0]
+}
+
+/// The line and column (as [`line_column`] gives them) of each offset, in the order given:
+/// the offsets are sorted and the text read once up to the last of them, so the cost is
+/// linear in the text however many offsets there are and however long their lines.
+#[must_use]
+pub fn line_columns(text: &[u8], offsets: &[usize]) -> Vec<(u32, u32)> {
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_unstable_by_key(|&i| offsets[i]);
+    let mut out = vec![(1, 1); offsets.len()];
+    // The cursor: a byte position, its line and the characters before it on its line. A byte
+    // order mark is not a character an editor shows: columns start after it.
+    let bom = if text.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
+    let (mut pos, mut line, mut column) = (bom, 1usize, 0usize);
+    for i in order {
+        let offset = offsets[i].clamp(bom, text.len().max(bom));
+        let between = &text[pos..offset];
+        match memchr::memrchr(b'\n', between) {
+            Some(last) => {
+                line += memchr::memchr_iter(b'\n', between).count();
+                column = chars(&between[last + 1..]);
+            }
+            None => column += chars(between),
+        }
+        pos = offset;
+        let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        out[i] = (to_u32(line), to_u32(column + 1));
+    }
+    out
+}
+
+/// The characters in UTF-8 bytes: every byte that does not continue a character. (A byte
+/// that is not UTF-8 counts as one, as a replacement character would.)
+fn chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 struct Scan<'t, 'p> {
@@ -227,14 +259,16 @@ impl Scan<'_, '_> {
                 }
             }
             _ => {
-                // A number or a literal: up to the next delimiter.
+                // A number or a literal: up to the next delimiter. A value cannot start at a
+                // delimiter (`[1 }`): stop there rather than loop without advancing.
+                let start = self.i;
                 while let Some(b) = self.peek() {
                     if matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
                         break;
                     }
                     self.i += 1;
                 }
-                Some(())
+                (self.i > start).then_some(())
             }
         }
     }
@@ -310,7 +344,7 @@ mod tests {
 
     #[test]
     fn agrees_with_the_validator_on_positions() {
-        let text = "{\"category\": \"praise\",\n  \"description\": \" Bra på\",\n  \"channel\": \"webb\",  \"submitted_at\": \"2026-11-28T09:30:00+01:00\",\n\t\"nmae\": 1}";
+        let text = "{\"category\": \"praise\",\n  \"description\": \" Bra på\",\n  \"channel\": \"webb\",  \"submitted_at\": \"2026-11-28T09:30:00+01:00\",\n\t\"name\": 1}";
         let report = crate::DocumentKind::Feedback
             .validate_json(text.as_bytes(), &crate::Options::default());
         assert_eq!(report.issues.len(), 3);

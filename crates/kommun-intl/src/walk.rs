@@ -1,16 +1,14 @@
-//! Walks a parsed JSON document beside its kind's generated schema, telling for every value
+//! Walks a parsed JSON document beside its kind's compiled schema, telling for every value
 //! which `$defs` type it is, whether it is personal data and whether the schema knows it.
 //!
-//! Used by [`crate::fix`] and [`crate::personal`]; the validator has its own walker
-//! (`validate::structure`), which reports issues instead.
+//! Used by [`crate::fix`] and [`crate::personal`]; the validator's explaining walk
+//! (`validate::structure`) reads the same compiled nodes and reports issues instead.
 
-use std::sync::LazyLock;
-
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::document::DocumentKind;
-use crate::schema::schema_for;
-use crate::validate::structure::type_matches;
+use crate::schema::compiled::{Compiled, NodeId};
+use crate::validate::limits::push_segment;
 
 /// One value met on the walk.
 pub(crate) struct Visit<'a> {
@@ -22,176 +20,145 @@ pub(crate) struct Visit<'a> {
     pub def: Option<&'a str>,
     /// True when the schema marks it, or a value it lies in, `x-personal-data`.
     pub personal: bool,
-    /// False for a member the schema does not know, and everything inside one.
+    /// True when the schema knows it: a member the schema names (or of an object it leaves
+    /// open), of a type its node allows, inside values that are all known. False for a
+    /// member the schema does not know, a value of the wrong type (an object where a text
+    /// belongs), and everything inside either.
     pub known: bool,
+    /// The member's key, when the value is an object member.
+    pub key: Option<&'a str>,
+    /// True when the key is one the schema names at this place.
+    pub key_known: bool,
 }
 
 /// Calls `f` for every value of `document`, parents before children.
 pub(crate) fn walk(kind: DocumentKind, document: &Value, f: &mut dyn FnMut(&Visit<'_>)) {
-    let schema = schema_for(kind);
-    let empty = Map::new();
-    let defs = schema.get("$defs").and_then(Value::as_object).unwrap_or(&empty);
+    let compiled = Compiled::of(kind);
     let mut pointer = String::new();
-    Walker { defs, f }.node(Some(schema), document, &mut pointer, false, None);
+    let root = Slot { node: Some(compiled.root()), personal: false, known: true };
+    Walker { c: compiled, f }.node(root, document, &mut pointer, None, true);
 }
 
-/// True when documents of `kind` can hold personal data.
-pub(crate) fn has_personal_data(kind: DocumentKind) -> bool {
-    static HAS: LazyLock<Vec<bool>> = LazyLock::new(|| {
-        DocumentKind::ALL.iter().map(|&k| mentions_personal(schema_for(k))).collect()
-    });
-    DocumentKind::ALL.iter().position(|&k| k == kind).is_some_and(|i| HAS[i])
+/// Where the walk is: the node for the value (`None` when the schema does not know it), the
+/// personal mark and knowledge inherited from above.
+#[derive(Clone, Copy)]
+struct Slot {
+    node: Option<NodeId>,
+    personal: bool,
+    known: bool,
 }
 
-fn mentions_personal(schema: &Value) -> bool {
-    match schema {
-        Value::Object(map) => {
-            map.get("x-personal-data") == Some(&Value::Bool(true))
-                || map.values().any(mentions_personal)
-        }
-        Value::Array(items) => items.iter().any(mentions_personal),
-        _ => false,
-    }
-}
-
-fn is_personal(schema: &Value) -> bool {
-    schema.get("x-personal-data") == Some(&Value::Bool(true))
-}
-
-struct Walker<'s, 'f> {
-    defs: &'s Map<String, Value>,
+struct Walker<'c, 'f> {
+    c: &'c Compiled,
     f: &'f mut dyn FnMut(&Visit<'_>),
 }
 
-impl<'s> Walker<'s, '_> {
-    fn def(&self, schema: &'s Value) -> Option<(&'s str, &'s Value)> {
-        let name = schema.get("$ref")?.as_str()?.strip_prefix("#/$defs/")?;
-        Some((name, self.defs.get(name)?))
-    }
-
-    /// Follows `$ref`s and picks the branch of a union the value belongs to; returns the
-    /// resolved schema (if the value fits one), its innermost `$defs` name and whether any
-    /// step was marked personal.
-    fn resolve(
-        &self,
-        mut schema: &'s Value,
-        v: &Value,
-        mut def: Option<&'s str>,
-    ) -> (Option<&'s Value>, Option<&'s str>, bool) {
-        let mut personal = is_personal(schema);
-        for _ in 0..32 {
-            if let Some((name, target)) = self.def(schema) {
-                def = Some(name);
-                schema = target;
-                personal |= is_personal(schema);
-                continue;
-            }
-            let union = schema.get("type").is_none()
-                && schema.get("properties").is_none()
-                && schema.get("enum").is_none();
-            let branches =
-                schema.get("anyOf").or_else(|| schema.get("oneOf")).and_then(Value::as_array);
-            if let (true, Some(branches)) = (union, branches) {
-                // Personal marks on any branch cover the value, whichever branch it takes.
-                personal |= branches.iter().any(is_personal);
-                // The branch the value fits, else the first one it could have meant (not
-                // `null`), so that a misspelt code still meets its type.
-                let chosen = branches.iter().find(|b| self.fits(b, v)).or_else(|| {
-                    branches.iter().find(|b| v.is_null() || !self.fits(b, &Value::Null))
-                });
-                match chosen {
-                    Some(b) => {
-                        schema = b;
-                        continue;
-                    }
-                    None => return (None, def, personal),
-                }
-            }
-            return (Some(schema), def, personal);
-        }
-        (None, def, personal)
-    }
-
-    /// A shallow check: could `v` be of this (union branch) schema?
-    fn fits(&self, schema: &'s Value, v: &Value) -> bool {
-        let mut s = schema;
-        for _ in 0..32 {
-            match self.def(s) {
-                Some((_, target)) => s = target,
-                None => break,
-            }
-        }
-        if let Some(list) = s.get("enum").and_then(Value::as_array) {
-            return list.contains(v);
-        }
-        if let Some(c) = s.get("const") {
-            return c == v;
-        }
-        match s.get("type") {
-            Some(Value::String(t)) => type_matches(t, v),
-            Some(Value::Array(ts)) => {
-                ts.iter().filter_map(Value::as_str).any(|t| type_matches(t, v))
-            }
-            _ => match s.get("anyOf").or_else(|| s.get("oneOf")).and_then(Value::as_array) {
-                Some(branches) => branches.iter().any(|b| self.fits(b, v)),
-                None => true,
-            },
-        }
-    }
-
+impl Walker<'_, '_> {
     fn node(
         &mut self,
-        schema: Option<&'s Value>,
+        slot: Slot,
         v: &Value,
         pointer: &mut String,
-        personal: bool,
-        def: Option<&'s str>,
+        key: Option<&str>,
+        key_known: bool,
     ) {
-        let known = schema.is_some();
-        let (resolved, def, marked) = match schema {
-            Some(s) => self.resolve(s, v, def),
+        let (resolved, def, marked) = match slot.node {
+            Some(id) => {
+                let r = self.c.resolve(id, v);
+                (r.node, r.def, r.personal)
+            }
             None => (None, None, false),
         };
-        let personal = personal || marked;
+        let personal = slot.personal || marked;
+        let fits = resolved.is_some_and(|t| self.c.node(t).types.matches(v));
+        let known = slot.known && fits;
         (self.f)(&Visit {
             pointer,
             value: v,
             def: if known { def } else { None },
             personal,
             known,
+            key,
+            key_known,
         });
+        let below = |node: Option<NodeId>| Slot { node, personal, known };
         let len = pointer.len();
         match v {
             Value::Object(map) => {
-                let props = resolved.and_then(|s| s.get("properties")).and_then(Value::as_object);
-                for (key, child) in map {
-                    pointer.push('/');
-                    pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-                    let child_schema = if known {
-                        props.and_then(|p| p.get(key)).or_else(|| {
-                            // An object the schema leaves open: its members are known but
-                            // untyped.
-                            let open = resolved.is_some_and(|s| {
-                                s.get("additionalProperties") != Some(&Value::Bool(false))
-                                    && s.get("properties").is_none()
-                            });
-                            open.then_some(&Value::Bool(true))
-                        })
-                    } else {
-                        None
+                let open = resolved.is_some_and(|t| {
+                    let n = self.c.node(t);
+                    !n.closed && n.properties.is_empty()
+                });
+                for (k, child) in map {
+                    push_segment(pointer, k);
+                    let member =
+                        if known { resolved.and_then(|t| self.c.property(t, k)) } else { None };
+                    let slot = match member {
+                        Some(m) => below(Some(m)),
+                        // An object the schema leaves open: its members are known but untyped.
+                        None if known && open => Slot { node: None, personal, known: true },
+                        None => Slot { node: None, personal, known: false },
                     };
-                    self.node(child_schema, child, pointer, personal, None);
+                    self.untyped_or(slot, child, pointer, Some(k), member.is_some());
                     pointer.truncate(len);
                 }
             }
             Value::Array(items) => {
-                let item_schema = resolved.and_then(|s| s.get("items"));
+                let item = if known { resolved.and_then(|t| self.c.items(t)) } else { None };
                 for (i, child) in items.iter().enumerate() {
                     pointer.push('/');
                     pointer.push_str(&i.to_string());
-                    let child_schema =
-                        if known { item_schema.or(Some(&Value::Bool(true))) } else { None };
-                    self.node(child_schema, child, pointer, personal, None);
+                    // An array the schema gives no `items`: its items are known but untyped.
+                    let slot = match item {
+                        Some(n) => below(Some(n)),
+                        None => Slot { node: None, personal, known },
+                    };
+                    self.untyped_or(slot, child, pointer, None, false);
+                    pointer.truncate(len);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Walks a value whose slot may have no node: known but untyped (the members of an open
+    /// object), or unknown.
+    fn untyped_or(
+        &mut self,
+        slot: Slot,
+        v: &Value,
+        pointer: &mut String,
+        key: Option<&str>,
+        key_known: bool,
+    ) {
+        if slot.node.is_some() || !slot.known {
+            self.node(slot, v, pointer, key, key_known);
+            return;
+        }
+        // Known, untyped: every value below is known as well.
+        (self.f)(&Visit {
+            pointer,
+            value: v,
+            def: None,
+            personal: slot.personal,
+            known: true,
+            key,
+            key_known,
+        });
+        let len = pointer.len();
+        match v {
+            Value::Object(map) => {
+                for (k, child) in map {
+                    push_segment(pointer, k);
+                    self.untyped_or(slot, child, pointer, Some(k), true);
+                    pointer.truncate(len);
+                }
+            }
+            Value::Array(items) => {
+                for (i, child) in items.iter().enumerate() {
+                    pointer.push('/');
+                    pointer.push_str(&i.to_string());
+                    self.untyped_or(slot, child, pointer, None, false);
                     pointer.truncate(len);
                 }
             }
@@ -238,9 +205,9 @@ mod tests {
         assert_eq!((typo.2, typo.3), (true, false));
         let extra = find(&all, "/extra/x");
         assert_eq!((extra.2, extra.3), (false, false));
-        assert!(has_personal_data(DocumentKind::Feedback));
-        assert!(has_personal_data(DocumentKind::FaultReport));
-        assert!(!has_personal_data(DocumentKind::Dataset));
+        assert!(Compiled::of(DocumentKind::Feedback).has_personal_data());
+        assert!(Compiled::of(DocumentKind::FaultReport).has_personal_data());
+        assert!(!Compiled::of(DocumentKind::Dataset).has_personal_data());
     }
 
     #[test]
@@ -253,6 +220,15 @@ mod tests {
         for p in ["/description", "/contact/name", "/contact/email/0", "/contact/phone/x"] {
             assert!(find(&all, p).2, "{p} should be personal");
         }
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_and_all_inside_it_are_unknown() {
+        let doc = json!({"id": {"name": "Anna"}, "partner": {"name": {"sv": "Utena"}}});
+        let all = visits(DocumentKind::Partnership, &doc);
+        assert!(!find(&all, "/id").3);
+        assert!(!find(&all, "/id/name").3);
+        assert!(find(&all, "/partner/name/sv").3);
     }
 
     #[test]

@@ -20,9 +20,11 @@ impl<'w> Github<'w> {
     }
 }
 
-/// Escapes a workflow command's message.
+/// Escapes a workflow command's message: what the runner decodes, then the other control
+/// characters (which would reach the log as they are).
 fn data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    let s = s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    crate::env::escape_controls(&s).into_owned()
 }
 
 /// Escapes a workflow command's property value.

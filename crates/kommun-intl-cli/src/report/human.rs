@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use kommun_intl::{Issue, Lang, Report, Severity, fix};
 
 use super::{DocInfo, FileInfo, FileStats, Settings, Sink, Totals, summary};
-use crate::env::paint;
+use crate::env::{escape_controls, paint};
 use crate::snippet::Snippets;
 
 /// The codes whose issue `kommun-intl fix` can take away, when it has a fix at the issue's
@@ -55,10 +55,10 @@ impl<'w> Human<'w> {
             Severity::Warning => styles.warning,
         };
         let label = format!("{}[{}]", self.severity_word(issue.severity()), issue.code());
-        paint(&mut self.out, styles.path, &place)?;
+        paint(&mut self.out, styles.path, &escape_controls(&place))?;
         write!(self.out, " ")?;
         paint(&mut self.out, severity, &label)?;
-        paint(&mut self.out, styles.message, &format!(": {message}"))?;
+        paint(&mut self.out, styles.message, &format!(": {}", escape_controls(message)))?;
         writeln!(self.out)
     }
 
@@ -104,8 +104,8 @@ impl Sink for Human<'_> {
                 self.header(file.path, issue, &message)?;
             }
         } else {
-            let snippets = Snippets::new(doc.kind, doc.text, doc.first_line, &report.issues);
-            for issue in &report.issues {
+            let snippets = Snippets::new(doc.kind, doc.trust, doc.text, &report.issues);
+            for (i, issue) in report.issues.iter().enumerate() {
                 let message = issue.rule().render(lang, &issue.params);
                 self.header(file.path, issue, &message)?;
                 let caret = match issue.severity() {
@@ -115,7 +115,7 @@ impl Sink for Human<'_> {
                 snippets.render(
                     &mut self.out,
                     &self.settings.styles,
-                    issue,
+                    (i, issue),
                     caret,
                     &issue.pointer,
                 )?;
@@ -154,7 +154,7 @@ impl Sink for Human<'_> {
                     file.path, doc.first_line
                 ),
             };
-            paint(&mut self.out, self.settings.styles.dim, &line)?;
+            paint(&mut self.out, self.settings.styles.dim, &escape_controls(&line))?;
             writeln!(self.out)?;
             if !self.settings.quiet {
                 writeln!(self.out)?;

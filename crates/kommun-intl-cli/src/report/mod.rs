@@ -27,6 +27,8 @@ pub struct DocInfo<'a> {
     /// The kind it was validated as; `None` when the kind could not be told (the text is not
     /// JSON, which the report says).
     pub kind: Option<DocumentKind>,
+    /// Whether the caller named the kind (`--kind`) or the document did.
+    pub trust: kommun_intl::personal::Trust,
     /// The document's text.
     pub text: &'a [u8],
     /// The line of the input it starts on.

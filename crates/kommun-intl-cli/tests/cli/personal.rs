@@ -23,10 +23,15 @@ fn snippets_show_the_form_of_personal_values_not_the_values() {
     shows(r#""email": "xxxxxxxxxxx@@xxxxxxx.xx","#);
     shows("\"phone\": \"###-### ## ##\"");
     shows("\"name\": ###########,");
-    // Unknown members: the keys stay readable, their values are masked.
-    shows("\"telefon\": ########### }");
-    shows(r#""contakt": {"namn": "xxxxxxxxxxx", "tel": ###########}"#);
-    shows(r#""nmae": "xxxxxxxxxxx""#);
+    // Unknown members: their values are masked; their keys stay readable only where they look
+    // like a misspelt field name and lie outside personal data (a key can be someone's data).
+    shows(concat!(
+        "\"kontakt\": { \"namn\": \"xxxxxxxxxxxxxxx\", ",
+        "\"xxxxxxxxxxxx\": \"########-####\", \"xxxxxxx\": ########### }"
+    ));
+    shows("\"contakt\": {\"namn\": \"xxxxxxxxxxx\", \"xxx\": ###########}");
+    shows(r#""xxxx": "xxxxxxxxxxx""#);
+    assert!(!r.stdout.contains("\"nmae\"") && !r.stdout.contains("personnummer"), "{}", r.stdout);
     // Values that are not personal stay readable.
     shows(r#""category": "complaint", "description": ["xxxxxxxxxxxx"], "channel": "email""#);
     assert!(!r.stdout.contains("Kanariesson"), "{}", r.stdout);

@@ -1,18 +1,19 @@
 //! The published JSON Schemas: one per document kind, generated from the model, committed under
 //! `schemas/` and checked for drift.
 
+pub mod compiled;
+
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value};
 
-use crate::document::DocumentKind;
+pub use compiled::Compiled;
+
+use crate::document::{Document, DocumentKind, KindVisitor};
 use crate::error::SchemaError;
-use crate::model::{
-    Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project,
-};
 
 /// Where the schemas are published; the `$id` of each is this plus its file name.
 pub const BASE_URI: &str = "https://kommun-intl.github.io/kommun-intl/schemas/v1/";
@@ -47,79 +48,26 @@ fn generate<T: JsonSchema>(kind: DocumentKind) -> Value {
     Value::Object(out)
 }
 
-static SCHEMAS: LazyLock<Vec<Value>> = LazyLock::new(|| {
-    DocumentKind::ALL
-        .iter()
-        .map(|&kind| match kind {
-            DocumentKind::Dataset => generate::<Dataset>(kind),
-            DocumentKind::Municipality => generate::<Municipality>(kind),
-            DocumentKind::Partnership => generate::<Partnership>(kind),
-            DocumentKind::Project => generate::<Project>(kind),
-            DocumentKind::Observation => generate::<Observation>(kind),
-            DocumentKind::Feedback => generate::<Feedback>(kind),
-            DocumentKind::FaultReport => generate::<FaultReport>(kind),
-        })
-        .collect()
-});
-
-/// The JSON Schema of a kind.
+/// The JSON Schema of a kind, generated on first use and kept for the process.
 #[must_use]
 pub fn schema_for(kind: DocumentKind) -> &'static Value {
-    let i = DocumentKind::ALL.iter().position(|&k| k == kind).unwrap_or(0);
-    &SCHEMAS[i]
+    struct Generate(DocumentKind);
+    impl KindVisitor for Generate {
+        type Output = Value;
+        fn visit<T: Document>(self) -> Value {
+            generate::<T>(self.0)
+        }
+    }
+    static SCHEMAS: [OnceLock<Value>; DocumentKind::ALL.len()] =
+        [const { OnceLock::new() }; DocumentKind::ALL.len()];
+    SCHEMAS[kind.index()].get_or_init(|| kind.visit(Generate(kind)))
 }
 
-/// True when a kind's schema refers to itself, directly or not (a `$defs` entry reachable from
-/// its own body), so that its documents can nest without a bound set by the model.
+/// True when a kind's schema refers to itself, directly or not, so that its documents can
+/// nest without a bound set by the model.
 #[must_use]
 pub fn is_recursive(kind: DocumentKind) -> bool {
-    static RECURSIVE: LazyLock<Vec<bool>> =
-        LazyLock::new(|| DocumentKind::ALL.iter().map(|&k| has_cycle(schema_for(k))).collect());
-    let i = DocumentKind::ALL.iter().position(|&k| k == kind).unwrap_or(0);
-    RECURSIVE[i]
-}
-
-/// The `$defs` names that `schema` refers to, at any depth (not through other definitions).
-fn refs<'s>(schema: &'s Value, out: &mut Vec<&'s str>) {
-    match schema {
-        Value::Object(o) => {
-            for (k, v) in o {
-                match (k.as_str(), v) {
-                    ("$ref", Value::String(r)) => {
-                        out.extend(r.strip_prefix("#/$defs/"));
-                    }
-                    ("$defs", _) => {}
-                    _ => refs(v, out),
-                }
-            }
-        }
-        Value::Array(a) => a.iter().for_each(|v| refs(v, out)),
-        _ => {}
-    }
-}
-
-/// True when some `$defs` entry can reach itself through `$ref`s.
-fn has_cycle(root: &Value) -> bool {
-    let Some(defs) = root.get("$defs").and_then(Value::as_object) else { return false };
-    defs.keys().any(|start| {
-        let mut seen = std::collections::HashSet::new();
-        let mut todo = vec![start.as_str()];
-        while let Some(name) = todo.pop() {
-            let mut next = Vec::new();
-            if let Some(def) = defs.get(name) {
-                refs(def, &mut next);
-            }
-            for n in next {
-                if n == start {
-                    return true;
-                }
-                if seen.insert(n) {
-                    todo.push(n);
-                }
-            }
-        }
-        false
-    })
+    Compiled::of(kind).is_recursive()
 }
 
 /// The schema of a kind as committed: pretty-printed JSON with a final newline.

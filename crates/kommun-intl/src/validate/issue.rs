@@ -85,6 +85,9 @@ pub struct Issue {
     pub line: Option<u32>,
     /// 1-based column (in characters) in the source text, when the document came from text.
     pub column: Option<u32>,
+    /// The byte offset of the same position in the document's text, for tools that show or
+    /// edit the source (for an NDJSON line: in the line).
+    pub offset: Option<usize>,
     /// Non-personal parameters of the message, by name.
     pub params: BTreeMap<&'static str, String>,
 }
@@ -140,6 +143,7 @@ impl fmt::Debug for Issue {
             .field("pointer", &self.pointer)
             .field("line", &self.line)
             .field("column", &self.column)
+            .field("offset", &self.offset)
             .field("params", &self.params)
             .finish_non_exhaustive()
     }

@@ -10,7 +10,10 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
+use super::structure::{Keys, nearest};
 use super::{Ctx, rules};
+use crate::personal;
+use crate::schema::compiled::{Compiled, NodeId};
 
 /// Configurable limits, with safe defaults.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,25 +40,42 @@ impl Default for Limits {
     }
 }
 
+/// Where the scan is in the schema: the node of a value (`None` for a member the schema does
+/// not know) and whether it lies in personal data.
+#[derive(Clone, Copy)]
+struct Slot {
+    node: Option<NodeId>,
+    personal: bool,
+}
+
 enum Frame<'t> {
-    Object { keys: HashSet<Cow<'t, str>>, pointer_len: usize },
-    Array { count: usize, pointer_len: usize },
+    Object { keys: HashSet<Cow<'t, str>>, pointer_len: usize, slot: Slot },
+    Array { count: usize, pointer_len: usize, slot: Slot },
 }
 
 /// Scans a text that failed the typed parse. Reports invalid UTF-8, limits, non-finite numbers
-/// and duplicate keys. Returns false when the text must not be parsed any further.
-pub(crate) fn scan(text: &[u8], limits: &Limits, ctx: &mut Ctx) -> bool {
+/// and duplicate keys, each at its byte offset. Keys that may be someone's data (see
+/// [`Keys`]) are masked in the issues' pointers and messages. Returns false when the text must
+/// not be parsed any further.
+pub(crate) fn scan(
+    text: &[u8],
+    limits: &Limits,
+    compiled: &Compiled,
+    keys_policy: Keys,
+    ctx: &mut Ctx,
+) -> bool {
     if let Err(e) = std::str::from_utf8(text) {
         let offset = e.valid_up_to();
-        let (line, column) = crate::locate::line_column(text, offset);
-        ctx.push_located(
-            &rules::JSON_INVALID_UTF8,
-            &[("offset", offset.to_string())],
-            line,
-            column,
-        );
+        ctx.push_at(&rules::JSON_INVALID_UTF8, &[("offset", offset.to_string())], offset);
         return false;
     }
+    let unknown_personal = compiled.has_personal_data();
+    let child = |parent: Slot, node: Option<NodeId>| match node {
+        Some(n) => Slot { node: Some(n), personal: parent.personal || compiled.marks_personal(n) },
+        None => Slot { node: None, personal: parent.personal || unknown_personal },
+    };
+    let root = compiled.root();
+    let mut slot = Slot { node: Some(root), personal: compiled.marks_personal(root) };
     let max_depth = limits.max_depth.min(128);
     let mut stack: Vec<Frame> = Vec::new();
     let mut pointer = String::new();
@@ -63,8 +83,7 @@ pub(crate) fn scan(text: &[u8], limits: &Limits, ctx: &mut Ctx) -> bool {
     let mut expect_key = false;
     let stop =
         |ctx: &mut Ctx, rule, params: &[(&'static str, String)], at: usize, pointer: &str| {
-            let (line, column) = crate::locate::line_column(text, at);
-            ctx.field_pointer(pointer, |ctx| ctx.push_located(rule, params, line, column));
+            ctx.field_pointer(pointer, |ctx| ctx.push_at(rule, params, at));
             false
         };
     let too_long = |ctx: &mut Ctx, at: usize, pointer: &str| {
@@ -84,24 +103,22 @@ pub(crate) fn scan(text: &[u8], limits: &Limits, ctx: &mut Ctx) -> bool {
             }
             b'{' | b'[' => {
                 if stack.len() >= max_depth {
-                    return stop(
-                        ctx,
-                        &rules::LIMIT_DEPTH,
-                        &[("max", max_depth.to_string())],
-                        i,
-                        &pointer,
-                    );
+                    let max = max_depth.to_string();
+                    return stop(ctx, &rules::LIMIT_DEPTH, &[("max", max)], i, &pointer);
                 }
-                if new_value(&mut stack, &mut pointer) > limits.max_array_length {
+                let here = value_slot(&mut stack, &mut pointer, slot);
+                if here.0 > limits.max_array_length {
                     return too_long(ctx, i, &pointer);
                 }
                 let pointer_len = pointer.len();
                 stack.push(if b == b'{' {
                     expect_key = true;
-                    Frame::Object { keys: HashSet::new(), pointer_len }
+                    Frame::Object { keys: HashSet::new(), pointer_len, slot: here.1 }
                 } else {
                     expect_key = false;
-                    Frame::Array { count: 0, pointer_len }
+                    let items = child(here.1, here.1.node.and_then(|n| compiled.items(n)));
+                    slot = items;
+                    Frame::Array { count: 0, pointer_len, slot: here.1 }
                 });
                 i += 1;
             }
@@ -111,19 +128,19 @@ pub(crate) fn scan(text: &[u8], limits: &Limits, ctx: &mut Ctx) -> bool {
                 {
                     pointer.truncate(pointer_len);
                 }
-                if let Some(Frame::Object { pointer_len, .. }) = stack.last() {
-                    pointer.truncate(*pointer_len);
+                match stack.last() {
+                    Some(Frame::Object { pointer_len, .. }) => pointer.truncate(*pointer_len),
+                    Some(Frame::Array { slot: array, .. }) => {
+                        slot = child(*array, array.node.and_then(|n| compiled.items(n)));
+                    }
+                    None => {}
                 }
                 expect_key = false;
                 i += 1;
             }
             b'"' => {
                 let start = i;
-                i += 1;
-                while i < text.len() && text[i] != b'"' {
-                    i += if text[i] == b'\\' { 2 } else { 1 };
-                }
-                i += 1;
+                i = skip_string(text, i);
                 let end = i.min(text.len());
                 if end - start > limits.max_string_length.saturating_add(2) {
                     let max = limits.max_string_length.to_string();
@@ -146,34 +163,26 @@ pub(crate) fn scan(text: &[u8], limits: &Limits, ctx: &mut Ctx) -> bool {
                         }
                         _ => Cow::Owned(serde_json::from_slice(raw).unwrap_or_default()),
                     };
-                    if let Some(Frame::Object { keys, pointer_len }) = stack.last_mut() {
+                    if let Some(Frame::Object { keys, pointer_len, slot: object }) =
+                        stack.last_mut()
+                    {
                         pointer.truncate(*pointer_len);
-                        pointer.push('/');
-                        if key.contains(['~', '/']) {
-                            pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-                        } else {
-                            pointer.push_str(&key);
-                        }
+                        let member = object.node.and_then(|n| compiled.property(n, &key));
+                        slot = child(*object, member);
+                        let shown = member.is_some() || {
+                            let near = nearest(&key, compiled.field_names());
+                            keys_policy.shows(compiled, &key, object.personal, near)
+                        };
+                        let segment = if shown { key.to_string() } else { personal::mask(&key) };
+                        push_segment(&mut pointer, &segment);
                         if !keys.insert(key) {
-                            let (line, column) = crate::locate::line_column(text, start);
-                            let shown = pointer
-                                .rsplit('/')
-                                .next()
-                                .unwrap_or_default()
-                                .chars()
-                                .take(60)
-                                .collect();
+                            let shown: String = segment.chars().take(60).collect();
                             ctx.field_pointer(&pointer, |ctx| {
-                                ctx.push_located(
-                                    &rules::JSON_DUPLICATE_KEY,
-                                    &[("key", shown)],
-                                    line,
-                                    column,
-                                );
+                                ctx.push_at(&rules::JSON_DUPLICATE_KEY, &[("key", shown)], start);
                             });
                         }
                     }
-                } else if new_value(&mut stack, &mut pointer) > limits.max_array_length {
+                } else if value_slot(&mut stack, &mut pointer, slot).0 > limits.max_array_length {
                     return too_long(ctx, start, &pointer);
                 }
             }
@@ -185,7 +194,7 @@ pub(crate) fn scan(text: &[u8], limits: &Limits, ctx: &mut Ctx) -> bool {
                     i += 1;
                 }
                 let token = &text[start..i];
-                if new_value(&mut stack, &mut pointer) > limits.max_array_length {
+                if value_slot(&mut stack, &mut pointer, slot).0 > limits.max_array_length {
                     return too_long(ctx, start, &pointer);
                 }
                 let t = token.strip_prefix(b"-").unwrap_or(token);
@@ -201,55 +210,113 @@ pub(crate) fn scan(text: &[u8], limits: &Limits, ctx: &mut Ctx) -> bool {
     true
 }
 
-/// Notes a new value in the current container (for arrays: its index in the pointer); returns
-/// the array's length so far.
-fn new_value(stack: &mut [Frame<'_>], pointer: &mut String) -> usize {
-    if let Some(Frame::Array { count, pointer_len }) = stack.last_mut() {
-        pointer.truncate(*pointer_len);
-        let _ = write!(pointer, "/{count}");
-        *count += 1;
-        *count
+/// Appends one pointer segment (RFC 6901: `~` as `~0`, `/` as `~1`).
+pub(crate) fn push_segment(pointer: &mut String, segment: &str) {
+    pointer.push('/');
+    if segment.contains(['~', '/']) {
+        for c in segment.chars() {
+            match c {
+                '~' => pointer.push_str("~0"),
+                '/' => pointer.push_str("~1"),
+                c => pointer.push(c),
+            }
+        }
     } else {
-        0
+        pointer.push_str(segment);
     }
 }
 
-/// True when the text nests arrays and objects deeper than `max`. A quick scan for the fast
-/// path of kinds whose schema is recursive: their typed parse alone is bounded only by
-/// `serde_json`'s 128 levels. The text is well-formed JSON (it has just been parsed).
-pub(crate) fn too_deep(text: &[u8], max: usize) -> bool {
-    // A text with no more opening brackets than the limit cannot nest deeper: a vectorised
-    // count settles most documents without the exact scan.
-    if memchr::memchr2_iter(b'{', b'[', text).nth(max).is_none() {
+/// The end of the JSON string that starts with the quote at `start`: past its closing quote,
+/// or the end of the text if it has none. Escapes are skipped, so `\"` does not end it.
+pub(crate) fn skip_string(text: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    loop {
+        let Some(j) = text.get(i..).and_then(|t| memchr::memchr2(b'"', b'\\', t)) else {
+            return text.len();
+        };
+        i += j;
+        if text[i] == b'"' {
+            return i + 1;
+        }
+        i += 2;
+    }
+}
+
+/// Notes a new value in the current container (for arrays: its index in the pointer); returns
+/// the array's length so far and the value's slot.
+fn value_slot(stack: &mut [Frame<'_>], pointer: &mut String, slot: Slot) -> (usize, Slot) {
+    if let Some(Frame::Array { count, pointer_len, .. }) = stack.last_mut() {
+        pointer.truncate(*pointer_len);
+        let _ = write!(pointer, "/{count}");
+        *count += 1;
+        (*count, slot)
+    } else {
+        (0, slot)
+    }
+}
+
+/// True when a well-formed text (it has just been parsed) breaks a limit that the typed parse
+/// does not hold it to: nesting deeper than `max_depth`, a string longer than
+/// `max_string_length`, an array longer than `max_array_length`. Then the fast path hands the
+/// text to the explaining path, whose scan reports the limit, so that both paths give the same
+/// verdict. Most documents are settled without reading them: a text with no more opening
+/// brackets than the depth limit cannot nest deeper, one shorter than a string's limit holds
+/// no longer string, and an array of `n` items needs `2n - 1` bytes.
+pub(crate) fn exceeds(text: &[u8], limits: &Limits) -> bool {
+    let max_depth = limits.max_depth.min(128);
+    let deep = memchr::memchr2_iter(b'{', b'[', text).nth(max_depth).is_some();
+    let long_string = text.len() > limits.max_string_length.saturating_add(2);
+    let long_array = text.len() >= limits.max_array_length.saturating_mul(2);
+    if !(deep || long_string || long_array) {
         return false;
     }
-    let mut depth = 0usize;
+    // Per open bracket: the items of an array so far, or `None` for an object.
+    let mut stack: Vec<Option<usize>> = Vec::new();
     let mut i = 0;
+    let count = |stack: &mut Vec<Option<usize>>| -> bool {
+        if let Some(Some(n)) = stack.last_mut() {
+            *n += 1;
+            return *n > limits.max_array_length;
+        }
+        false
+    };
     while i < text.len() {
         match text[i] {
             b'"' => {
-                // Skip the string: to its closing quote, past every escape.
-                i += 1;
-                loop {
-                    let Some(j) = text.get(i..).and_then(|t| memchr::memchr2(b'"', b'\\', t))
-                    else {
-                        return false;
-                    };
-                    i += j + 1;
-                    if text[i - 1] == b'"' {
-                        break;
-                    }
-                    i += 1;
+                let end = skip_string(text, i);
+                if end - i > limits.max_string_length.saturating_add(2) {
+                    return true;
                 }
+                // In an array every string is an item; in an object, keys and values alike
+                // are not counted.
+                if count(&mut stack) {
+                    return true;
+                }
+                i = end;
                 continue;
             }
             b'{' | b'[' => {
-                depth += 1;
-                if depth > max {
+                if count(&mut stack) {
+                    return true;
+                }
+                stack.push((text[i] == b'[').then_some(0));
+                if stack.len() > max_depth {
                     return true;
                 }
             }
-            b'}' | b']' => depth = depth.saturating_sub(1),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b'-' | b'0'..=b'9' | b't' | b'f' | b'n' => {
+                if count(&mut stack) {
+                    return true;
+                }
+                while i + 1 < text.len()
+                    && !matches!(text[i + 1], b',' | b']' | b'}' | b' ' | b'\t' | b'\n' | b'\r')
+                {
+                    i += 1;
+                }
+            }
             _ => {}
         }
         i += 1;

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::issue::Issue;
 use super::rules;
-use crate::locate::{Span, spans};
+use crate::locate::{Span, line_columns, spans};
 
 /// The byte offset of a position as `serde_json` reports it: a 1-based line and a column
 /// counted in bytes, 0 right after a line break. (Issues count columns in characters; convert
@@ -21,12 +21,13 @@ pub(crate) fn serde_offset(text: &[u8], line: usize, column: usize) -> usize {
     line_start.saturating_add(column.saturating_sub(1)).min(text.len())
 }
 
-/// Fills in `line` and `column` of every issue whose pointer is found in `text`.
-pub(crate) fn locate(text: &[u8], issues: &mut [Issue]) {
-    let todo: Vec<usize> = (0..issues.len()).filter(|&i| issues[i].line.is_none()).collect();
-    if todo.is_empty() {
-        return;
-    }
+/// Fills in `line` and `column` of every issue: from its byte offset when the reporter knew
+/// it (`offsets`, one per issue), else from where its pointer is found in `text`. One scan for
+/// the pointers and one sweep for the positions, however many issues there are.
+pub(crate) fn locate(text: &[u8], issues: &mut [Issue], offsets: &[Option<usize>]) {
+    let todo: Vec<usize> = (0..issues.len())
+        .filter(|&i| issues[i].line.is_none() && offsets.get(i).copied().flatten().is_none())
+        .collect();
     // Ask for every prefix too: a pointer to a value that is not in the text (a defaulted
     // field) points at its nearest ancestor that is.
     let mut prefixes: HashSet<&str> = HashSet::new();
@@ -34,7 +35,9 @@ pub(crate) fn locate(text: &[u8], issues: &mut [Issue]) {
         let p = issues[i].pointer.as_str();
         let mut end = p.len();
         loop {
-            prefixes.insert(&p[..end]);
+            if !prefixes.insert(&p[..end]) {
+                break;
+            }
             match p[..end].rfind('/') {
                 Some(j) => end = j,
                 None => break,
@@ -42,19 +45,30 @@ pub(crate) fn locate(text: &[u8], issues: &mut [Issue]) {
         }
     }
     let prefixes: Vec<&str> = prefixes.into_iter().collect();
-    let found: HashMap<&str, Span> = prefixes
-        .iter()
-        .zip(spans(text, &prefixes))
-        .filter_map(|(p, span)| Some((*p, span?)))
-        .collect();
-    let mut offsets: Vec<(usize, usize)> = Vec::with_capacity(todo.len());
-    for &i in &todo {
-        let mut pointer = issues[i].pointer.as_str();
+    let found: HashMap<&str, Span> = if prefixes.is_empty() {
+        HashMap::new()
+    } else {
+        prefixes
+            .iter()
+            .zip(spans(text, &prefixes))
+            .filter_map(|(p, span)| Some((*p, span?)))
+            .collect()
+    };
+    let mut at: Vec<(usize, usize)> = Vec::with_capacity(issues.len());
+    for (i, issue) in issues.iter().enumerate() {
+        if issue.line.is_some() {
+            continue;
+        }
+        if let Some(offset) = offsets.get(i).copied().flatten() {
+            at.push((offset, i));
+            continue;
+        }
+        let mut pointer = issue.pointer.as_str();
         loop {
             if let Some(span) = found.get(pointer) {
-                let at_key = issues[i].rule.code == rules::UNKNOWN_FIELD.code;
+                let at_key = issue.rule.code == rules::UNKNOWN_FIELD.code;
                 let key = span.key.as_ref().filter(|_| at_key);
-                offsets.push((key.map_or(span.value.start, |k| k.start), i));
+                at.push((key.map_or(span.value.start, |k| k.start), i));
                 break;
             }
             match pointer.rfind('/') {
@@ -63,19 +77,12 @@ pub(crate) fn locate(text: &[u8], issues: &mut [Issue]) {
             }
         }
     }
-    offsets.sort_unstable();
-    let (mut line, mut line_start, mut pos) = (1u32, 0usize, 0usize);
-    for (offset, i) in offsets {
-        let offset = offset.min(text.len());
-        while pos < offset {
-            if text[pos] == b'\n' {
-                line += 1;
-                line_start = pos + 1;
-            }
-            pos += 1;
-        }
-        let column = String::from_utf8_lossy(&text[line_start..offset]).chars().count();
+    let offsets: Vec<usize> = at.iter().map(|&(o, _)| o).collect();
+    for ((line, column), &(_, i)) in line_columns(text, &offsets).into_iter().zip(&at) {
         issues[i].line = Some(line);
-        issues[i].column = Some(u32::try_from(column).unwrap_or(u32::MAX).saturating_add(1));
+        issues[i].column = Some(column);
+    }
+    for (offset, i) in at {
+        issues[i].offset = Some(offset);
     }
 }

@@ -28,11 +28,21 @@ pub struct Options {
     pub reference_date: Option<NaiveDate>,
     /// Limits on hostile input.
     pub limits: Limits,
+    /// True when the document's kind was told by the document itself (its `$schema`), not by
+    /// the caller. Then the kind proves nothing about where personal data is, and the keys of
+    /// members the schema does not know are masked in issues unless they look like a
+    /// misspelt field name. (Kinds that hold personal data mask such keys in any case.)
+    pub kind_from_document: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { max_issues: DEFAULT_MAX_ISSUES, reference_date: None, limits: Limits::default() }
+        Options {
+            max_issues: DEFAULT_MAX_ISSUES,
+            reference_date: None,
+            limits: Limits::default(),
+            kind_from_document: false,
+        }
     }
 }
 
@@ -103,12 +113,22 @@ fn push_decimal(s: &mut String, mut i: usize) {
 #[derive(Debug)]
 pub struct Ctx {
     pointer: String,
+    /// Byte ranges of `pointer` that hold keys that may be someone's data: masked in every
+    /// issue reported below them, once the issue has been located by its real pointer.
+    masked: Vec<std::ops::Range<usize>>,
     issues: Vec<Issue>,
+    /// Per issue, where it is in the text (a byte offset) when the reporter knew it, and the
+    /// ranges of its pointer to mask.
+    places: Vec<Place>,
     max_issues: usize,
     truncated: usize,
     errors: usize,
     reference_date: Option<NaiveDate>,
     limits: Limits,
+    kind_from_document: bool,
+    /// Added to every offset given to [`Ctx::push_at`] (the length of a byte order mark the
+    /// scanned text lacks).
+    offset_base: usize,
 }
 
 impl Ctx {
@@ -118,12 +138,16 @@ impl Ctx {
         Ctx {
             // Room for the pointers of ordinary documents, so that descending never reallocates.
             pointer: String::with_capacity(128),
+            masked: Vec::new(),
             issues: Vec::new(),
+            places: Vec::new(),
             max_issues: options.max_issues,
             truncated: 0,
             errors: 0,
             reference_date: options.reference_date,
             limits: options.limits,
+            kind_from_document: options.kind_from_document,
+            offset_base: 0,
         }
     }
 
@@ -131,6 +155,12 @@ impl Ctx {
     #[must_use]
     pub fn reference_date(&self) -> Option<NaiveDate> {
         self.reference_date
+    }
+
+    /// True when the kind was told by the document itself (see [`Options`]).
+    #[must_use]
+    pub fn kind_from_document(&self) -> bool {
+        self.kind_from_document
     }
 
     /// The limits of this run.
@@ -200,20 +230,26 @@ impl Ctx {
             pointer: self.pointer.clone(),
             line: None,
             column: None,
+            offset: None,
             params: params.iter().cloned().collect::<BTreeMap<_, _>>(),
         });
+        self.places.push(Place { offset: None, masked: self.masked.clone() });
     }
 
     /// A context at the same pointer with no issues, to try something out.
     pub(crate) fn fork(&self) -> Ctx {
         Ctx {
             pointer: self.pointer.clone(),
+            masked: self.masked.clone(),
             issues: Vec::new(),
+            places: Vec::new(),
             max_issues: self.max_issues,
             truncated: 0,
             errors: 0,
             reference_date: self.reference_date,
             limits: self.limits,
+            kind_from_document: self.kind_from_document,
+            offset_base: self.offset_base,
         }
     }
 
@@ -221,32 +257,54 @@ impl Ctx {
     pub(crate) fn absorb(&mut self, other: Ctx) {
         self.errors += other.errors;
         self.truncated += other.truncated;
-        for issue in other.issues {
+        for (issue, place) in other.issues.into_iter().zip(other.places) {
             if self.issues.len() >= self.max_issues {
                 self.truncated += 1;
             } else {
                 self.issues.push(issue);
+                self.places.push(place);
             }
         }
     }
 
-    /// Records an issue whose position is already known (a JSON syntax error).
-    pub(crate) fn push_located(
+    /// Records an issue whose position in the text is already known, as a byte offset (a
+    /// JSON syntax error, a duplicate key).
+    pub(crate) fn push_at(
         &mut self,
         rule: &'static Rule,
         params: &[(&'static str, String)],
-        line: u32,
-        column: u32,
+        offset: usize,
     ) {
         let kept = self.issues.len();
         self.report(rule, params);
         // Past the cap nothing was kept: the last issue is another one, not to be moved.
         if self.issues.len() > kept
-            && let Some(issue) = self.issues.last_mut()
+            && let Some(place) = self.places.last_mut()
         {
-            issue.line = Some(line);
-            issue.column = Some(column);
+            place.offset = Some(self.offset_base + offset);
         }
+    }
+
+    /// Runs `f` with offsets counted from `base` bytes into the text.
+    pub(crate) fn shifted<R>(&mut self, base: usize, f: impl FnOnce(&mut Ctx) -> R) -> R {
+        let before = self.offset_base;
+        self.offset_base += base;
+        let r = f(self);
+        self.offset_base = before;
+        r
+    }
+
+    /// Runs `f` one level down, at the member `name`, whose key may be someone's data: issues
+    /// below it are located by the real key, then show it masked.
+    pub(crate) fn masked_field<R>(&mut self, name: &str, f: impl FnOnce(&mut Ctx) -> R) -> R {
+        let start = self.pointer.len() + 1;
+        let depth = self.masked.len();
+        self.field(name, |ctx| {
+            ctx.masked.push(start..ctx.pointer.len());
+            let r = f(ctx);
+            ctx.masked.truncate(depth);
+            r
+        })
     }
 
     /// Runs `f` at a pointer below the current one, given as a JSON Pointer suffix.
@@ -274,9 +332,28 @@ impl Ctx {
         self.issues.len() + self.truncated
     }
 
-    /// Ends the run.
+    /// Ends the run of a value that did not come from text (no positions).
     #[must_use]
     pub fn finish(self) -> Report {
+        self.finish_in(None)
+    }
+
+    /// Ends the run of a document read from `text`, if given: every issue gets its line and
+    /// column (in one pass over the text, however many issues there are), then the keys that
+    /// may be someone's data are masked in the pointers.
+    #[must_use]
+    pub(crate) fn finish_in(mut self, text: Option<&[u8]>) -> Report {
+        if let Some(text) = text
+            && !self.issues.is_empty()
+        {
+            let offsets: Vec<Option<usize>> = self.places.iter().map(|p| p.offset).collect();
+            locate::locate(text, &mut self.issues, &offsets);
+        }
+        for (issue, place) in self.issues.iter_mut().zip(&self.places) {
+            if !place.masked.is_empty() {
+                issue.pointer = mask_pointer(&issue.pointer, &place.masked);
+            }
+        }
         Report { issues: self.issues, truncated_count: self.truncated, error_count: self.errors }
     }
 
@@ -339,6 +416,30 @@ impl Ctx {
             }
         }
     }
+}
+
+/// Where an issue is, beyond its pointer.
+#[derive(Clone, Debug, Default)]
+struct Place {
+    offset: Option<usize>,
+    masked: Vec<std::ops::Range<usize>>,
+}
+
+/// The pointer with the given byte ranges (whole segments) masked.
+fn mask_pointer(pointer: &str, ranges: &[std::ops::Range<usize>]) -> String {
+    let mut out = String::with_capacity(pointer.len());
+    let mut at = 0;
+    for r in ranges {
+        let (Some(before), Some(segment)) = (pointer.get(at..r.start), pointer.get(r.clone()))
+        else {
+            continue;
+        };
+        out.push_str(before);
+        out.push_str(&crate::personal::mask(segment));
+        at = r.end;
+    }
+    out.push_str(pointer.get(at..).unwrap_or_default());
+    out
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! Explains a document that does not fit the model: walks the parsed JSON against the kind's
-//! generated schema and reports every structural problem (wrong types, missing and unknown
+//! compiled schema ([`crate::schema::Compiled`]) and reports every structural problem (wrong types, missing and unknown
 //! fields, unknown codes) with "did you mean" hints. Wherever a part of the document does fit
 //! its Rust type, that part is parsed and its rules run as on the fast path, so one pass still
 //! reports semantic problems beside the structural ones.
@@ -12,10 +12,15 @@ use std::sync::LazyLock;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use crate::personal;
+use crate::schema::compiled::{Codes, Compiled, NodeId, json_type};
+
 use super::{Ctx, Validate, rules};
 use crate::model;
 
-type Typed = fn(&Value, &mut Ctx) -> bool;
+/// The typed check of a definition: parses the value as its Rust type and, if it fits, runs
+/// its rules; false when it does not fit.
+pub(crate) type Typed = fn(&Value, &mut Ctx) -> bool;
 
 pub(crate) fn typed<T: DeserializeOwned + Validate>(v: &Value, ctx: &mut Ctx) -> bool {
     match T::deserialize(v) {
@@ -35,6 +40,11 @@ macro_rules! registry {
             m
         })
     };
+}
+
+/// The typed check of the definition `name`, if it has rules of its own.
+pub(crate) fn check_of(name: &str) -> Option<Typed> {
+    TYPED.get(name).copied()
 }
 
 /// Every `$defs` entry that has rules of its own, by schema name.
@@ -71,39 +81,54 @@ static TYPED: LazyLock<HashMap<String, Typed>> = registry![
     model::FaultReport,
 ];
 
-/// Walks `value` against the root `schema` of a document kind.
-pub(crate) fn explain(schema: &Value, value: &Value, ctx: &mut Ctx) {
-    let empty = Map::new();
-    let defs = schema.get("$defs").and_then(Value::as_object).unwrap_or(&empty);
-    Walker { defs }.walk(schema, value, ctx);
+/// How the walk treats the keys of members the schema does not know: they may be someone's
+/// data (a fragment of a description cut by an unescaped quote becomes a key), so issue
+/// pointers and messages show them only where nothing suggests that.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Keys {
+    /// A kind without personal data, named by the caller: keys are shown.
+    Shown,
+    /// A kind that holds personal data, or one the document named itself: a key is shown
+    /// when it is a field name somewhere in the schema, or looks like a misspelt one
+    /// (lower-case snake case, near a field name), and does not lie in personal data.
+    Guarded,
 }
 
-/// The codes a schema allows and its `x-aliases`.
-type Codes<'s> = (Vec<&'s str>, Option<&'s Map<String, Value>>);
+impl Keys {
+    /// The policy for a kind, told by the caller (`trusted`) or by the document.
+    pub(crate) fn for_kind(compiled: &Compiled, trusted: bool) -> Keys {
+        if trusted && !compiled.has_personal_data() { Keys::Shown } else { Keys::Guarded }
+    }
 
-struct Walker<'s> {
-    defs: &'s Map<String, Value>,
-}
-
-fn json_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
+    /// True when the unknown `key` is shown as it is (else masked). `inside_personal`: the
+    /// member lies in a personal value; `suggestion`: the field name it is nearest.
+    pub(crate) fn shows(
+        self,
+        compiled: &Compiled,
+        key: &str,
+        inside_personal: bool,
+        suggestion: Option<&str>,
+    ) -> bool {
+        let typo_like = || {
+            suggestion.is_some()
+                && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        };
+        match self {
+            _ if inside_personal => false,
+            Keys::Shown => true,
+            Keys::Guarded => compiled.is_field_name(key) || typo_like(),
+        }
     }
 }
 
-/// True when `v` has the JSON Schema type `expected` (an integer is also a number, and a number
-/// with no fraction also an integer).
-pub(crate) fn type_matches(expected: &str, v: &Value) -> bool {
-    let found = json_type(v);
-    expected == found
-        || expected == "number" && found == "integer"
-        || expected == "integer" && v.as_f64().is_some_and(|f| f.fract() == 0.0)
+/// Walks `value` against the compiled schema of its kind, from the root.
+pub(crate) fn explain(compiled: &Compiled, value: &Value, keys: Keys, ctx: &mut Ctx) {
+    Walker { c: compiled, keys }.walk(compiled.root(), value, false, ctx);
+}
+
+struct Walker<'c> {
+    c: &'c Compiled,
+    keys: Keys,
 }
 
 /// The nearest candidate to `input`: the same apart from case, else within a small edit
@@ -135,94 +160,46 @@ pub(crate) fn nearest<'a>(
         .map(|(_, c)| c)
 }
 
-impl<'s> Walker<'s> {
-    fn resolve(&self, schema: &'s Value) -> &'s Value {
-        let mut s = schema;
-        for _ in 0..16 {
-            match s.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/")) {
-                Some(name) => match self.defs.get(name) {
-                    Some(def) => s = def,
-                    None => break,
-                },
-                None => break,
-            }
-        }
-        s
-    }
-
-    /// The codes a schema allows, when it is a code list (or a union of them).
-    fn codes(&self, schema: &'s Value) -> Option<Codes<'s>> {
-        let s = self.resolve(schema);
-        if let Some(list) = s.get("enum").and_then(Value::as_array) {
-            let aliases = s.get("x-aliases").and_then(Value::as_object);
-            return Some((list.iter().filter_map(Value::as_str).collect(), aliases));
-        }
-        if let Some(c) = s.get("const").and_then(Value::as_str) {
-            return Some((vec![c], None));
-        }
-        let branches = s.get("anyOf").or_else(|| s.get("oneOf"))?.as_array()?;
-        let mut all = Vec::new();
-        let mut aliases = None;
-        for b in branches {
-            if self.resolve(b).get("type").and_then(Value::as_str) == Some("null") {
-                continue;
-            }
-            let (codes, a) = self.codes(b)?;
-            all.extend(codes);
-            aliases = aliases.or(a);
-        }
-        Some((all, aliases))
-    }
-
-    fn unknown_code(
-        codes: &[&str],
-        aliases: Option<&Map<String, Value>>,
-        v: &Value,
-        ctx: &mut Ctx,
-    ) {
-        let shown = match v {
+impl Walker<'_> {
+    fn unknown_code(codes: &Codes, v: &Value, personal: bool, ctx: &mut Ctx) {
+        let shown: String = match v {
             Value::String(s) => s.chars().take(60).collect(),
             other => other.to_string().chars().take(60).collect(),
         };
+        let shown = if personal { personal::mask(&shown) } else { shown };
         let mut params = vec![("value", shown)];
         if let Some(s) = v.as_str() {
-            let alias = aliases
-                .and_then(|a| a.get(s).or_else(|| a.get(&s.to_ascii_uppercase())))
-                .and_then(Value::as_str);
-            if let Some(hint) = alias.or_else(|| nearest(s, codes.iter().copied())) {
+            let hint = codes.alias(s).or_else(|| nearest(s, codes.values.iter().map(|c| &**c)));
+            if let Some(hint) = hint {
                 params.push(("suggestion", hint.to_owned()));
             }
         }
         ctx.report(&rules::UNKNOWN_CODE, &params);
     }
 
-    fn walk(&self, schema: &'s Value, v: &Value, ctx: &mut Ctx) {
-        let Some(obj) = schema.as_object() else {
-            if schema == &Value::Bool(false) {
-                ctx.report(&rules::INVALID_VALUE, &[]);
-            }
-            return;
-        };
-        if let Some(name) =
-            obj.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/"))
-        {
-            if let Some(f) = TYPED.get(name)
-                && f(v, ctx)
-            {
-                return;
-            }
-            if let Some(def) = self.defs.get(name) {
-                self.walk(def, v, ctx);
-            }
+    fn walk(&self, id: NodeId, v: &Value, personal: bool, ctx: &mut Ctx) {
+        let node = self.c.node(id);
+        let personal = personal || node.personal;
+        if node.never {
+            ctx.report(&rules::INVALID_VALUE, &[]);
             return;
         }
-        if let Some((codes, aliases)) = self.codes(schema) {
-            if v.is_null() && self.allows_null(schema) {
+        if let Some(check) = node.check
+            && check(v, ctx)
+        {
+            return;
+        }
+        if let Some(target) = node.reference {
+            self.walk(target, v, personal, ctx);
+            return;
+        }
+        if let Some(codes) = &node.codes {
+            if v.is_null() && self.c.allows_null(id) {
                 return;
             }
-            if !v.as_str().is_some_and(|s| codes.contains(&s)) {
+            if !v.as_str().is_some_and(|s| codes.contains(s)) {
                 if v.is_string() {
-                    Self::unknown_code(&codes, aliases, v, ctx);
+                    Self::unknown_code(codes, v, personal, ctx);
                 } else {
                     ctx.report(
                         &rules::WRONG_TYPE,
@@ -232,38 +209,26 @@ impl<'s> Walker<'s> {
             }
             return;
         }
-        let is_union = !obj.contains_key("type") && !obj.contains_key("properties");
-        if let (true, Some(branches)) =
-            (is_union, obj.get("anyOf").or_else(|| obj.get("oneOf")).and_then(Value::as_array))
-        {
-            self.union(branches, v, ctx);
+        if !node.branches.is_empty() {
+            self.union(&node.branches, v, personal, ctx);
             return;
         }
-        if let Some(all) = obj.get("allOf").and_then(Value::as_array) {
-            for s in all {
-                self.walk(s, v, ctx);
-            }
+        for &s in &node.all_of {
+            self.walk(s, v, personal, ctx);
         }
-        if let Some(t) = obj.get("type") {
-            let expected: Vec<&str> = match t {
-                Value::String(s) => vec![s.as_str()],
-                Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
-                _ => vec![],
-            };
-            if !expected.is_empty() && !expected.iter().any(|e| type_matches(e, v)) {
-                ctx.report(
-                    &rules::WRONG_TYPE,
-                    &[("expected", expected.join(" or ")), ("found", json_type(v).into())],
-                );
-                return;
-            }
+        if !node.types.matches(v) {
+            ctx.report(
+                &rules::WRONG_TYPE,
+                &[("expected", node.types.describe()), ("found", json_type(v).into())],
+            );
+            return;
         }
         match v {
-            Value::Object(map) => self.object(obj, map, ctx),
+            Value::Object(map) => self.object(id, map, personal, ctx),
             Value::Array(items) => {
-                if let Some(item_schema) = obj.get("items") {
-                    for (i, item) in items.iter().enumerate() {
-                        ctx.index(i, |ctx| self.walk(item_schema, item, ctx));
+                if let Some(item) = node.items {
+                    for (i, value) in items.iter().enumerate() {
+                        ctx.index(i, |ctx| self.walk(item, value, personal, ctx));
                     }
                 }
             }
@@ -271,23 +236,14 @@ impl<'s> Walker<'s> {
         }
     }
 
-    fn allows_null(&self, schema: &'s Value) -> bool {
-        let s = self.resolve(schema);
-        let branches = s.get("anyOf").or_else(|| s.get("oneOf")).and_then(Value::as_array);
-        branches.is_some_and(|b| {
-            b.iter().any(|b| self.resolve(b).get("type").and_then(Value::as_str) == Some("null"))
-        })
-    }
-
-    fn union(&self, branches: &'s [Value], v: &Value, ctx: &mut Ctx) {
+    fn union(&self, branches: &[NodeId], v: &Value, personal: bool, ctx: &mut Ctx) {
         let mut best: Option<Ctx> = None;
-        for b in branches {
-            let resolved = self.resolve(b);
-            if !v.is_null() && resolved.get("type").and_then(Value::as_str) == Some("null") {
+        for &b in branches {
+            if !v.is_null() && self.c.node(self.c.target(b).0).types.is_null_only() {
                 continue;
             }
             let mut trial = ctx.fork();
-            self.walk(b, v, &mut trial);
+            self.walk(b, v, personal, &mut trial);
             if trial.issue_count() == 0 {
                 ctx.absorb(trial);
                 return;
@@ -305,29 +261,37 @@ impl<'s> Walker<'s> {
         }
     }
 
-    fn object(&self, schema: &'s Map<String, Value>, map: &Map<String, Value>, ctx: &mut Ctx) {
-        let empty = Map::new();
-        let props = schema.get("properties").and_then(Value::as_object).unwrap_or(&empty);
-        if let Some(required) = schema.get("required").and_then(Value::as_array) {
-            for field in required.iter().filter_map(Value::as_str) {
-                if !map.contains_key(field) {
-                    ctx.report(&rules::MISSING_FIELD, &[("field", field.to_owned())]);
-                }
+    fn object(&self, id: NodeId, map: &Map<String, Value>, personal: bool, ctx: &mut Ctx) {
+        let node = self.c.node(id);
+        for field in &node.required {
+            if !map.contains_key(&**field) {
+                ctx.report(&rules::MISSING_FIELD, &[("field", field.to_string())]);
             }
         }
-        let closed = schema.get("additionalProperties") == Some(&Value::Bool(false));
         for (key, value) in map {
-            match props.get(key) {
-                Some(prop) => ctx.field(key, |ctx| self.walk(prop, value, ctx)),
-                None if closed => ctx.field(key, |ctx| {
-                    let mut params = vec![("field", key.chars().take(60).collect::<String>())];
+            match node.properties.iter().find(|(k, _)| **k == **key) {
+                Some(&(_, prop)) => ctx.field(key, |ctx| self.walk(prop, value, personal, ctx)),
+                None if node.closed => {
                     let missing =
-                        props.keys().filter(|k| !map.contains_key(*k)).map(String::as_str);
-                    if let Some(hint) = nearest(key, missing) {
-                        params.push(("suggestion", hint.to_owned()));
+                        node.properties.iter().map(|(k, _)| &**k).filter(|k| !map.contains_key(*k));
+                    let suggestion = nearest(key, missing);
+                    let near = suggestion.or_else(|| nearest(key, self.c.field_names()));
+                    let shown = self.keys.shows(self.c, key, personal, near);
+                    let report = |ctx: &mut Ctx| {
+                        let field: String = key.chars().take(60).collect();
+                        let field = if shown { field } else { personal::mask(&field) };
+                        let mut params = vec![("field", field)];
+                        if let Some(hint) = suggestion {
+                            params.push(("suggestion", hint.to_owned()));
+                        }
+                        ctx.report(&rules::UNKNOWN_FIELD, &params);
+                    };
+                    if shown {
+                        ctx.field(key, report);
+                    } else {
+                        ctx.masked_field(key, report);
                     }
-                    ctx.report(&rules::UNKNOWN_FIELD, &params);
-                }),
+                }
                 None => {}
             }
         }

@@ -126,7 +126,9 @@ fn a_million_items_is_the_array_limit() {
     let items = vec!["0"; 1_000_001].join(",");
     let doc = format!(r#"{{"category": "praise", "media": [{items}]}}"#);
     let report = check(DocumentKind::Feedback, doc.as_bytes());
-    assert_eq!(codes(&report), [("limits.array_length", "/media/1000000".to_owned())]);
+    // `media` is no field of a feedback, nor near one: in a kind that holds personal data
+    // such a key may be someone's and is masked, in the pointer too.
+    assert_eq!(codes(&report), [("limits.array_length", "/xxxxx/1000000".to_owned())]);
 }
 
 #[test]
@@ -248,7 +250,11 @@ fn syntax_error_positions_are_characters_from_one() {
 fn personal_values_under_repeated_keys_are_masked() {
     let text = r#"{"category": "praise", "description": "Anna Svensson", "description": "B",
   "contact": {"phone": "0701234567"}, "contact": {"name": "Karl Karlsson", "name": "C"}}"#;
-    let spans = kommun_intl::personal::spans(Some(DocumentKind::Feedback), text.as_bytes());
+    let spans = kommun_intl::personal::spans(
+        Some(DocumentKind::Feedback),
+        kommun_intl::personal::Trust::Told,
+        text.as_bytes(),
+    );
     let masked = kommun_intl::personal::mask_ranges(text, &spans);
     for secret in ["Anna", "Karl", "0701234567"] {
         assert!(!masked.contains(secret), "{secret} shows in {masked}");
