@@ -13,6 +13,10 @@ use crate::report::parse_lang;
 /// core's order.
 #[pyfunction]
 pub fn code_lists(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+    crate::errors::guard(|| code_lists_inner(py))
+}
+
+fn code_lists_inner(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     let out = PyDict::new(py);
     for list in codes::lists() {
         let entries = PyList::empty(py);
@@ -33,6 +37,10 @@ pub fn code_lists(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
 #[pyfunction]
 #[pyo3(signature = (list, code, lang = "en"))]
 pub fn label(list: &str, code: &str, lang: &str) -> PyResult<&'static str> {
+    crate::errors::guard(|| label_inner(list, code, lang))
+}
+
+fn label_inner(list: &str, code: &str, lang: &str) -> PyResult<&'static str> {
     let lang = parse_lang(lang)?;
     let lists = codes::lists();
     let Some(found) = lists.iter().find(|l| l.name == list) else {

@@ -26,7 +26,12 @@ pub enum ConvertErrorKind {
     IntTooLarge,
     /// Nested deeper than this.
     TooDeep(usize),
-    /// Python raised while reading the value (a str with lone surrogates, say).
+    /// A str that is not Unicode text (a lone surrogate); the error keeps the index only.
+    NotUnicode(PyErr),
+    /// The value's JSON text would be larger than the document size limit (a dict can share
+    /// one sub-object many times over, and its JSON repeats it each time).
+    TooLarge,
+    /// Python raised while reading the value.
     Python(PyErr),
 }
 
@@ -54,10 +59,13 @@ fn escape(segment: &str) -> String {
 }
 
 /// Converts a Python value (dict or other mapping, list, tuple, str, int, float, bool, None)
-/// to JSON.
-pub fn to_value(obj: &Bound<'_, PyAny>) -> Result<Value, ConvertError> {
+/// to JSON. `max_size` bounds the size of its JSON text, counted as the conversion goes (a
+/// lower bound: strings and keys by their UTF-8 length and quotes, one byte per punctuation
+/// mark and number), so that no input makes the conversion take unbounded time or memory.
+pub fn to_value(obj: &Bound<'_, PyAny>, max_size: usize) -> Result<Value, ConvertError> {
     let mut path = Vec::new();
-    convert(obj, &mut path).map_err(|kind| ConvertError {
+    let mut budget = max_size;
+    convert(obj, &mut path, &mut budget).map_err(|kind| ConvertError {
         kind,
         pointer: path.iter().fold(String::new(), |mut out, s| {
             out.push('/');
@@ -67,15 +75,33 @@ pub fn to_value(obj: &Bound<'_, PyAny>) -> Result<Value, ConvertError> {
     })
 }
 
-fn convert(obj: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value, ConvertErrorKind> {
+/// Takes `n` bytes from the budget.
+fn spend(budget: &mut usize, n: usize) -> Result<(), ConvertErrorKind> {
+    *budget = budget.checked_sub(n).ok_or(ConvertErrorKind::TooLarge)?;
+    Ok(())
+}
+
+/// A str's text; a str that is not Unicode is an error that does not hold it.
+fn text(s: &Bound<'_, PyString>) -> Result<String, ConvertErrorKind> {
+    s.to_cow().map(std::borrow::Cow::into_owned).map_err(ConvertErrorKind::NotUnicode)
+}
+
+fn convert(
+    obj: &Bound<'_, PyAny>,
+    path: &mut Vec<String>,
+    budget: &mut usize,
+) -> Result<Value, ConvertErrorKind> {
     if path.len() > MAX_DEPTH {
         return Err(ConvertErrorKind::TooDeep(MAX_DEPTH));
     }
+    spend(budget, 1)?;
     if obj.is_none() {
         return Ok(Value::Null);
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return s.to_cow().map(|s| Value::String(s.into_owned())).map_err(ConvertErrorKind::Python);
+        let s = text(s)?;
+        spend(budget, s.len() + 1)?;
+        return Ok(Value::String(s));
     }
     // bool before int: `True` is an int in Python.
     if let Ok(b) = obj.cast::<PyBool>() {
@@ -88,13 +114,21 @@ fn convert(obj: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value, Conv
         return Number::from_f64(f.value()).map(Value::Number).ok_or(ConvertErrorKind::NotFinite);
     }
     if let Ok(d) = obj.cast::<PyDict>() {
-        return members(d.iter(), path);
+        // A snapshot of the items: a dict that changes while it is read (a key's `__eq__`,
+        // another thread) is read as it was, not iterated into a panic.
+        let pairs = d.items();
+        let pairs = pairs
+            .iter()
+            .map(|pair| pair.extract::<(Bound<'_, PyAny>, Bound<'_, PyAny>)>())
+            .collect::<PyResult<Vec<_>>>()
+            .map_err(ConvertErrorKind::Python)?;
+        return members(pairs.into_iter(), path, budget);
     }
     if let Ok(l) = obj.cast::<PyList>() {
-        return items(l.iter(), path);
+        return items(l.iter(), path, budget);
     }
     if let Ok(t) = obj.cast::<PyTuple>() {
-        return items(t.iter(), path);
+        return items(t.iter(), path, budget);
     }
     if let Ok(m) = obj.cast::<PyMapping>() {
         let pairs = m.items().map_err(ConvertErrorKind::Python)?;
@@ -103,7 +137,7 @@ fn convert(obj: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value, Conv
             .map(|pair| pair.extract::<(Bound<'_, PyAny>, Bound<'_, PyAny>)>())
             .collect::<PyResult<Vec<_>>>()
             .map_err(ConvertErrorKind::Python)?;
-        return members(pairs.into_iter(), path);
+        return members(pairs.into_iter(), path, budget);
     }
     Err(ConvertErrorKind::Type(type_name(obj)))
 }
@@ -111,15 +145,17 @@ fn convert(obj: &Bound<'_, PyAny>, path: &mut Vec<String>) -> Result<Value, Conv
 fn members<'py>(
     iter: impl Iterator<Item = (Bound<'py, PyAny>, Bound<'py, PyAny>)>,
     path: &mut Vec<String>,
+    budget: &mut usize,
 ) -> Result<Value, ConvertErrorKind> {
     let mut map = Map::new();
     for (k, v) in iter {
         let Ok(key) = k.cast::<PyString>() else {
             return Err(ConvertErrorKind::Key(type_name(&k)));
         };
-        let key = key.to_cow().map_err(ConvertErrorKind::Python)?.into_owned();
+        let key = text(key)?;
+        spend(budget, key.len() + 3)?;
         path.push(key.clone());
-        let value = convert(&v, path)?;
+        let value = convert(&v, path, budget)?;
         path.pop();
         map.insert(key, value);
     }
@@ -129,11 +165,12 @@ fn members<'py>(
 fn items<'py>(
     iter: impl Iterator<Item = Bound<'py, PyAny>>,
     path: &mut Vec<String>,
+    budget: &mut usize,
 ) -> Result<Value, ConvertErrorKind> {
     let mut out = Vec::new();
     for (i, item) in iter.enumerate() {
         path.push(i.to_string());
-        out.push(convert(&item, path)?);
+        out.push(convert(&item, path, budget)?);
         path.pop();
     }
     Ok(Value::Array(out))

@@ -12,10 +12,10 @@ use pyo3::types::{PyString, PyTuple, PyType};
 use serde::Serialize;
 use serde_json::Value;
 
+use kommun_intl::schema::Compiled;
 use kommun_intl::{
     Dataset, Document, DocumentKind, Error as CoreError, FaultReport, Feedback, Lang, Municipality,
-    Observation, Options, Partnership, Project, Report, Validate, check_json, schema_for,
-    validate_value,
+    Observation, Options, Partnership, Project, Report, Validate, check_json, validate_value,
 };
 
 use crate::convert::to_python;
@@ -36,6 +36,7 @@ fn check<T: Document + Send>(
             let value = if report.is_valid() { serde_json::from_value::<T>(v).ok() } else { None };
             (value, report)
         }
+        Input::Oversized => (None, kommun_intl::oversized(options)),
     })
 }
 
@@ -52,28 +53,10 @@ fn load_as<T: Document + Send>(
     }
 }
 
-/// True when a property's schema (or what it refers to) is marked `x-personal-data`.
-fn is_personal(root: &Value, node: &Value) -> bool {
-    if node.get("x-personal-data") == Some(&Value::Bool(true)) {
-        return true;
-    }
-    if let Some(name) =
-        node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/"))
-        && root["$defs"].get(name).is_some_and(|def| is_personal(root, def))
-    {
-        return true;
-    }
-    ["anyOf", "oneOf", "allOf"].iter().any(|k| {
-        node.get(*k)
-            .and_then(Value::as_array)
-            .is_some_and(|a| a.iter().any(|n| is_personal(root, n)))
-    })
-}
-
 /// `Name(field=value, ...)`: scalars as Python literals, lists and objects by size, personal
 /// fields as `<personal>`.
 fn repr_of<T: Document>(py: Python<'_>, name: &str, value: &T) -> String {
-    let root = schema_for(T::KIND);
+    let compiled = Compiled::of(T::KIND);
     let Ok(Value::Object(fields)) = serde_json::to_value(value) else {
         return format!("{name}(...)");
     };
@@ -81,7 +64,8 @@ fn repr_of<T: Document>(py: Python<'_>, name: &str, value: &T) -> String {
         .iter()
         .filter(|(k, _)| k.as_str() != "$schema")
         .map(|(k, v)| {
-            let personal = root["properties"].get(k).is_none_or(|p| is_personal(root, p));
+            let personal =
+                compiled.property(compiled.root(), k).is_none_or(|p| compiled.marks_personal(p));
             let shown = match v {
                 _ if personal => "<personal>".to_owned(),
                 Value::String(s) => {
@@ -127,6 +111,16 @@ macro_rules! documents {
             }
 
             impl $py {
+                fn from_dict_inner(data: &Bound<'_, PyAny>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+                    let py = data.py();
+                    let input = match read_input(data)? {
+                        Input::Value(v) => Input::Value(v),
+                        Input::Oversized => Input::Oversized,
+                        Input::Text(_) => return Err(errors::wrong_argument("from_dict takes a dict", data)),
+                    };
+                    Self::load(py, input, lang, reference_date)
+                }
+
                 fn load(py: Python<'_>, input: Input<'_>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
                     let lang = parse_lang(lang)?;
                     let options = options(kommun_intl::validate::DEFAULT_MAX_ISSUES, reference_date)?;
@@ -159,51 +153,52 @@ macro_rules! documents {
                 #[classmethod]
                 #[pyo3(signature = (data, *, lang = "en", reference_date = None))]
                 fn from_json(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-                    let py = data.py();
-                    let not_text = || errors::wrong_argument("from_json takes JSON text, bytes or str", data);
-                    if data.hasattr("__fspath__")? {
-                        return Err(not_text());
-                    }
-                    let Input::Text(t) = read_input(data)? else { return Err(not_text()) };
-                    let input = Input::Text(t);
-                    Self::load(py, input, lang, reference_date)
+                    errors::guard(|| {
+                        let py = data.py();
+                        let not_text = || errors::wrong_argument("from_json takes JSON text, bytes or str", data);
+                        if data.hasattr("__fspath__")? {
+                            return Err(not_text());
+                        }
+                        let Input::Text(t) = read_input(data)? else { return Err(not_text()) };
+                        let input = Input::Text(t);
+                        Self::load(py, input, lang, reference_date)
+                    })
                 }
 
                 /// Validates an already-parsed dict; raises `ValidationError` on any error.
                 #[classmethod]
                 #[pyo3(signature = (data, *, lang = "en", reference_date = None))]
                 fn from_dict(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-                    let py = data.py();
-                    let input = match read_input(data)? {
-                        Input::Value(v) => Input::Value(v),
-                        Input::Text(_) => return Err(errors::wrong_argument("from_dict takes a dict", data)),
-                    };
-                    Self::load(py, input, lang, reference_date)
+                    errors::guard(|| Self::from_dict_inner(data, lang, reference_date))
                 }
 
                 /// The document as plain Python values (what `from_dict` takes back).
                 fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                    to_python(py, &self.inner)
+                    errors::guard(|| to_python(py, &self.inner))
                 }
 
                 /// The document as JSON text; `indent` pretty-prints.
                 #[pyo3(signature = (*, indent = None))]
                 fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
-                    to_json_text(&self.inner, indent)
+                    errors::guard(|| to_json_text(&self.inner, indent))
                 }
 
                 /// Runs the rules again, for example with a `reference_date`, and returns
                 /// every issue (warnings included; there are no errors).
                 #[pyo3(signature = (*, lang = "en", reference_date = None))]
                 fn validate(&self, lang: &str, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<PyReport> {
-                    let lang = parse_lang(lang)?;
-                    let options = options(kommun_intl::validate::DEFAULT_MAX_ISSUES, reference_date)?;
-                    Ok(PyReport::of_kind(self.inner.validate_with(&options), lang, <$core as Document>::KIND))
+                    errors::guard(|| {
+                        let lang = parse_lang(lang)?;
+                        let options = options(kommun_intl::validate::DEFAULT_MAX_ISSUES, reference_date)?;
+                        Ok(PyReport::of_kind(self.inner.validate_with(&options), lang, <$core as Document>::KIND))
+                    })
                 }
 
                 fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
-                    let from_json = slf.get_type().getattr("from_json")?;
-                    Ok((from_json, (to_json_text(&slf.get().inner, None)?,)))
+                    errors::guard(|| {
+                        let from_json = slf.get_type().getattr("from_json")?;
+                        Ok((from_json, (to_json_text(&slf.get().inner, None)?,)))
+                    })
                 }
 
                 fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
@@ -217,14 +212,14 @@ macro_rules! documents {
                     }
                 }
 
-                fn __repr__(&self, py: Python<'_>) -> String {
-                    repr_of(py, $name, &self.inner)
+                fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+                    errors::guard(|| Ok(repr_of(py, $name, &self.inner)))
                 }
 
                 $(
                     #[getter]
                     fn $field<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                        to_python(py, &self.inner.$field)
+                        errors::guard(|| to_python(py, &self.inner.$field))
                     }
                 )*
             }
@@ -281,7 +276,9 @@ pub fn load(
     lang: &str,
     reference_date: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
-    let input = read_input(data)?;
-    let kind = resolve_kind(py, kind, &input)?;
-    load_kind(py, kind, input, lang, reference_date)
+    errors::guard(|| {
+        let input = read_input(data)?;
+        let kind = resolve_kind(py, kind, &input)?;
+        load_kind(py, kind, input, lang, reference_date)
+    })
 }

@@ -39,6 +39,34 @@ create_exception!(
     "No kind was given and the document's `$schema` does not tell it."
 );
 
+/// Runs one entry point's body, turning a panic (a bug in kommun-intl, whatever the input)
+/// into `KommunIntlError`, an ordinary `Exception`, instead of pyo3's `PanicException`, a
+/// `BaseException` that `except Exception` does not catch. Nothing of the input is in the
+/// message.
+pub fn guard<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|_| {
+        Err(KommunIntlError::new_err(
+            "internal error in kommun-intl (a bug: please report it with the kind of input); \
+             the input is not shown",
+        ))
+    })
+}
+
+/// A str that is not Unicode text (it holds a lone surrogate): the error Python raises carries
+/// the whole str, so it is replaced by one that says only where.
+pub fn not_unicode(py: Python<'_>, err: &PyErr, at: &str) -> PyErr {
+    let index = err
+        .value(py)
+        .getattr("start")
+        .ok()
+        .and_then(|s| s.extract::<usize>().ok())
+        .map_or_else(String::new, |i| format!(" at index {i}"));
+    KommunIntlError::new_err(format!(
+        "the str{at} holds a lone surrogate{index}, which is not Unicode text: decode the \
+         data with errors='replace' or pass bytes"
+    ))
+}
+
 /// Maps a core error to its Python exception. `lang` is the language of the report a
 /// `ValidationError` carries.
 pub fn core_error(py: Python<'_>, err: CoreError, lang: Lang) -> PyErr {
@@ -101,8 +129,18 @@ pub fn conversion(err: ConvertError) -> PyErr {
         crate::convert::ConvertErrorKind::TooDeep(max) => PyValueError::new_err(format!(
             "the value is nested more than {max} levels deep at {at}"
         )),
+        crate::convert::ConvertErrorKind::NotUnicode(e) => {
+            Python::attach(|py| not_unicode(py, &e, &format!(" at {at}")))
+        }
+        crate::convert::ConvertErrorKind::TooLarge => unreachable_too_large(),
         crate::convert::ConvertErrorKind::Python(e) => e,
     }
+}
+
+/// `TooLarge` is a report (`limits.document_size`), not an exception: `read_input` turns it
+/// into one before it could reach `conversion`.
+fn unreachable_too_large() -> PyErr {
+    KommunIntlError::new_err("the document is larger than the size limit")
 }
 
 /// An argument of the wrong Python type.
@@ -143,6 +181,63 @@ mod tests {
                 assert!(e.get_type(py).is(&want), "{variant}");
             }
         });
+    }
+
+    #[test]
+    fn a_panic_becomes_kommun_intl_error_without_the_input() {
+        Python::initialize();
+        Python::attach(|py| {
+            let secret = "Kanariesson";
+            let result: PyResult<()> = guard(|| panic!("bug while reading {secret}"));
+            let e = result.unwrap_err();
+            assert!(e.is_instance_of::<KommunIntlError>(py));
+            assert!(e.is_instance_of::<pyo3::exceptions::PyException>(py));
+            assert!(!e.value(py).to_string().contains(secret));
+        });
+    }
+
+    /// Every Python entry point that runs the core is guarded: each `#[pyfunction]`, and each
+    /// method of a document, report or issue that converts or renders, calls `guard`.
+    #[test]
+    fn every_entry_point_is_guarded() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (i, _) in text.match_indices("#[pyfunction]") {
+                // The body of the function: up to the next item at column 0.
+                let rest = &text[i..];
+                let end = rest[1..].find("\n}").map_or(rest.len(), |e| e + 2);
+                let body = &rest[..end];
+                assert!(body.contains("guard("), "{}: unguarded:\n{body}", path.display());
+                checked += 1;
+            }
+        }
+        assert!(checked >= 10, "only {checked} functions found");
+        let documents = std::fs::read_to_string(dir.join("documents.rs")).unwrap();
+        let report = std::fs::read_to_string(dir.join("report.rs")).unwrap();
+        for (text, name) in [
+            (&documents, "fn from_json"),
+            (&documents, "fn from_dict("),
+            (&documents, "fn to_dict"),
+            (&documents, "fn to_json("),
+            (&documents, "fn validate("),
+            (&documents, "fn __reduce__"),
+            (&documents, "fn __repr__"),
+            (&documents, "fn $field"),
+            (&report, "fn message"),
+            (&report, "fn py_to_dict"),
+            (&report, "fn to_dict<"),
+            (&report, "fn __reduce__"),
+            (&report, "fn _from_state"),
+        ] {
+            for (i, _) in text.match_indices(name) {
+                let body = &text[i..(i + 400).min(text.len())];
+                let head = &body[..body.find("\n    }").unwrap_or(body.len())];
+                assert!(head.contains("guard("), "unguarded `{name}`:\n{head}");
+            }
+        }
     }
 
     #[test]

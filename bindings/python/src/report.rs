@@ -26,6 +26,29 @@ fn lang_or(lang: Option<&str>, default: Lang) -> PyResult<Lang> {
     lang.map_or(Ok(default), parse_lang)
 }
 
+/// An issue's parts, as pickling carries them: code, pointer, line, column, offset, params.
+type IssueParts = (String, String, Option<u32>, Option<u32>, Option<usize>, Vec<(String, String)>);
+/// An issue and its report's language.
+type IssueState = (String, IssueParts);
+/// A report's parts: kind, language, issues beyond the cap, errors in all, the issues.
+type ReportState = (Option<String>, String, usize, usize, Vec<IssueParts>);
+
+fn issue_parts(issue: &Issue) -> IssueParts {
+    let params = issue.params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+    (issue.code().to_owned(), issue.pointer.clone(), issue.line, issue.column, issue.offset, params)
+}
+
+fn issue_state(issue: &Issue, lang: Lang) -> IssueState {
+    (lang.tag().to_owned(), issue_parts(issue))
+}
+
+fn issue_from(parts: IssueParts) -> PyResult<Issue> {
+    let (code, pointer, line, column, offset, params) = parts;
+    Issue::from_parts(&code, pointer, (line, column, offset), params).ok_or_else(|| {
+        errors::KommunIntlError::new_err(format!("no issue of rule `{code}` has these parts"))
+    })
+}
+
 /// One problem found in a document.
 #[pyclass(module = "kommun_intl._native", name = "Issue", frozen)]
 pub struct PyIssue {
@@ -34,13 +57,14 @@ pub struct PyIssue {
 }
 
 impl PyIssue {
-    fn to_dict<'py>(&self, py: Python<'py>, lang: Lang) -> PyResult<Bound<'py, PyDict>> {
+    fn as_dict<'py>(&self, py: Python<'py>, lang: Lang) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         d.set_item("code", self.issue.code())?;
         d.set_item("severity", self.issue.severity().as_str())?;
         d.set_item("pointer", &self.issue.pointer)?;
         d.set_item("line", self.issue.line)?;
         d.set_item("column", self.issue.column)?;
+        d.set_item("offset", self.issue.offset)?;
         d.set_item("message", self.issue.message(lang))?;
         d.set_item("params", self.params(py)?)?;
         Ok(d)
@@ -79,6 +103,13 @@ impl PyIssue {
         self.issue.column
     }
 
+    /// The byte offset of the same position in the document's text (for an NDJSON line, in
+    /// the line), or None for a dict.
+    #[getter]
+    fn offset(&self) -> Option<usize> {
+        self.issue.offset
+    }
+
     /// The message's parameters (never personal data).
     #[getter]
     fn params<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
@@ -104,13 +135,30 @@ impl PyIssue {
     /// The message in `lang` (default: the report's language).
     #[pyo3(signature = (lang = None))]
     fn message(&self, lang: Option<&str>) -> PyResult<String> {
-        Ok(self.issue.message(lang_or(lang, self.lang)?))
+        errors::guard(|| Ok(self.issue.message(lang_or(lang, self.lang)?)))
     }
 
     /// The issue as a dict, as the CLI's JSON output writes it.
     #[pyo3(name = "to_dict", signature = (lang = None))]
     fn py_to_dict<'py>(&self, py: Python<'py>, lang: Option<&str>) -> PyResult<Bound<'py, PyDict>> {
-        self.to_dict(py, lang_or(lang, self.lang)?)
+        errors::guard(|| self.as_dict(py, lang_or(lang, self.lang)?))
+    }
+
+    /// Pickling: an issue is rebuilt from its parts (code, pointer, position, params).
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (IssueState,))> {
+        errors::guard(|| {
+            let this = slf.get();
+            Ok((slf.get_type().getattr("_from_state")?, (issue_state(&this.issue, this.lang),)))
+        })
+    }
+
+    /// Rebuilds an issue from what `__reduce__` gives.
+    #[staticmethod]
+    fn _from_state(state: IssueState) -> PyResult<PyIssue> {
+        errors::guard(|| {
+            let (lang, parts) = state;
+            Ok(PyIssue { issue: issue_from(parts)?, lang: parse_lang(&lang)? })
+        })
     }
 
     fn __richcmp__(&self, other: &Bound<'_, PyAny>, op: CompareOp) -> PyResult<Py<PyAny>> {
@@ -181,6 +229,21 @@ impl PyReport {
             )
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    fn dict<'py>(&self, py: Python<'py>, lang: Option<&str>) -> PyResult<Bound<'py, PyDict>> {
+        let lang = lang_or(lang, self.lang)?;
+        let issues = self
+            .wrap(self.report.issues.iter())
+            .iter()
+            .map(|i| i.as_dict(py, lang))
+            .collect::<PyResult<Vec<_>>>()?;
+        let d = PyDict::new(py);
+        d.set_item("kind", self.kind())?;
+        d.set_item("valid", self.report.is_valid())?;
+        d.set_item("issues", issues)?;
+        d.set_item("truncated", self.report.truncated_count)?;
+        Ok(d)
     }
 
     fn wrap<'a>(&self, issues: impl Iterator<Item = &'a Issue>) -> Vec<PyIssue> {
@@ -254,18 +317,39 @@ impl PyReport {
     /// `{"kind", "valid", "issues": [...], "truncated"}`.
     #[pyo3(signature = (lang = None))]
     fn to_dict<'py>(&self, py: Python<'py>, lang: Option<&str>) -> PyResult<Bound<'py, PyDict>> {
-        let lang = lang_or(lang, self.lang)?;
-        let issues = self
-            .wrap(self.report.issues.iter())
-            .iter()
-            .map(|i| i.to_dict(py, lang))
-            .collect::<PyResult<Vec<_>>>()?;
-        let d = PyDict::new(py);
-        d.set_item("kind", self.kind())?;
-        d.set_item("valid", self.report.is_valid())?;
-        d.set_item("issues", issues)?;
-        d.set_item("truncated", self.report.truncated_count)?;
-        Ok(d)
+        errors::guard(|| self.dict(py, lang))
+    }
+
+    /// Pickling, so that a multiprocessing pool can return reports.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (ReportState,))> {
+        errors::guard(|| {
+            let this = slf.get();
+            let state = (
+                this.kind.map(|k| k.name().to_owned()),
+                this.lang.tag().to_owned(),
+                this.report.truncated_count,
+                this.report.error_count(),
+                this.report.issues.iter().map(issue_parts).collect(),
+            );
+            Ok((slf.get_type().getattr("_from_state")?, (state,)))
+        })
+    }
+
+    /// Rebuilds a report from what `__reduce__` gives.
+    #[staticmethod]
+    fn _from_state(state: ReportState) -> PyResult<PyReport> {
+        errors::guard(|| {
+            let (kind, lang, truncated, errors_in_all, issues) = state;
+            let issues = issues.into_iter().map(issue_from).collect::<PyResult<Vec<_>>>()?;
+            let report = Report::from_parts(issues, truncated, errors_in_all).ok_or_else(|| {
+                errors::KommunIntlError::new_err("these counts cannot be those of these issues")
+            })?;
+            let kind = kind
+                .map(|k| DocumentKind::from_str(&k))
+                .transpose()
+                .map_err(|e| errors::KommunIntlError::new_err(e.to_string()))?;
+            Ok(PyReport { report, lang: parse_lang(&lang)?, kind })
+        })
     }
 
     fn __iter__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {

@@ -92,12 +92,12 @@ impl PyRule {
 
 /// Every rule, in catalogue order.
 #[pyfunction]
-pub fn rules() -> Vec<PyRule> {
-    ALL.iter().map(|&r| PyRule::new(r)).collect()
+pub fn rules() -> PyResult<Vec<PyRule>> {
+    crate::errors::guard(|| Ok(ALL.iter().map(|&r| PyRule::new(r)).collect()))
 }
 
 /// The rule with this code, or None.
 #[pyfunction]
-pub fn rule(code: &str) -> Option<PyRule> {
-    Rule::by_code(code).map(PyRule::new)
+pub fn rule(code: &str) -> PyResult<Option<PyRule>> {
+    crate::errors::guard(|| Ok(Rule::by_code(code).map(PyRule::new)))
 }

@@ -25,6 +25,9 @@ pub enum Input<'a> {
     Text(Cow<'a, [u8]>),
     /// A value converted from Python objects (dict, list, ...).
     Value(Value),
+    /// A dict or list whose JSON would be larger than the document size limit: it was not
+    /// converted whole, and its report is `limits.document_size`.
+    Oversized,
 }
 
 impl Input<'_> {
@@ -33,6 +36,7 @@ impl Input<'_> {
         match self {
             Input::Text(t) => Input::Text(Cow::Owned(t.into_owned())),
             Input::Value(v) => Input::Value(v),
+            Input::Oversized => Input::Oversized,
         }
     }
 }
@@ -41,10 +45,19 @@ fn is_path(obj: &Bound<'_, PyAny>) -> bool {
     obj.hasattr("__fspath__").unwrap_or(false)
 }
 
+/// The size limit of a document, in bytes (the core's default, which the options keep).
+fn max_size() -> usize {
+    kommun_intl::validate::Limits::default().max_document_size
+}
+
 fn read_path<'a>(obj: &Bound<'_, PyAny>) -> PyResult<Cow<'a, [u8]>> {
-    // pathlib reads the file so that errors are the usual OSError subclasses, with the name.
-    let path = obj.py().import("pathlib")?.getattr("Path")?.call1((obj,))?;
-    Ok(Cow::Owned(path.call_method0("read_bytes")?.cast_into::<PyBytes>()?.as_bytes().to_vec()))
+    // The file is opened by Python, so that errors are the usual OSError subclasses with the
+    // name, and read through the size limit: no more than the limit and one byte is read.
+    let py = obj.py();
+    let file = py.import("builtins")?.getattr("open")?.call1((obj, "rb"))?;
+    let read = file.call_method1("read", (max_size() + 1,));
+    let _ = file.call_method0("close");
+    Ok(Cow::Owned(read?.cast_into::<PyBytes>()?.as_bytes().to_vec()))
 }
 
 fn text<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Option<Cow<'a, [u8]>>> {
@@ -52,7 +65,8 @@ fn text<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Option<Cow<'a, [u8]>>> {
         return Ok(Some(Cow::Borrowed(b.as_bytes())));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Some(match s.to_cow()? {
+        let s = s.to_cow().map_err(|e| errors::not_unicode(obj.py(), &e, ""))?;
+        return Ok(Some(match s {
             Cow::Borrowed(s) => Cow::Borrowed(s.as_bytes()),
             Cow::Owned(s) => Cow::Owned(s.into_bytes()),
         }));
@@ -76,7 +90,13 @@ pub fn read_input<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Input<'a>> {
         || obj.is_instance_of::<PyTuple>()
         || obj.cast::<PyMapping>().is_ok()
     {
-        return to_value(obj).map(Input::Value).map_err(errors::conversion);
+        return match to_value(obj, max_size()) {
+            Ok(v) => Ok(Input::Value(v)),
+            Err(e) if matches!(e.kind, crate::convert::ConvertErrorKind::TooLarge) => {
+                Ok(Input::Oversized)
+            }
+            Err(e) => Err(errors::conversion(e)),
+        };
     }
     Err(errors::wrong_argument(
         "a document is bytes, str (JSON text), os.PathLike or an already-parsed dict (mapping) or list",
@@ -93,7 +113,11 @@ fn detect(input: &Input<'_>) -> Result<DocumentKind, kommun_intl::Error> {
     match input {
         Input::Text(t) => DocumentKind::detect(t),
         // The core reads `$schema` from text; a dict is written out for it (only the probe).
-        Input::Value(v) => DocumentKind::detect(&serde_json::to_vec(v).unwrap_or_default()),
+        Input::Value(v) => {
+            let probe = v.get("$schema").map(|s| serde_json::json!({ "$schema": s }));
+            DocumentKind::detect(&serde_json::to_vec(&probe).unwrap_or_default())
+        }
+        Input::Oversized => DocumentKind::detect(b"{}"),
     }
 }
 
@@ -130,6 +154,7 @@ fn run(kind: DocumentKind, input: &Input<'_>, options: &Options) -> Report {
     match input {
         Input::Text(t) => kind.validate_json(t, options),
         Input::Value(v) => validate_value(kind, v, options),
+        Input::Oversized => kommun_intl::oversized(options),
     }
 }
 
@@ -173,12 +198,14 @@ pub fn validate(
     max_issues: usize,
     reference_date: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyReport> {
-    let lang = parse_lang(lang)?;
-    let options = options(max_issues, reference_date)?;
-    let input = read_input(data)?;
-    let kind = resolve_kind(py, kind, &input)?;
-    let report = py.detach(|| run(kind, &input, &options));
-    Ok(PyReport::of_kind(report, lang, kind))
+    errors::guard(|| {
+        let lang = parse_lang(lang)?;
+        let options = options(max_issues, reference_date)?;
+        let input = read_input(data)?;
+        let kind = resolve_kind(py, kind, &input)?;
+        let report = py.detach(|| run(kind, &input, &options));
+        Ok(PyReport::of_kind(report, lang, kind))
+    })
 }
 
 /// Validates a batch: an iterable of documents (each as for `validate`), or NDJSON text
@@ -188,6 +215,17 @@ pub fn validate(
 #[pyfunction]
 #[pyo3(signature = (documents, kind = None, *, lang = "en", max_issues = 1000, reference_date = None))]
 pub fn validate_many(
+    py: Python<'_>,
+    documents: &Bound<'_, PyAny>,
+    kind: Option<&str>,
+    lang: &str,
+    max_issues: usize,
+    reference_date: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<PyReport>> {
+    errors::guard(|| validate_many_inner(py, documents, kind, lang, max_issues, reference_date))
+}
+
+fn validate_many_inner(
     py: Python<'_>,
     documents: &Bound<'_, PyAny>,
     kind: Option<&str>,

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import datetime
 import json
+import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "tests" / "corpus"
@@ -54,3 +58,16 @@ def fixtures() -> list[Fixture]:
                 kind = (expected or {}).get("kind", kind_dir.name)
                 out.append(Fixture(path, kind, path.read_bytes(), expected))
     return out
+
+
+def cargo_build(*args: str) -> Path:
+    """Builds with cargo (a no-op after `cargo test`) and returns the debug target directory;
+    skips the test when there is no cargo to build with."""
+    if shutil.which("cargo") is None:
+        pytest.skip("cargo is not installed: the CLI and the Rust examples cannot be built")
+    subprocess.run(["cargo", "build", "--quiet", *args], cwd=ROOT, check=True)
+    meta = subprocess.run(
+        ["cargo", "metadata", "--format-version", "1", "--no-deps", "--offline"],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    )
+    return Path(json.loads(meta.stdout)["target_directory"]) / "debug"

@@ -98,28 +98,22 @@ impl<'o> Diff<'o> {
             self.close(masker)?;
         }
         let recent = std::mem::take(&mut self.recent);
-        let hunk = match &mut self.hunk {
-            Some(h) => {
-                // The unchanged lines since the last change are context inside this hunk.
-                if !recent.is_empty() {
-                    h.flush_change();
-                }
-                for (n, l) in &recent {
-                    h.lines.push((' ', masker.mask(*n, l, false)));
-                }
-                h
+        if let Some(h) = &mut self.hunk {
+            // The unchanged lines since the last change are context inside this hunk.
+            if !recent.is_empty() {
+                h.flush_change();
             }
-            None => {
-                let skip = recent.len().saturating_sub(CONTEXT);
-                let start = recent.get(skip).map_or(number, |(n, _)| *n);
-                let lines = recent
-                    .iter()
-                    .skip(skip)
-                    .map(|(n, l)| (' ', masker.mask(*n, l, false)))
-                    .collect();
-                self.hunk.insert(Hunk { start, lines, removed: Vec::new(), added: Vec::new() })
+            for (n, l) in &recent {
+                h.lines.push((' ', masker.mask(*n, l, false)));
             }
-        };
+        } else {
+            let skip = recent.len().saturating_sub(CONTEXT);
+            let start = recent.get(skip).map_or(number, |(n, _)| *n);
+            let lines =
+                recent.iter().skip(skip).map(|(n, l)| (' ', masker.mask(*n, l, false))).collect();
+            self.hunk = Some(Hunk { start, lines, removed: Vec::new(), added: Vec::new() });
+        }
+        let Some(hunk) = &mut self.hunk else { return Ok(()) };
         hunk.removed.push(masker.mask(number, old, false));
         hunk.added.push(masker.mask(number, new, true));
         self.gap = false;
@@ -190,8 +184,8 @@ mod tests {
 
     /// The same diff as `similar` (the diff crate the CLI used before) writes for these lines.
     fn reference(lines: &[(&str, Option<&str>)]) -> String {
-        let old: String = lines.iter().map(|(o, _)| format!("{o}\n")).collect();
-        let new: String = lines.iter().map(|(o, n)| format!("{}\n", n.unwrap_or(o))).collect();
+        let old: String = lines.iter().flat_map(|(o, _)| [*o, "\n"]).collect();
+        let new: String = lines.iter().flat_map(|(o, n)| [n.unwrap_or(o), "\n"]).collect();
         similar::TextDiff::from_lines(&old, &new)
             .unified_diff()
             .context_radius(CONTEXT)

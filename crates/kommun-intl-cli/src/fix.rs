@@ -332,7 +332,7 @@ impl Run<'_> {
             let mut number = 0;
             loop {
                 let mut buf = Vec::new();
-                if read_line_limited(&mut reader, &mut buf, self.limit)? == 0 {
+                if line_or_stop(&mut reader, &mut buf, self.limit, number + 1)? == 0 {
                     break;
                 }
                 number += 1;
@@ -362,7 +362,7 @@ impl Run<'_> {
             let mut number = 0;
             loop {
                 buf.clear();
-                if read_line_limited(&mut reader, &mut buf, limit)? == 0 {
+                if line_or_stop(&mut reader, &mut buf, limit, number + 1)? == 0 {
                     break;
                 }
                 number += 1;
@@ -570,6 +570,23 @@ impl Masker for LineMasker {
             self.told.or_else(|| DocumentKind::detect(inputs::strip_bom(line)).ok()).or(self.kind);
         mask_bytes(line, &personal::spans(kind, self.trust, line), 0..line.len())
     }
+}
+
+/// Reads line `number` of an NDJSON file; one longer than the limit ends the run on the file
+/// (nothing is written): what follows it is not read.
+fn line_or_stop(
+    reader: &mut dyn std::io::BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+    number: usize,
+) -> io::Result<usize> {
+    let got = read_line_limited(reader, buf, limit)?;
+    if !got.complete {
+        return Err(io::Error::other(format!(
+            "line {number} is larger than the limit of {limit} bytes; nothing fixed"
+        )));
+    }
+    Ok(got.bytes)
 }
 
 fn strip_ending(line: &[u8]) -> &[u8] {

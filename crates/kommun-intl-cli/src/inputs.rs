@@ -115,12 +115,11 @@ pub fn expand(
                 Ok(e) if e.path_is_symlink() && !follow_links && e.depth() > 0 => {
                     let target = std::fs::canonicalize(e.path());
                     match target {
-                        Ok(t) if t.starts_with(&root) => {
-                            if t.is_file() && is_data_file(e.path()) {
-                                found = true;
-                                out.push(Ok(file(e.path(), t.metadata().ok().map(|m| m.len()))));
-                            }
+                        Ok(t) if t.starts_with(&root) && t.is_file() && is_data_file(e.path()) => {
+                            found = true;
+                            out.push(Ok(file(e.path(), t.metadata().ok().map(|m| m.len()))));
                         }
+                        Ok(t) if t.starts_with(&root) => {}
                         Ok(_) if is_data_file(e.path()) || e.path().is_dir() => {
                             crate::env::note(&format!(
                                 "{}: skipped: a symbolic link out of {} (--follow-links follows it)",
@@ -169,10 +168,12 @@ pub struct Documents {
     state: State,
     /// Bytes read so far.
     pub bytes_read: u64,
+    /// The line at which reading stopped, when a line was longer than the limit.
+    pub stopped_at: Option<usize>,
 }
 
 enum State {
-    Whole { text: Vec<u8>, given: bool },
+    Whole { text: Vec<u8>, given: bool, first_line: usize },
     Lines { reader: Box<dyn BufRead>, buf: Vec<u8>, line: usize, pending: bool, limit: usize },
 }
 
@@ -199,7 +200,8 @@ impl Documents {
     ) -> io::Result<Self> {
         let whole = |text: Vec<u8>, read: u64| Documents {
             bytes_read: read,
-            state: State::Whole { text, given: false },
+            state: State::Whole { text, given: false, first_line: 1 },
+            stopped_at: None,
         };
         let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
         match ndjson {
@@ -212,6 +214,7 @@ impl Documents {
             Some(true) => Ok(Documents {
                 state: State::Lines { reader, buf: Vec::new(), line: 0, pending: false, limit },
                 bytes_read: 0,
+                stopped_at: None,
             }),
             None => {
                 // Read up to the first non-blank line, then look at it.
@@ -220,12 +223,16 @@ impl Documents {
                 let mut read = 0u64;
                 loop {
                     let start = head.len();
-                    let n = read_line_limited(&mut reader, &mut head, limit.saturating_sub(start))?;
-                    if n == 0 {
+                    let got =
+                        read_line_limited(&mut reader, &mut head, limit.saturating_sub(start))?;
+                    if got.bytes == 0 {
                         break;
                     }
-                    read += n as u64;
+                    read += got.bytes as u64;
                     lines += 1;
+                    if !got.complete {
+                        break;
+                    }
                     if !head[start..].iter().all(u8::is_ascii_whitespace) {
                         let line = trim_line(&head[start..]);
                         if is_json(line) {
@@ -239,6 +246,7 @@ impl Documents {
                                     pending: true,
                                     limit,
                                 },
+                                stopped_at: None,
                             });
                         }
                         break;
@@ -261,29 +269,39 @@ impl Documents {
 
     /// The next document, or `None` at the end.
     pub fn next_doc(&mut self) -> io::Result<Option<Doc<'_>>> {
+        if let State::Lines { reader, buf, line, pending, limit } = &mut self.state
+            && !*pending
+        {
+            loop {
+                buf.clear();
+                let got = read_line_limited(reader, buf, *limit)?;
+                if got.bytes == 0 {
+                    return Ok(None);
+                }
+                *line += 1;
+                self.bytes_read += got.bytes as u64;
+                if !got.complete {
+                    // The long line is the last document read: the core reports it as too
+                    // large, and the input ends here.
+                    let (text, first_line) = (std::mem::take(buf), *line);
+                    self.stopped_at = Some(first_line);
+                    self.state = State::Whole { text, given: false, first_line };
+                    break;
+                }
+                if !buf.iter().all(u8::is_ascii_whitespace) {
+                    break;
+                }
+            }
+        }
         match &mut self.state {
-            State::Whole { text, given } => {
+            State::Whole { text, given, first_line } => {
                 if *given {
                     return Ok(None);
                 }
                 *given = true;
-                Ok(Some(Doc { text, first_line: 1 }))
+                Ok(Some(Doc { text, first_line: *first_line }))
             }
-            State::Lines { reader, buf, line, pending, limit } => {
-                if !*pending {
-                    loop {
-                        buf.clear();
-                        let n = read_line_limited(reader, buf, *limit)?;
-                        if n == 0 {
-                            return Ok(None);
-                        }
-                        *line += 1;
-                        self.bytes_read += n as u64;
-                        if !buf.iter().all(u8::is_ascii_whitespace) {
-                            break;
-                        }
-                    }
-                }
+            State::Lines { buf, line, pending, .. } => {
                 *pending = false;
                 Ok(Some(Doc { text: trim_line(buf), first_line: *line }))
             }
@@ -291,15 +309,24 @@ impl Documents {
     }
 }
 
-/// Reads one line (through its `\n`) like `read_until`, but keeps at most `limit + 1` bytes of
-/// it in `buf`: the rest of an over-long line is read and dropped, so that memory stays
-/// bounded, and what is kept is still too long for the core, which says so. Returns the bytes
-/// read from the reader (0 at the end).
+/// What [`read_line_limited`] read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LineRead {
+    /// Bytes taken from the reader (0 at the end of the input).
+    pub bytes: usize,
+    /// False when the line is longer than the limit: `limit + 1` bytes of it were kept and
+    /// nothing after them was read.
+    pub complete: bool,
+}
+
+/// Reads one line (through its `\n`) like `read_until`, but no more than `limit + 1` bytes of
+/// it: a longer line stops there, so that neither memory nor time depends on what the input
+/// holds (an endless line is one too long, not a hang).
 pub fn read_line_limited(
     reader: &mut dyn BufRead,
     buf: &mut Vec<u8>,
     limit: usize,
-) -> io::Result<usize> {
+) -> io::Result<LineRead> {
     let keep = limit.saturating_add(1);
     let start = buf.len();
     let mut read = 0;
@@ -310,19 +337,22 @@ pub fn read_line_limited(
             Err(e) => return Err(e),
         };
         if available.is_empty() {
-            return Ok(read);
+            return Ok(LineRead { bytes: read, complete: true });
         }
+        let room = keep - (buf.len() - start);
         let (chunk, done) = match memchr::memchr(b'\n', available) {
-            Some(i) => (&available[..=i], true),
-            None => (available, false),
+            Some(i) if i < room => (&available[..=i], true),
+            _ => (&available[..available.len().min(room)], false),
         };
-        let room = keep.saturating_sub(buf.len() - start);
-        buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        buf.extend_from_slice(chunk);
         let n = chunk.len();
         reader.consume(n);
         read += n;
         if done {
-            return Ok(read);
+            return Ok(LineRead { bytes: read, complete: true });
+        }
+        if buf.len() - start >= keep {
+            return Ok(LineRead { bytes: read, complete: false });
         }
     }
 }
@@ -391,13 +421,17 @@ mod tests {
             let doc = docs.next_doc().unwrap().unwrap();
             assert_eq!(doc.text.len(), 101, "{ndjson:?}");
         }
-        // An over-long line is dropped to its end, and the next line is read whole.
-        let text = format!("{}\n{{\"b\": 1}}\n", "y".repeat(1000));
+        // An over-long line is read to the limit and one byte, and the input ends there: an
+        // endless line costs no more than a long one.
+        let text = format!("{{\"a\": 1}}\n{}\n{{\"b\": 1}}\n", "y".repeat(1000));
         let reader: Box<dyn BufRead> = Box::new(io::Cursor::new(text.into_bytes()));
         let mut docs = Documents::from_reader(reader, Some(true), 10).unwrap();
-        assert_eq!(docs.next_doc().unwrap().unwrap().text.len(), 11);
-        let second = docs.next_doc().unwrap().unwrap();
-        assert_eq!((second.first_line, second.text), (2, &b"{\"b\": 1}"[..]));
+        assert_eq!(docs.next_doc().unwrap().unwrap().text, b"{\"a\": 1}");
+        let long = docs.next_doc().unwrap().unwrap();
+        assert_eq!((long.first_line, long.text.len()), (2, 11));
+        assert!(docs.next_doc().unwrap().is_none());
+        assert_eq!(docs.stopped_at, Some(2));
+        assert_eq!(docs.bytes_read, 9 + 11);
     }
 
     #[test]

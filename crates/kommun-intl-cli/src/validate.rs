@@ -190,6 +190,15 @@ fn check_input(
         read = docs.bytes_read;
     }
     progress.advance(docs.bytes_read - read, 0);
+    if let Some(line) = docs.stopped_at {
+        stats.failure.get_or_insert_with(|| {
+            format!(
+                "reading stopped at line {line}, which is larger than the limit of {} bytes; \
+                 the rest is not checked",
+                options.limits.max_document_size
+            )
+        });
+    }
     sink.file_end(&file, &stats)?;
     Ok(stats)
 }

@@ -174,8 +174,7 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 fn parse_and_check<T: Document>(json: &[u8], ctx: &mut Ctx) -> Option<T> {
     let max = ctx.limits().max_document_size;
     if json.len() > max {
-        let params = [("size", json.len().to_string()), ("max", max.to_string())];
-        ctx.push_at(&rules::LIMIT_DOCUMENT_SIZE, &params, 0);
+        ctx.push_at(&rules::LIMIT_DOCUMENT_SIZE, &[("max", max.to_string())], 0);
         return None;
     }
     let (body, skipped) = match json.strip_prefix(BOM) {
@@ -222,9 +221,8 @@ pub fn validate_value(kind: DocumentKind, value: &Value, options: &Options) -> R
         }
     }
     let mut ctx = Ctx::new(options);
-    let max = ctx.limits().max_depth.min(128);
-    if limits::depth(value) > max {
-        ctx.report(&rules::LIMIT_DEPTH, &[("max", max.to_string())]);
+    let limits = *ctx.limits();
+    if !limits::check_value(value, &limits, &mut ctx) {
         return ctx.finish();
     }
     if !kind.visit(Typed(value, &mut ctx)) {
@@ -235,6 +233,17 @@ pub fn validate_value(kind: DocumentKind, value: &Value, options: &Options) -> R
             ctx.report(&rules::INVALID_VALUE, &[]);
         }
     }
+    ctx.finish()
+}
+
+/// The report of a document larger than the size limit of `options`, for callers that measure
+/// a document before they hand it over (the Python binding counts the JSON size of a dict
+/// while it converts it, and stops at the limit).
+#[must_use]
+pub fn oversized(options: &Options) -> Report {
+    let mut ctx = Ctx::new(options);
+    let max = ctx.limits().max_document_size;
+    ctx.report(&rules::LIMIT_DOCUMENT_SIZE, &[("max", max.to_string())]);
     ctx.finish()
 }
 

@@ -13,7 +13,9 @@ pub mod schema;
 pub mod validate;
 mod walk;
 
-pub use document::{Document, DocumentKind, check_json, from_json, validate_value};
+pub use document::{
+    Document, DocumentKind, KindVisitor, check_json, from_json, oversized, validate_value,
+};
 pub use error::{Error, SchemaError};
 pub use model::{Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project};
 pub use schema::schema_for;

@@ -75,6 +75,7 @@ class IssueDict(TypedDict):
     pointer: str
     line: Union[int, None]
     column: Union[int, None]
+    offset: Union[int, None]
     message: str
     params: "dict[str, str]"
 

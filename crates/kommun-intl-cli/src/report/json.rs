@@ -47,6 +47,7 @@ pub fn issue_json(issue: &Issue, lang: Lang) -> Value {
         "pointer": issue.pointer,
         "line": issue.line,
         "column": issue.column,
+        "offset": issue.offset,
         "message": issue.message(lang),
         "params": issue.params,
     })

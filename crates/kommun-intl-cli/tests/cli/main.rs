@@ -7,6 +7,7 @@ mod commands;
 mod environment;
 mod fix;
 mod formats;
+mod hostile;
 mod inputs;
 mod personal;
 

@@ -402,12 +402,12 @@ impl Compiled {
         let mut personal = false;
         let mut at = id;
         for _ in 0..self.nodes.len() {
-            let (t, p, d) = self.follow(at);
-            personal |= p;
-            def = d.or(def);
-            let node = self.node(t);
+            let (target, marked, name) = self.follow(at);
+            personal |= marked;
+            def = name.or(def);
+            let node = self.node(target);
             if node.branches.is_empty() {
-                return Resolved { node: Some(t), def, personal };
+                return Resolved { node: Some(target), def, personal };
             }
             // Personal marks on any branch cover the value, whichever branch it takes.
             personal |= node.branches.iter().any(|&b| self.target(b).1);
@@ -415,7 +415,7 @@ impl Compiled {
                 node.branches.iter().copied().find(|&b| v.is_null() || !self.fits(b, &Value::Null))
             });
             match chosen {
-                Some(b) => at = b,
+                Some(branch) => at = branch,
                 None => return Resolved { node: None, def, personal },
             }
         }
@@ -433,7 +433,7 @@ impl Compiled {
             let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
             state[start] = 1;
             while let Some(&mut (v, ref mut next)) = stack.last_mut() {
-                let children = self.children(v as NodeId);
+                let children = self.children(NodeId::try_from(v).unwrap_or(NodeId::MAX));
                 if let Some(&c) = children.get(*next) {
                     *next += 1;
                     let c = c as usize;

@@ -93,6 +93,25 @@ pub struct Issue {
 }
 
 impl Issue {
+    /// Rebuilds an issue from its parts, as [`Issue`]'s fields and [`Issue::code`] give them
+    /// (for a report sent between processes). `None` when the code names no rule, or a
+    /// parameter is not one of the rule's (or `suggestion`).
+    #[must_use]
+    pub fn from_parts(
+        code: &str,
+        pointer: String,
+        (line, column, offset): (Option<u32>, Option<u32>, Option<usize>),
+        params: impl IntoIterator<Item = (String, String)>,
+    ) -> Option<Issue> {
+        let rule = Rule::by_code(code)?;
+        let mut kept = BTreeMap::new();
+        for (name, value) in params {
+            let name = rule.params.iter().chain(&["suggestion"]).copied().find(|p| *p == name)?;
+            kept.insert(name, value);
+        }
+        Some(Issue { rule, pointer, line, column, offset, params: kept })
+    }
+
     /// The stable code, e.g. `partnership.end_before_start`.
     #[must_use]
     pub fn code(&self) -> &'static str {
@@ -172,6 +191,20 @@ pub struct Report {
 }
 
 impl Report {
+    /// Rebuilds a report from its issues and counts (for a report sent between processes):
+    /// `truncated_count` issues were found beyond those kept, `error_count` of all were
+    /// errors. `None` when the counts cannot be those of these issues.
+    #[must_use]
+    pub fn from_parts(
+        issues: Vec<Issue>,
+        truncated_count: usize,
+        error_count: usize,
+    ) -> Option<Report> {
+        let kept_errors = issues.iter().filter(|i| i.severity() == Severity::Error).count();
+        (kept_errors <= error_count && error_count <= kept_errors + truncated_count)
+            .then_some(Report { issues, truncated_count, error_count })
+    }
+
     /// True when there is no error (warnings are allowed).
     #[must_use]
     pub fn is_valid(&self) -> bool {

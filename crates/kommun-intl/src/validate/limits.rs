@@ -324,18 +324,74 @@ pub(crate) fn exceeds(text: &[u8], limits: &Limits) -> bool {
     false
 }
 
-/// The nesting depth of a parsed value, counted without recursion.
-pub(crate) fn depth(value: &serde_json::Value) -> usize {
-    let mut max = 0;
-    let mut todo = vec![(value, 0usize)];
-    while let Some((v, d)) = todo.pop() {
-        let children: Box<dyn Iterator<Item = &serde_json::Value>> = match v {
-            serde_json::Value::Array(a) => Box::new(a.iter()),
-            serde_json::Value::Object(o) => Box::new(o.values()),
-            _ => continue,
-        };
-        max = max.max(d + 1);
-        todo.extend(children.map(|c| (c, d + 1)));
+/// Holds a parsed value to the limits a text is held to (depth, string length, array
+/// length; a string's length is that of its UTF-8 text), reporting the first one broken at
+/// its pointer. Returns false when a limit is broken. Without recursion: a value nested
+/// deeper than the stack allows is still only a limit.
+pub(crate) fn check_value(value: &serde_json::Value, limits: &Limits, ctx: &mut Ctx) -> bool {
+    use serde_json::Value;
+    // Each frame: a container's members still to visit.
+    enum Members<'v> {
+        Object(serde_json::map::Iter<'v>),
+        Array(std::iter::Enumerate<std::slice::Iter<'v, Value>>),
     }
-    max
+    fn members(v: &Value) -> Option<Members<'_>> {
+        match v {
+            Value::Object(o) => Some(Members::Object(o.iter())),
+            Value::Array(a) => Some(Members::Array(a.iter().enumerate())),
+            _ => None,
+        }
+    }
+    let max_depth = limits.max_depth.min(128);
+    let broken = |v: &Value, depth: usize| -> Option<(&'static rules::Rule, usize)> {
+        match v {
+            Value::String(s) if s.len() > limits.max_string_length => {
+                Some((&rules::LIMIT_STRING_LENGTH, limits.max_string_length))
+            }
+            Value::Array(a) if a.len() > limits.max_array_length => {
+                Some((&rules::LIMIT_ARRAY_LENGTH, limits.max_array_length))
+            }
+            Value::Array(_) | Value::Object(_) if depth > max_depth => {
+                Some((&rules::LIMIT_DEPTH, max_depth))
+            }
+            _ => None,
+        }
+    };
+    let mut path: Vec<String> = Vec::new();
+    let mut stack: Vec<Members<'_>> = Vec::new();
+    let mut found = broken(value, 1);
+    if found.is_none()
+        && let Some(m) = members(value)
+    {
+        stack.push(m);
+    }
+    while found.is_none() {
+        let Some(top) = stack.last_mut() else { break };
+        let next = match top {
+            Members::Object(it) => it.next().map(|(k, v)| (k.clone(), v)),
+            Members::Array(it) => it.next().map(|(i, v)| (i.to_string(), v)),
+        };
+        let Some((segment, child)) = next else {
+            stack.pop();
+            path.pop();
+            continue;
+        };
+        path.push(segment);
+        found = broken(child, stack.len() + 1);
+        match members(child) {
+            Some(m) if found.is_none() => stack.push(m),
+            _ => {
+                if found.is_none() {
+                    path.pop();
+                }
+            }
+        }
+    }
+    let Some((rule, max)) = found else { return true };
+    let mut pointer = String::new();
+    for segment in &path {
+        push_segment(&mut pointer, segment);
+    }
+    ctx.field_pointer(&pointer, |ctx| ctx.report(rule, &[("max", max.to_string())]));
+    false
 }

@@ -149,9 +149,9 @@ rules! {
         en: "The number is too large to represent.",
         sv: "Talet är för stort för att kunna representeras.";
     /// The document is larger than the limit.
-    LIMIT_DOCUMENT_SIZE = "limits.document_size", Error, T, [size, max],
-        en: "The document is {size} bytes; the limit is {max} bytes.",
-        sv: "Dokumentet är {size} byte; gränsen är {max} byte.";
+    LIMIT_DOCUMENT_SIZE = "limits.document_size", Error, T, [max],
+        en: "The document is larger than the limit of {max} bytes.",
+        sv: "Dokumentet är större än gränsen på {max} byte.";
     /// Arrays and objects nest deeper than the limit.
     LIMIT_DEPTH = "limits.depth", Error, T, [max],
         en: "Arrays and objects nest deeper than {max} levels.",

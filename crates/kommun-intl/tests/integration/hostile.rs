@@ -291,3 +291,81 @@ fn a_located_issue_past_the_cap_does_not_move_a_kept_one() {
     assert_eq!(report.issues[0].pointer, "/category");
     assert_eq!((report.issues[0].line, report.issues[0].column), (Some(1), Some(24)));
 }
+
+/// The time `f` takes at each size, best of three (the least disturbed by the rest of the
+/// machine).
+fn timings(sizes: [usize; 3], f: impl Fn(usize)) -> [f64; 3] {
+    sizes.map(|n| {
+        (0..3)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                f(n);
+                t.elapsed().as_secs_f64()
+            })
+            .fold(f64::INFINITY, f64::min)
+    })
+}
+
+/// Fails when the time at four times the size is more than about twice what linear growth
+/// gives (linear: 4x, quadratic: 16x).
+fn assert_linear(what: &str, t: [f64; 3]) {
+    let ratio = t[2] / t[0].max(1e-4);
+    assert!(ratio < 9.0, "{what} grows faster than linear: {t:?} (x{ratio:.1} for 4x the size)");
+}
+
+/// Former quadratic cases of the explaining path, all on one line as web forms send them:
+/// many repeated keys, and many issues on one line (each located by its column).
+#[test]
+fn one_line_documents_are_explained_in_linear_time() {
+    let options = Options { max_issues: usize::MAX, ..Options::default() };
+    let repeated = |n: usize| {
+        let members: Vec<String> = (0..n).map(|_| r#""category": "praise""#.to_owned()).collect();
+        format!("{{{}}}", members.join(", "))
+    };
+    let t = timings([2_500, 5_000, 10_000], |n| {
+        let text = repeated(n);
+        let report = DocumentKind::Feedback.validate_json(text.as_bytes(), &options);
+        assert_eq!(
+            report.issues.iter().filter(|i| i.code() == "json.duplicate_key").count(),
+            n - 1
+        );
+        assert!(report.issues.iter().all(|i| i.line == Some(1)));
+    });
+    assert_linear("repeated keys", t);
+    let unknown = |n: usize| {
+        let members: Vec<String> = (0..n).map(|i| format!(r#""f{i}": {i}"#)).collect();
+        format!("{{{}}}", members.join(", "))
+    };
+    let t = timings([2_500, 5_000, 10_000], |n| {
+        let text = unknown(n);
+        let report = DocumentKind::Partnership.validate_json(text.as_bytes(), &options);
+        let last = report.issues.iter().filter_map(|i| i.column).max().unwrap();
+        assert!(last as usize > text.len() - 20, "the last issue is at the end of the line");
+    });
+    assert_linear("issues on one line", t);
+}
+
+/// Limits hold on the fast path as on the explaining one: a document that fits the model but
+/// holds a string, an array or a nesting past the limits gets the same issue either way.
+#[test]
+fn limits_are_the_same_on_both_paths() {
+    let big_schema =
+        format!(r#"{{"$schema": "{}", {}"#, "x".repeat(2 * 1024 * 1024), &FEEDBACK[1..]);
+    let report = check(DocumentKind::Feedback, big_schema.as_bytes());
+    assert_eq!(codes(&report), [("limits.string_length", "/$schema".to_owned())]);
+    let broken = big_schema.replace("\"praise\"", "\"beröm\"");
+    let report = check(DocumentKind::Feedback, broken.as_bytes());
+    assert_eq!(codes(&report), [("limits.string_length", "/$schema".to_owned())]);
+    let tight = Options {
+        limits: Limits { max_array_length: 3, max_string_length: 8, ..Limits::default() },
+        ..Options::default()
+    };
+    let media = r#"{"service_code": "klotter", "lat": 58.5, "long": 13.1, "submitted_at": "2026-11-28T09:30:00+01:00", "media_urls": ["https://a.se/1", "https://a.se/2", "https://a.se/3", "https://a.se/4"]}"#;
+    for kind in [DocumentKind::FaultReport] {
+        let report = kind.validate_json(media.as_bytes(), &tight);
+        assert_eq!(report.issues[0].code(), "limits.string_length", "{report}");
+    }
+    let value: serde_json::Value = serde_json::from_str(&big_schema).unwrap();
+    let report = kommun_intl::validate_value(DocumentKind::Feedback, &value, &Options::default());
+    assert_eq!(codes(&report), [("limits.string_length", "/$schema".to_owned())]);
+}
