@@ -35,12 +35,32 @@ documents | while read -r kind f; do
     case $target in
         locate) cp "$f" "$out/$name" ;;
         document | value) { printf "$byte"; cat "$f"; } > "$out/$name" ;;
+        # report: the kind's index, then told (0x08) or not; and canary recipes (0x80).
+        report)
+            { printf "$byte"; cat "$f"; } > "$out/$name"
+            told=$(printf '\\%03o' $(( $(index "$kind") | 8 )))
+            { printf "$told"; cat "$f"; } > "$out/told_$name" ;;
         ndjson)
             # JSON strings hold no raw line break, so dropping them puts a document on one line.
             { printf "$byte"; tr -d '\r\n' < "$f"; echo; } > "$out/$name" ;;
         *) echo "unknown target $target" >&2; exit 1 ;;
     esac
 done
+
+# report: canary recipes, and the hostile cases of tests/canary and the CLI's hostile tests.
+if [ "$target" = report ]; then
+    i=0
+    while [ $i -lt 64 ]; do
+        head -c 48 /dev/urandom > "$out/recipe_$i.bin.tmp"
+        { printf '\200'; cat "$out/recipe_$i.bin.tmp"; } > "$out/recipe_$i"
+        rm "$out/recipe_$i.bin.tmp"
+        i=$((i + 1))
+    done
+    for f in tests/canary/*.json tests/canary/*.ndjson; do
+        { printf '\005'; cat "$f"; } > "$out/canary_$(basename "$f")"
+    done
+    printf '\005[}' > "$out/array_closed_by_brace"
+fi
 
 # NDJSON: each kind's valid documents together, one a line, with a blank line and a bad one.
 if [ "$target" = ndjson ]; then

@@ -6,7 +6,7 @@
 //! or a stack overflow. JSON → Python uses `pythonize`.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
+use pyo3::types::{PyBool, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
 use serde::Serialize;
 use serde_json::{Map, Number, Value};
 
@@ -113,23 +113,15 @@ fn convert(
     if let Ok(f) = obj.cast::<PyFloat>() {
         return Number::from_f64(f.value()).map(Value::Number).ok_or(ConvertErrorKind::NotFinite);
     }
-    if let Ok(d) = obj.cast::<PyDict>() {
-        // A snapshot of the items: a dict that changes while it is read (a key's `__eq__`,
-        // another thread) is read as it was, not iterated into a panic.
-        let pairs = d.items();
-        let pairs = pairs
-            .iter()
-            .map(|pair| pair.extract::<(Bound<'_, PyAny>, Bound<'_, PyAny>)>())
-            .collect::<PyResult<Vec<_>>>()
-            .map_err(ConvertErrorKind::Python)?;
-        return members(pairs.into_iter(), path, budget);
-    }
     if let Ok(l) = obj.cast::<PyList>() {
         return items(l.iter(), path, budget);
     }
     if let Ok(t) = obj.cast::<PyTuple>() {
         return items(t.iter(), path, budget);
     }
+    // Dicts and other mappings, through a snapshot of their items: a mapping that changes
+    // while it is read (a value's code changing the dict it lies in) is read as it was, not
+    // iterated into a panic.
     if let Ok(m) = obj.cast::<PyMapping>() {
         let pairs = m.items().map_err(ConvertErrorKind::Python)?;
         let pairs = pairs

@@ -222,53 +222,45 @@ pub fn validate_many(
     max_issues: usize,
     reference_date: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<PyReport>> {
-    errors::guard(|| validate_many_inner(py, documents, kind, lang, max_issues, reference_date))
-}
-
-fn validate_many_inner(
-    py: Python<'_>,
-    documents: &Bound<'_, PyAny>,
-    kind: Option<&str>,
-    lang: &str,
-    max_issues: usize,
-    reference_date: Option<&Bound<'_, PyAny>>,
-) -> PyResult<Vec<PyReport>> {
-    let lang = parse_lang(lang)?;
-    let options = options(max_issues, reference_date)?;
-    let kind = kind.map(|k| parse_kind(py, k)).transpose()?;
-    if documents.cast::<PyMapping>().is_ok() {
-        return Err(errors::wrong_argument(
-            "validate_many takes an iterable of documents or NDJSON text (use validate for one)",
-            documents,
-        ));
-    }
-    let reports = if let Some(text) = text(documents)? {
-        let lines: Vec<(usize, &[u8])> = ndjson::lines(&text).collect();
-        let kinds = lines
-            .iter()
-            .map(|(n, line)| match kind {
-                Some(k) => Ok(k),
-                None => DocumentKind::detect(line)
-                    .map_err(|e| errors::core_error_at(py, e, &format!("line {n}"))),
-            })
-            .collect::<PyResult<Vec<_>>>()?;
-        let jobs: Vec<_> = lines.iter().zip(kinds).map(|(&(n, line), k)| (k, n, line)).collect();
-        py.detach(|| {
-            in_parallel(&jobs, |&(k, n, line)| (k, ndjson::validate_line(k, line, n, &options)))
-        })
-    } else {
-        let mut jobs = Vec::new();
-        for (i, item) in documents.try_iter()?.enumerate() {
-            let item = item?;
-            let input = read_input(&item)?.into_owned();
-            let k = match kind {
-                Some(k) => k,
-                None => detect(&input)
-                    .map_err(|e| errors::core_error_at(py, e, &format!("document {i}")))?,
-            };
-            jobs.push((k, input));
+    errors::guard(|| {
+        let lang = parse_lang(lang)?;
+        let options = options(max_issues, reference_date)?;
+        let kind = kind.map(|k| parse_kind(py, k)).transpose()?;
+        if documents.cast::<PyMapping>().is_ok() {
+            return Err(errors::wrong_argument(
+                "validate_many takes an iterable of documents or NDJSON text (use validate for one)",
+                documents,
+            ));
         }
-        py.detach(|| in_parallel(&jobs, |(k, input)| (*k, run(*k, input, &options))))
-    };
-    Ok(reports.into_iter().map(|(k, r)| PyReport::of_kind(r, lang, k)).collect())
+        let reports = if let Some(text) = text(documents)? {
+            let lines: Vec<(usize, &[u8])> = ndjson::lines(&text).collect();
+            let kinds = lines
+                .iter()
+                .map(|(n, line)| match kind {
+                    Some(k) => Ok(k),
+                    None => DocumentKind::detect(line)
+                        .map_err(|e| errors::core_error_at(py, e, &format!("line {n}"))),
+                })
+                .collect::<PyResult<Vec<_>>>()?;
+            let jobs: Vec<_> =
+                lines.iter().zip(kinds).map(|(&(n, line), k)| (k, n, line)).collect();
+            py.detach(|| {
+                in_parallel(&jobs, |&(k, n, line)| (k, ndjson::validate_line(k, line, n, &options)))
+            })
+        } else {
+            let mut jobs = Vec::new();
+            for (i, item) in documents.try_iter()?.enumerate() {
+                let item = item?;
+                let input = read_input(&item)?.into_owned();
+                let k = match kind {
+                    Some(k) => k,
+                    None => detect(&input)
+                        .map_err(|e| errors::core_error_at(py, e, &format!("document {i}")))?,
+                };
+                jobs.push((k, input));
+            }
+            py.detach(|| in_parallel(&jobs, |(k, input)| (*k, run(*k, input, &options))))
+        };
+        Ok(reports.into_iter().map(|(k, r)| PyReport::of_kind(r, lang, k)).collect())
+    })
 }

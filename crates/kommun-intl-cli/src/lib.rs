@@ -1,0 +1,163 @@
+//! `kommun-intl`: validate and fix the data of a municipality's international work, print the
+//! rule catalogue and write the JSON Schemas.
+//!
+//! The commands are thin: every decision about the data (validity, messages, fixes, which
+//! values are personal) is the core crate's; this crate reads files, prints and writes.
+//!
+//! The library holds the whole command line (the binary calls [`main`]) and opens one door
+//! beside it: [`render`], the report path as `validate` prints it, for the fuzz target that
+//! holds every output format to the same promises as the command.
+
+mod catalogue;
+mod corpus;
+mod diff;
+mod env;
+mod fix;
+mod inputs;
+mod progress;
+mod report;
+mod schema;
+mod snippet;
+mod validate;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use kommun_intl::{DocumentKind, Lang};
+
+/// Validate and fix data about a Swedish municipality's international work: registers of
+/// partner towns and projects, statistics, citizen feedback and fault reports.
+#[derive(Debug, Parser)]
+#[command(name = "kommun-intl", version, about, long_about = None, after_help = EXIT_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+const EXIT_HELP: &str = "Exit status: 0 valid (warnings allowed), 1 invalid data (or, with \
+--deny-warnings, a warning; with `fix --diff`, something to fix), 2 usage or I/O error.";
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate files, directories (recursively: .json, .ndjson, .jsonl) or `-` for stdin.
+    #[command(after_help = EXIT_HELP)]
+    Validate(validate::Args),
+    /// Normalise what has one right form, in place: phone numbers, postal codes, country
+    /// codes, white space around texts.
+    #[command(after_help = EXIT_HELP)]
+    Fix(fix::Args),
+    /// Print a JSON Schema, or write or check all of them.
+    Schema(schema::Args),
+    /// Print the rule catalogue: every issue code with its severity and messages.
+    Rules(catalogue::RulesArgs),
+    /// Explain one rule, with an invalid and a valid example.
+    Explain(catalogue::ExplainArgs),
+}
+
+/// How to print issues.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// `path:line:col: error[code]: message`, the source line and a hint, for people.
+    Human,
+    /// One JSON object for all files, for programs.
+    Json,
+    /// GitHub Actions workflow commands: annotations on the pull request.
+    Github,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+}
+
+/// When to colour the output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// When printing to a terminal (and `NO_COLOR` is not set).
+    #[default]
+    Auto,
+    /// Always (unless `NO_COLOR` is set).
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The exit statuses.
+pub mod exit {
+    /// Every file is valid (warnings allowed).
+    pub const VALID: u8 = 0;
+    /// At least one document has an error (or a warning, with `--deny-warnings`).
+    pub const INVALID: u8 = 1;
+    /// Bad usage, or a file could not be read or written.
+    pub const USAGE: u8 = 2;
+}
+
+/// Parses a kind name for clap.
+pub fn parse_kind(s: &str) -> Result<DocumentKind, String> {
+    s.parse().map_err(|e: kommun_intl::Error| e.to_string())
+}
+
+/// Parses a language tag for clap.
+pub fn parse_lang(s: &str) -> Result<Lang, String> {
+    s.parse().map_err(|e: kommun_intl::validate::UnknownLang| e.to_string())
+}
+
+/// The report of one document as `kommun-intl validate` prints it in `format`, with the
+/// summary line: for tests and the fuzz target, which check what people and programs see.
+/// `trust` says whether the kind was the caller's (`--kind`) or the document's own.
+///
+/// # Panics
+///
+/// Never on any input: writing to memory cannot fail, so a failure would be a bug in a
+/// format, which the fuzz target is there to find.
+#[must_use]
+pub fn render(
+    format: Format,
+    lang: Lang,
+    quiet: bool,
+    colour: bool,
+    (kind, trust): (Option<DocumentKind>, kommun_intl::personal::Trust),
+    text: &[u8],
+    report: &kommun_intl::Report,
+) -> Vec<u8> {
+    let mut out = Vec::new();
+    let settings = report::Settings { lang, styles: env::Styles::new(colour), quiet };
+    let result = (|| -> std::io::Result<()> {
+        let mut sink = report::sink(format, Box::new(&mut out), settings);
+        let file = report::FileInfo { path: "input.json" };
+        sink.file_start(&file)?;
+        sink.document(&file, &report::DocInfo { kind, trust, text, first_line: 1 }, report)?;
+        let stats = report::FileStats {
+            kind,
+            documents: 1,
+            errors: report.error_count() as u64,
+            warnings: report.warning_count() as u64,
+            truncated: report.truncated_count as u64,
+            failure: None,
+        };
+        sink.file_end(&file, &stats)?;
+        let mut totals = report::Totals::default();
+        totals.add(&stats);
+        sink.finish(&totals)
+    })();
+    // Writing to memory cannot fail; a format that could would be a bug worth a crash here.
+    result.expect("writing a report to memory");
+    out
+}
+
+/// Runs the command line: parses the arguments, runs the command, returns its exit status.
+#[must_use]
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { exit::USAGE } else { exit::VALID });
+        }
+    };
+    let code = match cli.command {
+        Command::Validate(args) => validate::run(&args),
+        Command::Fix(args) => fix::run(&args),
+        Command::Schema(args) => schema::run(&args),
+        Command::Rules(args) => catalogue::rules(&args),
+        Command::Explain(args) => catalogue::explain(&args),
+    };
+    ExitCode::from(code)
+}
