@@ -361,10 +361,8 @@ fn limits_are_the_same_on_both_paths() {
         ..Options::default()
     };
     let media = r#"{"service_code": "klotter", "lat": 58.5, "long": 13.1, "submitted_at": "2026-11-28T09:30:00+01:00", "media_urls": ["https://a.se/1", "https://a.se/2", "https://a.se/3", "https://a.se/4"]}"#;
-    for kind in [DocumentKind::FaultReport] {
-        let report = kind.validate_json(media.as_bytes(), &tight);
-        assert_eq!(report.issues[0].code(), "limits.string_length", "{report}");
-    }
+    let report = DocumentKind::FaultReport.validate_json(media.as_bytes(), &tight);
+    assert_eq!(report.issues[0].code(), "limits.string_length", "{report}");
     let value: serde_json::Value = serde_json::from_str(&big_schema).unwrap();
     let report = kommun_intl::validate_value(DocumentKind::Feedback, &value, &Options::default());
     assert_eq!(codes(&report), [("limits.string_length", "/$schema".to_owned())]);
