@@ -90,8 +90,8 @@ fn plan(kind: DocumentKind, trust: Trust, document: &Value) -> Plan {
             && !v.key_known
         {
             // The hint a misspelt key would get: a field name of the kind near it.
-            let near = structure_nearest(compiled, key);
-            if !policy.shows(compiled, key, v.personal, near.as_deref()) {
+            let near = || structure_nearest(compiled, key).is_some();
+            if !policy.shows(compiled, key, v.personal, near) {
                 out.keys.push(v.pointer.to_owned());
             }
         }

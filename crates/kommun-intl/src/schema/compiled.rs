@@ -84,20 +84,22 @@ impl Types {
     /// fraction also an integer, as JSON Schema counts them). Any value matches [`Types::ANY`].
     #[must_use]
     pub fn matches(self, v: &Value) -> bool {
+        self.matches_shape(Shape::of(v))
+    }
+
+    /// [`Types::matches`] for a value of this shape.
+    pub(crate) fn matches_shape(self, shape: Shape) -> bool {
         if self.is_any() {
             return true;
         }
-        let bits = match v {
-            Value::Null => Types::NULL,
-            Value::Bool(_) => Types::BOOLEAN,
-            Value::Number(n) if n.is_i64() || n.is_u64() => Types::INTEGER | Types::NUMBER,
-            Value::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0) => {
-                Types::INTEGER | Types::NUMBER
-            }
-            Value::Number(_) => Types::NUMBER,
-            Value::String(_) => Types::STRING,
-            Value::Array(_) => Types::ARRAY,
-            Value::Object(_) => Types::OBJECT,
+        let bits = match shape {
+            Shape::Null => Types::NULL,
+            Shape::Boolean => Types::BOOLEAN,
+            Shape::Integer | Shape::WholeFloat => Types::INTEGER | Types::NUMBER,
+            Shape::Float => Types::NUMBER,
+            Shape::String => Types::STRING,
+            Shape::Array => Types::ARRAY,
+            Shape::Object => Types::OBJECT,
         };
         self.0 & bits != 0
     }
@@ -118,14 +120,50 @@ impl Types {
 /// fraction written as one).
 #[must_use]
 pub fn json_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
+    Shape::of(v).name()
+}
+
+/// The JSON type of a parsed value, telling numbers apart as the schema's types do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shape {
+    Null,
+    Boolean,
+    /// A number `serde_json` holds as an integer (`u64` or `i64`).
+    Integer,
+    /// A number held as a float, without a fraction (`1.0`, `1e3`, `-0`).
+    WholeFloat,
+    /// Any other number.
+    Float,
+    String,
+    Array,
+    Object,
+}
+
+impl Shape {
+    pub(crate) fn of(v: &Value) -> Shape {
+        match v {
+            Value::Null => Shape::Null,
+            Value::Bool(_) => Shape::Boolean,
+            Value::Number(n) if n.is_i64() || n.is_u64() => Shape::Integer,
+            Value::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0) => Shape::WholeFloat,
+            Value::Number(_) => Shape::Float,
+            Value::String(_) => Shape::String,
+            Value::Array(_) => Shape::Array,
+            Value::Object(_) => Shape::Object,
+        }
+    }
+
+    /// The type's name, as [`json_type`] gives it.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Shape::Null => "null",
+            Shape::Boolean => "boolean",
+            Shape::Integer => "integer",
+            Shape::WholeFloat | Shape::Float => "number",
+            Shape::String => "string",
+            Shape::Array => "array",
+            Shape::Object => "object",
+        }
     }
 }
 
@@ -159,8 +197,10 @@ impl Codes {
     /// The code an alias stands for (compared as written, then in upper case).
     #[must_use]
     pub fn alias(&self, s: &str) -> Option<&str> {
-        let upper = s.to_ascii_uppercase();
-        self.aliases.iter().find(|(a, _)| **a == *s || **a == *upper).map(|(_, c)| &**c)
+        let upper = |a: &str| {
+            a.len() == s.len() && a.bytes().zip(s.bytes()).all(|(x, y)| x == y.to_ascii_uppercase())
+        };
+        self.aliases.iter().find(|(a, _)| **a == *s || upper(a)).map(|(_, c)| &**c)
     }
 }
 
@@ -177,6 +217,8 @@ pub struct Node {
     pub properties: Vec<(Box<str>, NodeId)>,
     /// The `required` members.
     pub required: Vec<Box<str>>,
+    /// Where each `required` member is in `properties`, if it is there.
+    pub(crate) required_at: Vec<Option<usize>>,
     /// `additionalProperties: false`.
     pub closed: bool,
     /// The `items` of an array.
@@ -535,6 +577,11 @@ impl<'s> Builder<'s> {
         if let Some(required) = obj.get("required").and_then(Value::as_array) {
             node.required = required.iter().filter_map(Value::as_str).map(Into::into).collect();
         }
+        node.required_at = node
+            .required
+            .iter()
+            .map(|r| node.properties.iter().position(|(k, _)| k == r))
+            .collect();
         if let Some(items) = obj.get("items") {
             node.items = Some(self.compile(items));
         }

@@ -170,7 +170,7 @@ pub(crate) fn scan(
                         let member = object.node.and_then(|n| compiled.property(n, &key));
                         slot = child(*object, member);
                         let shown = member.is_some() || {
-                            let near = nearest(&key, compiled.field_names());
+                            let near = || nearest(&key, compiled.field_names()).is_some();
                             keys_policy.shows(compiled, &key, object.personal, near)
                         };
                         let segment = if shown { key.to_string() } else { personal::mask(&key) };

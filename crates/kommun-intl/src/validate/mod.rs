@@ -6,6 +6,7 @@ pub mod limits;
 pub(crate) mod locate;
 pub mod rules;
 pub(crate) mod structure;
+pub(crate) mod tree;
 
 use std::collections::BTreeMap;
 
@@ -282,6 +283,30 @@ impl Ctx {
             && let Some(place) = self.places.last_mut()
         {
             place.offset = Some(self.offset_base + offset);
+        }
+    }
+
+    /// How many issues are kept so far.
+    pub(crate) fn kept(&self) -> usize {
+        self.issues.len()
+    }
+
+    /// Places the issues kept since the first `from` that have no position yet: `place` gets
+    /// each one's pointer below the current one (`""` for the current value) and whether the
+    /// issue is about a member's key, and gives its byte offset (counted as for
+    /// [`Ctx::push_at`]).
+    pub(crate) fn place_since(&mut self, from: usize, place: impl Fn(&str, bool) -> usize) {
+        for (issue, at) in self.issues.iter().zip(&mut self.places).skip(from) {
+            if at.offset.is_some() {
+                continue;
+            }
+            let below = issue.pointer.strip_prefix(self.pointer.as_str());
+            // Rules report below the current value; any other pointer is left to
+            // `finish_in`, which finds every pointer in the text.
+            if let Some(below) = below.filter(|b| b.is_empty() || b.starts_with('/')) {
+                let at_key = issue.rule.code == rules::UNKNOWN_FIELD.code;
+                at.offset = Some(self.offset_base + place(below, at_key));
+            }
         }
     }
 
