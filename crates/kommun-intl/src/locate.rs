@@ -80,12 +80,23 @@ pub fn line_columns(text: &[u8], offsets: &[usize]) -> Vec<(u32, u32)> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_unstable_by_key(|&i| offsets[i]);
     let mut out = vec![(1, 1); offsets.len()];
+    sweep(text, order.iter().map(|&i| offsets[i]), |n, position| out[order[n]] = position);
+    out
+}
+
+/// The sweep of [`line_columns`]: calls `found` with the index and the line and column of
+/// each offset of `sorted`, which must be in ascending order.
+pub(crate) fn sweep(
+    text: &[u8],
+    sorted: impl Iterator<Item = usize>,
+    mut found: impl FnMut(usize, (u32, u32)),
+) {
     // The cursor: a byte position, its line and the characters before it on its line. A byte
     // order mark is not a character an editor shows: columns start after it.
     let bom = if text.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
     let (mut pos, mut line, mut column) = (bom, 1usize, 0usize);
-    for i in order {
-        let offset = offsets[i].clamp(bom, text.len().max(bom));
+    for (n, offset) in sorted.enumerate() {
+        let offset = offset.clamp(bom, text.len().max(bom));
         let between = &text[pos..offset];
         match memchr::memrchr(b'\n', between) {
             Some(last) => {
@@ -96,9 +107,8 @@ pub fn line_columns(text: &[u8], offsets: &[usize]) -> Vec<(u32, u32)> {
         }
         pos = offset;
         let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        out[i] = (to_u32(line), to_u32(column + 1));
+        found(n, (to_u32(line), to_u32(column + 1)));
     }
-    out
 }
 
 /// The characters in UTF-8 bytes: every byte that does not continue a character. (A byte

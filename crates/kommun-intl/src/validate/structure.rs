@@ -16,7 +16,7 @@ use crate::personal;
 use crate::schema::compiled::{Codes, Compiled, NodeId, Shape};
 
 use super::tree::Ref;
-use super::{Ctx, Rule, Validate, rules};
+use super::{Ctx, Rule, Trial, Validate, rules};
 use crate::model;
 
 /// What a typed check reads: a parsed `Value`, or a value of the spanned tree of a text.
@@ -296,11 +296,20 @@ pub(crate) fn nearest<'a>(
     let length = lower.as_ref().map_or(input.len(), |l| l.chars().count());
     // Built on first need: most candidates differ too much in length to be compared.
     let mut pattern: Option<Option<osa::Pattern>> = None;
+    let letters = lower.is_none().then(|| osa::letters(input));
     let mut best: Option<(usize, &'a str)> = None;
     for c in candidates {
-        let d = if lower.is_none() && c.is_ascii() {
+        let d = if let Some(letters) = letters
+            && c.is_ascii()
+        {
             // ASCII: the lower-case forms have the lengths of the strings.
             if c.len().abs_diff(length) > limit {
+                continue;
+            }
+            // A bound below the distance, from the letters one has and the other lacks: skip a
+            // candidate that cannot be near enough, or nearer than the best so far.
+            let bound = osa::fewest_edits(letters, osa::letters(c));
+            if bound > limit || best.is_some_and(|(b, _)| bound >= b) {
                 continue;
             }
             match pattern.get_or_insert_with(|| osa::Pattern::new(input)) {
@@ -334,6 +343,18 @@ mod osa {
     pub(super) struct Pattern {
         masks: [u64; 128],
         len: usize,
+    }
+
+    /// The set of the lower-case letters of an ASCII string, each as a bit (modulo 64).
+    pub(super) fn letters(s: &str) -> u64 {
+        s.bytes().fold(0, |set, b| set | 1 << (b.to_ascii_lowercase() & 63))
+    }
+
+    /// At most the distance of two strings with these letter sets: every edit removes at most
+    /// one character of either side (a swap none), so the distance is at least the number of
+    /// letters one has and the other lacks (and letters that share a bit count once).
+    pub(super) fn fewest_edits(a: u64, b: u64) -> usize {
+        (a & !b).count_ones().max((b & !a).count_ones()) as usize
     }
 
     impl Pattern {
@@ -382,9 +403,10 @@ mod osa {
 
 impl Walker<'_> {
     fn unknown_code<'a>(codes: &Codes, s: &str, v: impl Json<'a>, personal: bool, ctx: &mut Ctx) {
-        let shown: String = s.chars().take(60).collect();
-        let shown = if personal { personal::mask(&shown) } else { shown };
-        let mut params = vec![("value", shown)];
+        let shown = first_chars(s, 60);
+        let shown = if personal { personal::mask(shown) } else { shown.to_owned() };
+        let mut params = Vec::with_capacity(2);
+        params.push(("value", shown));
         let hint = codes.alias(s).or_else(|| nearest(s, codes.values.iter().map(|c| &**c)));
         if let Some(hint) = hint {
             params.push(("suggestion", hint.to_owned()));
@@ -454,23 +476,25 @@ impl Walker<'_> {
     }
 
     fn union<'a>(&self, branches: &[NodeId], v: impl Json<'a>, personal: bool, ctx: &mut Ctx) {
-        let mut best: Option<Ctx> = None;
+        // Each branch is tried in place; the first that reports nothing wins at once (the usual
+        // case), else the one that reports fewest, the first of them.
+        let mark = ctx.mark();
+        let mut best: Option<Trial> = None;
         for &b in branches {
             if v.shape() != Shape::Null && self.c.node(self.c.target(b).0).types.is_null_only() {
                 continue;
             }
-            let mut trial = ctx.fork();
-            self.walk(b, v, personal, &mut trial);
-            if trial.issue_count() == 0 {
-                ctx.absorb(trial);
+            self.walk(b, v, personal, ctx);
+            if ctx.count_since(&mark) == 0 {
                 return;
             }
-            if best.as_ref().is_none_or(|b| trial.issue_count() < b.issue_count()) {
+            let trial = ctx.take_since(&mark);
+            if best.as_ref().is_none_or(|b| trial.count < b.count) {
                 best = Some(trial);
             }
         }
         match best {
-            Some(trial) => ctx.absorb(trial),
+            Some(trial) => ctx.put_back(trial),
             None => v.report(
                 ctx,
                 &rules::WRONG_TYPE,
@@ -483,11 +507,18 @@ impl Walker<'_> {
         let node = self.c.node(id);
         let properties = &node.properties;
         let property = |key: &str| properties.iter().position(|(k, _)| **k == *key);
-        // Which properties the object has, by their index in `properties`.
+        // Which properties the object has, by their index in `properties`; and which property
+        // each of its first members is, so as to look only once.
         let mut present = Present::new(properties.len());
-        for (key, _) in v.members() {
-            if let Some(i) = property(key) {
+        // (0: no property; `i + 1`: property `i`; `LOOK_AGAIN`: not remembered.)
+        let mut which = [LOOK_AGAIN; REMEMBERED];
+        for (n, (key, _)) in v.members().enumerate() {
+            let found = property(key);
+            if let Some(i) = found {
                 present.set(i);
+            }
+            if let Some(w) = which.get_mut(n) {
+                *w = found.map_or(Some(0), |i| u16::try_from(i + 1).ok()).unwrap_or(LOOK_AGAIN);
             }
         }
         for (n, field) in node.required.iter().enumerate() {
@@ -499,8 +530,13 @@ impl Walker<'_> {
                 v.report(ctx, &rules::MISSING_FIELD, &[("field", field.to_string())]);
             }
         }
-        for (key, value) in v.members() {
-            match property(key) {
+        for (n, (key, value)) in v.members().enumerate() {
+            let found = match which.get(n) {
+                Some(0) => None,
+                Some(&i) if i != LOOK_AGAIN => Some(usize::from(i) - 1),
+                _ => property(key),
+            };
+            match found {
                 Some(i) => {
                     let prop = properties[i].1;
                     ctx.field(key, |ctx| self.walk(prop, value, personal, ctx));
@@ -516,9 +552,10 @@ impl Walker<'_> {
                         || suggestion.is_some() || nearest(key, self.c.field_names()).is_some();
                     let shown = self.keys.shows(self.c, key, personal, near);
                     let report = |ctx: &mut Ctx| {
-                        let field: String = key.chars().take(60).collect();
-                        let field = if shown { field } else { personal::mask(&field) };
-                        let mut params = vec![("field", field)];
+                        let field = first_chars(key, 60);
+                        let field = if shown { field.to_owned() } else { personal::mask(field) };
+                        let mut params = Vec::with_capacity(2);
+                        params.push(("field", field));
                         if let Some(hint) = suggestion {
                             params.push(("suggestion", hint.to_owned()));
                         }
@@ -535,6 +572,18 @@ impl Walker<'_> {
         }
     }
 }
+
+/// The first `n` characters of `s` (all of it if it is shorter).
+fn first_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((end, _)) => &s[..end],
+        None => s,
+    }
+}
+
+/// How many members of an object the walk remembers the property of.
+const REMEMBERED: usize = 32;
+const LOOK_AGAIN: u16 = u16::MAX;
 
 /// A set of property indices: a word for the usual object, a vector past 64 properties.
 struct Present {

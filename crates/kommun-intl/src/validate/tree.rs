@@ -264,6 +264,28 @@ static STRING_STOP: [bool; 256] = {
     t
 };
 
+/// The bytes of `word` (little-endian: its first byte is the lowest) that would end the plain
+/// run of a string (see [`STRING_STOP`]): a quote, a backslash or a byte below 0x20. The lowest
+/// set bit is the high bit of the first such byte (bits above it may be set by borrows: only
+/// the first is exact, which is all the scan needs).
+fn stops(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte below `n` (for `n` up to 0x80), and maybe of bytes above one.
+    let below = |w: u64, n: u64| w.wrapping_sub(ONES * n) & !w & HIGH;
+    below(word ^ (ONES * u64::from(b'"')), 1)
+        | below(word ^ (ONES * u64::from(b'\\')), 1)
+        | below(word, 0x20)
+}
+
+/// A word that differs for keys of different lengths or ends (equal keys have equal words).
+fn signature(key: &[u8]) -> u64 {
+    let first = key.first().copied().unwrap_or(0);
+    let last = key.last().copied().unwrap_or(0);
+    let middle = key.get(key.len() / 2).copied().unwrap_or(0);
+    (key.len() as u64) << 24 | u64::from(first) << 16 | u64::from(middle) << 8 | u64::from(last)
+}
+
 /// Objects with up to this many members are checked for repeated keys pairwise.
 const FEW_MEMBERS: usize = 16;
 
@@ -427,20 +449,27 @@ impl Parser<'_> {
     fn repeats_a_key(&self, id: u32) -> bool {
         let tree = &self.tree;
         let object = Ref { tree, id };
-        let keys = object.children().map(|c| key_of(tree.text, &tree.decoded, c.node()));
-        if object.len() <= FEW_MEMBERS {
-            let mut seen: [&str; FEW_MEMBERS] = [""; FEW_MEMBERS];
-            for (n, key) in keys.enumerate() {
-                if seen[..n].contains(&key) {
-                    return true;
+        let raw = |n: &Node| &self.b[n.key_start as usize + 1..n.key_end as usize - 1];
+        if object.len() <= FEW_MEMBERS && object.children().all(|c| c.node().key_decoded == NO_KEY)
+        {
+            // Keys without escapes are equal when their bytes are: compare a word made of
+            // each key's length and some of its bytes, then the bytes where words agree.
+            let mut seen: [(u64, u32); FEW_MEMBERS] = [(0, 0); FEW_MEMBERS];
+            for (n, child) in object.children().enumerate() {
+                let key = raw(child.node());
+                let word = signature(key);
+                for &(w, other) in &seen[..n] {
+                    if w == word && raw(&tree.nodes[other as usize]) == key {
+                        return true;
+                    }
                 }
-                seen[n] = key;
+                seen[n] = (word, child.id);
             }
             return false;
         }
         let mut seen = HashSet::with_capacity(object.len());
-        for key in keys {
-            if !seen.insert(key) {
+        for child in object.children() {
+            if !seen.insert(key_of(tree.text, &tree.decoded, child.node())) {
                 return true;
             }
         }
@@ -472,8 +501,24 @@ impl Parser<'_> {
         let mut j = start + 1;
         let mut escaped = false;
         loop {
-            while j < self.b.len() && !STRING_STOP[usize::from(self.b[j])] {
-                j += 1;
+            // Eight bytes at a time to the first that ends the plain run; bytewise at the end
+            // of the text.
+            loop {
+                if let Some(chunk) = self.b.get(j..j + 8) {
+                    let mut word = [0u8; 8];
+                    word.copy_from_slice(chunk);
+                    let stop = stops(u64::from_le_bytes(word));
+                    if stop == 0 {
+                        j += 8;
+                        continue;
+                    }
+                    j += (stop.trailing_zeros() / 8) as usize;
+                } else {
+                    while j < self.b.len() && !STRING_STOP[usize::from(self.b[j])] {
+                        j += 1;
+                    }
+                }
+                break;
             }
             match self.b.get(j)? {
                 b'"' => break,
@@ -595,6 +640,151 @@ impl Parser<'_> {
             (Tag::NegInt, i as u64)
         } else {
             (Tag::Float, n.as_f64()?.to_bits())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    /// The tree as the `Value` it stands for.
+    fn to_value(r: Ref<'_>) -> Value {
+        match r.tag() {
+            Tag::Null => Value::Null,
+            Tag::False => Value::Bool(false),
+            Tag::True => Value::Bool(true),
+            Tag::PosInt | Tag::NegInt | Tag::Float => match r.number() {
+                Some(Number::PosInt(u)) => Value::from(u),
+                Some(Number::NegInt(i)) => Value::from(i),
+                Some(Number::Float(f)) => Value::from(f),
+                None => unreachable!("a number"),
+            },
+            Tag::Str | Tag::Escaped => Value::String(r.as_str().unwrap().to_owned()),
+            Tag::Array => Value::Array(r.children().map(to_value).collect()),
+            Tag::Object => Value::Object(
+                r.children().map(|c| (c.key().unwrap().to_owned(), to_value(c))).collect(),
+            ),
+        }
+    }
+
+    fn unlimited() -> Limits {
+        Limits {
+            max_document_size: usize::MAX,
+            max_depth: usize::MAX,
+            max_string_length: usize::MAX,
+            max_array_length: usize::MAX,
+        }
+    }
+
+    /// What the tree takes, `serde_json` reads as the same value, numbers as it holds them.
+    fn agrees(text: &[u8]) -> Result<(), TestCaseError> {
+        if let Some(tree) = parse(text, &unlimited()) {
+            let value: Value = serde_json::from_slice(text).map_err(|e| {
+                TestCaseError::fail(format!("the tree took what serde refuses: {e}"))
+            })?;
+            prop_assert_eq!(to_value(tree.root()), value);
+            for (i, node) in tree.nodes.iter().enumerate() {
+                let r = Ref { tree: &tree, id: u32::try_from(i).unwrap() };
+                let bytes = &text[node.start as usize..node.end as usize];
+                let alone: Value = serde_json::from_slice(bytes).unwrap();
+                prop_assert_eq!(to_value(r), alone);
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn plain_runs_stop_where_the_table_says() {
+        for filler in [b'a', 0xC3, b' ', b'~'] {
+            for at in 0..8 {
+                for b in 0..=255u8 {
+                    let mut word = [filler; 8];
+                    word[at] = b;
+                    let stop = stops(u64::from_le_bytes(word));
+                    let first = word.iter().position(|&x| STRING_STOP[usize::from(x)]);
+                    let got = (stop != 0).then(|| (stop.trailing_zeros() / 8) as usize);
+                    assert_eq!(got, first, "{word:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_tree_reads_json_as_serde_json_does() {
+        for text in [
+            r#"{"a": [1, -2, 3.5, -0, 1e2, 18446744073709551615, 18446744073709551616, -9223372036854775808, -9223372036854775809]}"#,
+            r#"{"s": "x\"y\\u00e5\n", "\u00e5": {"": null}, "t": true, "f": false}"#,
+            "  [ ]  ",
+            r#""\ud83d\ude00""#,
+            "123456789012345678901234567890",
+            "0.000000000000000000000000000000000000000000001e-300",
+        ] {
+            assert!(parse(text.as_bytes(), &unlimited()).is_some(), "{text}");
+            agrees(text.as_bytes()).unwrap();
+        }
+        for refused in [
+            "",
+            "[1,]",
+            "{\"a\":1,}",
+            "01",
+            "1.",
+            "-",
+            "1e",
+            "[1 2]",
+            "{\"a\" 1}",
+            "nul",
+            "truex",
+            "\"\\ud800\"",
+            "\"a\u{1}\"",
+            "1e400",
+            "{\"a\":1,\"a\":2}",
+            "{\"a\":1,\"\\u0061\":2}",
+            "[1] x",
+            "\u{feff}1",
+            "NaN",
+            "\"\\x\"",
+        ] {
+            assert!(parse(refused.as_bytes(), &unlimited()).is_none(), "{refused}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn any_text_the_tree_takes_serde_reads_alike(text in r#"[\[\]{}",:0-9.eE+\- \\ntruefalsn\\u00e5aé]{0,40}"#) {
+            agrees(text.as_bytes())?;
+        }
+
+        #[test]
+        fn json_without_repeated_keys_is_taken(value in any_json()) {
+            let text = serde_json::to_vec(&value).unwrap();
+            let tree = parse(&text, &unlimited());
+            prop_assert!(tree.is_some(), "{}", String::from_utf8_lossy(&text));
+            agrees(&text)?;
+            let pretty = serde_json::to_vec_pretty(&value).unwrap();
+            agrees(&pretty)?;
+        }
+    }
+
+    fn any_json() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+            "[a-zA-Z0-9 åäö\"\\\\/\n\u{1}~]{0,12}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(4, 40, 8, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+                prop::collection::btree_map("[a-z~/]{0,4}", inner, 0..20)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
         })
     }
 }
