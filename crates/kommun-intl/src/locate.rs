@@ -114,7 +114,18 @@ pub(crate) fn sweep(
 /// The characters in UTF-8 bytes: every byte that does not continue a character. (A byte
 /// that is not UTF-8 counts as one, as a replacement character would.)
 fn chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+    // Eight bytes at a time: a continuation byte has its top bit set and the next one clear.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuations = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        continuations += (w & !(w << 1) & HIGH).count_ones() as usize;
+    }
+    let rest = chunks.remainder();
+    bytes.len() - continuations - rest.iter().filter(|&&b| b & 0xC0 == 0x80).count()
 }
 
 struct Scan<'t, 'p> {
@@ -342,6 +353,19 @@ mod tests {
         let found = spans(text, &["/å", "/k"]);
         assert_eq!(text_of(text, found[0].as_ref()), "1");
         assert_eq!(text_of(text, found[1].as_ref()), "3");
+    }
+
+    #[test]
+    fn characters_are_counted_as_bytes_that_start_one() {
+        let text = "aå€😀\u{80}x".as_bytes();
+        let mut bytes = text.repeat(5);
+        bytes.extend_from_slice(&[0x80, 0xBF, 0xC0, 0xFF, 0x7F]);
+        for start in 0..bytes.len() {
+            for end in start..=bytes.len() {
+                let b = &bytes[start..end];
+                assert_eq!(chars(b), b.iter().filter(|&&x| x & 0xC0 != 0x80).count());
+            }
+        }
     }
 
     #[test]

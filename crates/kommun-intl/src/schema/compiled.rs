@@ -251,6 +251,8 @@ pub struct Compiled {
     /// Per node: it, what it refers to, or a branch of it is marked personal.
     marked: Vec<bool>,
     field_names: HashSet<Box<str>>,
+    /// The same names, by length, each with its letters (see [`structure::is_near`]).
+    by_length: structure::Candidates,
 }
 
 impl Compiled {
@@ -268,7 +270,7 @@ impl Compiled {
         let mut builder = Builder { defs, nodes: Vec::new(), by_def: HashMap::new() };
         let root = builder.compile(schema);
         let nodes = builder.nodes;
-        let field_names =
+        let field_names: HashSet<Box<str>> =
             nodes.iter().flat_map(|n| n.properties.iter().map(|(k, _)| k.clone())).collect();
         let personal = nodes.iter().any(|n| n.personal);
         let mut marked: Vec<bool> = nodes.iter().map(|n| n.personal).collect();
@@ -288,8 +290,17 @@ impl Compiled {
                 break;
             }
         }
-        let mut compiled =
-            Compiled { kind, nodes, root, recursive: false, personal, marked, field_names };
+        let by_length = structure::Candidates::new(field_names.iter().map(AsRef::as_ref));
+        let mut compiled = Compiled {
+            kind,
+            nodes,
+            root,
+            recursive: false,
+            personal,
+            marked,
+            field_names,
+            by_length,
+        };
         compiled.recursive = compiled.has_cycle();
         compiled
     }
@@ -341,6 +352,12 @@ impl Compiled {
     #[must_use]
     pub fn is_field_name(&self, name: &str) -> bool {
         self.field_names.contains(name)
+    }
+
+    /// True when some property name of the schema is near `key`, as
+    /// [`structure::nearest`] finds one: the same apart from case, or a few edits away.
+    pub(crate) fn is_near_field_name(&self, key: &str) -> bool {
+        structure::is_near(key, &self.by_length)
     }
 
     /// Every property name of the schema.

@@ -22,12 +22,15 @@ pub(crate) fn serde_offset(text: &[u8], line: usize, column: usize) -> usize {
 }
 
 /// Fills in `line` and `column` of every issue: from its byte offset when the reporter knew
-/// it (`offsets`, one per issue), else from where its pointer is found in `text`. One scan for
+/// it (`offset_of` the issue's index), else from where its pointer is found in `text`. One scan for
 /// the pointers and one sweep for the positions, however many issues there are.
-pub(crate) fn locate(text: &[u8], issues: &mut [Issue], offsets: &[Option<usize>]) {
-    let todo: Vec<usize> = (0..issues.len())
-        .filter(|&i| issues[i].line.is_none() && offsets.get(i).copied().flatten().is_none())
-        .collect();
+pub(crate) fn locate(
+    text: &[u8],
+    issues: &mut [Issue],
+    offset_of: impl Fn(usize) -> Option<usize>,
+) {
+    let todo: Vec<usize> =
+        (0..issues.len()).filter(|&i| issues[i].line.is_none() && offset_of(i).is_none()).collect();
     // Issues placed as they were reported (the explaining walk of a text) need no scan.
     let found = if todo.is_empty() { HashMap::new() } else { find(text, issues, &todo) };
     let mut at: Vec<(usize, usize)> = Vec::with_capacity(issues.len());
@@ -35,7 +38,7 @@ pub(crate) fn locate(text: &[u8], issues: &mut [Issue], offsets: &[Option<usize>
         if issue.line.is_some() {
             continue;
         }
-        if let Some(offset) = offsets.get(i).copied().flatten() {
+        if let Some(offset) = offset_of(i) {
             at.push((offset, i));
             continue;
         }

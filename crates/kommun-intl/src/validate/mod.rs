@@ -234,12 +234,17 @@ impl Ctx {
 
     /// Reports an issue of `rule` at the current pointer.
     pub fn report(&mut self, rule: &'static Rule, params: &[(&'static str, String)]) {
-        debug_assert!(
-            rule.params.iter().all(|p| params.iter().any(|(k, _)| k == p)),
-            "rule {} needs params {:?}, got {params:?}",
-            rule.code,
-            rule.params
-        );
+        self.record(rule, params.iter().map(|(name, value)| (*name, value.clone())), None);
+    }
+
+    /// Records an issue of `rule` at the current pointer, at `offset` in the text if known,
+    /// taking its parameters (a repeated name keeps the last).
+    pub(crate) fn record(
+        &mut self,
+        rule: &'static Rule,
+        params: impl IntoIterator<Item = (&'static str, String)>,
+        offset: Option<usize>,
+    ) {
         if rule.severity == Severity::Error {
             self.errors += 1;
         }
@@ -247,23 +252,28 @@ impl Ctx {
             self.truncated += 1;
             return;
         }
+        // Inserted one by one: for the one or two parameters of an issue that is cheaper than
+        // collecting them (a vector, a sort).
+        let mut map = BTreeMap::new();
+        for (name, value) in params {
+            map.insert(name, value);
+        }
+        debug_assert!(
+            rule.params.iter().all(|p| map.contains_key(p)),
+            "rule {} needs params {:?}, got {map:?}",
+            rule.code,
+            rule.params
+        );
         self.issues.push(Issue {
             rule,
             pointer: self.pointer.clone(),
             line: None,
             column: None,
             offset: None,
-            params: {
-                // Inserted one by one: for the one or two parameters of an issue that is
-                // cheaper than collecting (a vector, a sort); a repeated name keeps the last.
-                let mut map = BTreeMap::new();
-                for (name, value) in params {
-                    map.insert(*name, value.clone());
-                }
-                map
-            },
+            params: map,
         });
-        self.places.push(Place { offset: None, masked: self.masked.clone() });
+        let offset = offset.map(|o| self.offset_base + o);
+        self.places.push(Place { offset, masked: self.masked.clone() });
     }
 
     /// Where the issues stand, before something is tried out in place (see
@@ -315,14 +325,7 @@ impl Ctx {
         params: &[(&'static str, String)],
         offset: usize,
     ) {
-        let kept = self.issues.len();
-        self.report(rule, params);
-        // Past the cap nothing was kept: the last issue is another one, not to be moved.
-        if self.issues.len() > kept
-            && let Some(place) = self.places.last_mut()
-        {
-            place.offset = Some(self.offset_base + offset);
-        }
+        self.record(rule, params.iter().map(|(name, value)| (*name, value.clone())), Some(offset));
     }
 
     /// How many issues are kept so far.
@@ -410,8 +413,8 @@ impl Ctx {
         if let Some(text) = text
             && !self.issues.is_empty()
         {
-            let offsets: Vec<Option<usize>> = self.places.iter().map(|p| p.offset).collect();
-            locate::locate(text, &mut self.issues, &offsets);
+            let places = &self.places;
+            locate::locate(text, &mut self.issues, |i| places.get(i).and_then(|p| p.offset));
         }
         for (issue, place) in self.issues.iter_mut().zip(&self.places) {
             if !place.masked.is_empty() {

@@ -152,10 +152,18 @@ pub(crate) trait Json<'a>: Copy {
     /// Runs a typed check on the value (see [`Typed`]), placing the issues of its rules.
     fn check(self, typed: Typed, ctx: &mut Ctx) -> bool;
     /// Reports an issue about the value, at the context's pointer.
-    fn report(self, ctx: &mut Ctx, rule: &'static Rule, params: &[(&'static str, String)]);
+    fn report(self, ctx: &mut Ctx, rule: &'static Rule, params: impl IntoIterator<Item = Param>);
     /// Reports an issue about the key of the member the value is, at the context's pointer.
-    fn report_key(self, ctx: &mut Ctx, rule: &'static Rule, params: &[(&'static str, String)]);
+    fn report_key(
+        self,
+        ctx: &mut Ctx,
+        rule: &'static Rule,
+        params: impl IntoIterator<Item = Param>,
+    );
 }
+
+/// A parameter of an issue: its name and value.
+type Param = (&'static str, String);
 
 /// The members of a `Value` that may not be an object.
 #[derive(Clone)]
@@ -193,12 +201,17 @@ impl<'a> Json<'a> for &'a Value {
         typed(Input::Value(self), ctx)
     }
 
-    fn report(self, ctx: &mut Ctx, rule: &'static Rule, params: &[(&'static str, String)]) {
-        ctx.report(rule, params);
+    fn report(self, ctx: &mut Ctx, rule: &'static Rule, params: impl IntoIterator<Item = Param>) {
+        ctx.record(rule, params, None);
     }
 
-    fn report_key(self, ctx: &mut Ctx, rule: &'static Rule, params: &[(&'static str, String)]) {
-        ctx.report(rule, params);
+    fn report_key(
+        self,
+        ctx: &mut Ctx,
+        rule: &'static Rule,
+        params: impl IntoIterator<Item = Param>,
+    ) {
+        ctx.record(rule, params, None);
     }
 }
 
@@ -255,18 +268,24 @@ impl<'a> Json<'a> for Ref<'a> {
         if !typed(Input::Tree(self), ctx) {
             return false;
         }
-        if ctx.kept() - from <= FEW_TO_PLACE {
+        let placed = ctx.kept() - from;
+        if placed > 0 && placed <= FEW_TO_PLACE {
             ctx.place_since(from, |pointer, at_key| self.place(pointer, at_key));
         }
         true
     }
 
-    fn report(self, ctx: &mut Ctx, rule: &'static Rule, params: &[(&'static str, String)]) {
-        ctx.push_at(rule, params, self.offset());
+    fn report(self, ctx: &mut Ctx, rule: &'static Rule, params: impl IntoIterator<Item = Param>) {
+        ctx.record(rule, params, Some(self.offset()));
     }
 
-    fn report_key(self, ctx: &mut Ctx, rule: &'static Rule, params: &[(&'static str, String)]) {
-        ctx.push_at(rule, params, self.key_offset().unwrap_or_else(|| self.offset()));
+    fn report_key(
+        self,
+        ctx: &mut Ctx,
+        rule: &'static Rule,
+        params: impl IntoIterator<Item = Param>,
+    ) {
+        ctx.record(rule, params, Some(self.key_offset().unwrap_or_else(|| self.offset())));
     }
 }
 
@@ -295,7 +314,8 @@ pub(crate) fn nearest<'a>(
     let lower = if input.is_ascii() { None } else { Some(input.to_lowercase()) };
     let length = lower.as_ref().map_or(input.len(), |l| l.chars().count());
     // Built on first need: most candidates differ too much in length to be compared.
-    let mut pattern: Option<Option<osa::Pattern>> = None;
+    let mut pattern = osa::Pattern::empty();
+    let mut fits: Option<bool> = None;
     let letters = lower.is_none().then(|| osa::letters(input));
     let mut best: Option<(usize, &'a str)> = None;
     for c in candidates {
@@ -312,9 +332,10 @@ pub(crate) fn nearest<'a>(
             if bound > limit || best.is_some_and(|(b, _)| bound >= b) {
                 continue;
             }
-            match pattern.get_or_insert_with(|| osa::Pattern::new(input)) {
-                Some(p) => p.distance(c),
-                None => strsim::osa_distance(&input.to_ascii_lowercase(), &c.to_ascii_lowercase()),
+            if *fits.get_or_insert_with(|| pattern.set(input)) {
+                pattern.distance(c)
+            } else {
+                strsim::osa_distance(&input.to_ascii_lowercase(), &c.to_ascii_lowercase())
             }
         } else {
             let c_lower = c.to_lowercase();
@@ -331,6 +352,51 @@ pub(crate) fn nearest<'a>(
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// Candidates for [`is_near`]: by length, each with its letters (see `osa::letters`).
+#[derive(Debug, Default)]
+pub(crate) struct Candidates {
+    by_length: Vec<(Box<str>, u64)>,
+    ascii: bool,
+}
+
+impl Candidates {
+    pub(crate) fn new<'a>(names: impl Iterator<Item = &'a str>) -> Candidates {
+        let mut by_length: Vec<(Box<str>, u64)> =
+            names.map(|n| (n.into(), osa::letters(n))).collect();
+        by_length.sort_by(|a, b| a.0.len().cmp(&b.0.len()).then_with(|| a.0.cmp(&b.0)));
+        let ascii = by_length.iter().all(|(n, _)| n.is_ascii());
+        Candidates { by_length, ascii }
+    }
+}
+
+/// True when [`nearest`] finds a candidate for `input`: the same apart from case, or within
+/// its edit distance. For ASCII only the candidates of a length near enough are compared.
+pub(crate) fn is_near(input: &str, candidates: &Candidates) -> bool {
+    let names = || candidates.by_length.iter().map(|(n, _)| &**n);
+    if !candidates.ascii || !input.is_ascii() || input.len() > 64 {
+        return nearest(input, names()).is_some();
+    }
+    let limit = (input.len() / 3).max(1);
+    let all = &candidates.by_length;
+    let from = all.partition_point(|(n, _)| n.len() + limit < input.len());
+    let to = all.partition_point(|(n, _)| n.len() <= input.len() + limit);
+    let letters = osa::letters(input);
+    let mut pattern = osa::Pattern::empty();
+    let mut ready = false;
+    all[from..to].iter().any(|(c, c_letters)| {
+        if c.eq_ignore_ascii_case(input) {
+            return true;
+        }
+        if osa::fewest_edits(letters, *c_letters) > limit {
+            return false;
+        }
+        if !ready {
+            ready = pattern.set(input);
+        }
+        pattern.distance(c) <= limit
+    })
 }
 
 /// The optimal string alignment distance of ASCII strings, compared without case, by Hyyrö's
@@ -359,15 +425,28 @@ mod osa {
 
     impl Pattern {
         /// `None` for a pattern longer than a word.
+        #[cfg(test)]
         pub(super) fn new(pattern: &str) -> Option<Pattern> {
+            let mut p = Pattern::empty();
+            p.set(pattern).then_some(p)
+        }
+
+        /// The empty pattern, to [`Pattern::set`] in place.
+        pub(super) fn empty() -> Pattern {
+            Pattern { masks: [0; 128], len: 0 }
+        }
+
+        /// Makes this empty pattern `pattern`; false, and nothing set, when it is longer than
+        /// a word or not ASCII.
+        pub(super) fn set(&mut self, pattern: &str) -> bool {
             if pattern.len() > 64 || !pattern.is_ascii() {
-                return None;
+                return false;
             }
-            let mut masks = [0u64; 128];
             for (i, b) in pattern.bytes().enumerate() {
-                masks[usize::from(b.to_ascii_lowercase())] |= 1 << i;
+                self.masks[usize::from(b.to_ascii_lowercase())] |= 1 << i;
             }
-            Some(Pattern { masks, len: pattern.len() })
+            self.len = pattern.len();
+            true
         }
 
         /// The distance from the pattern to the ASCII string `text`.
@@ -405,20 +484,17 @@ impl Walker<'_> {
     fn unknown_code<'a>(codes: &Codes, s: &str, v: impl Json<'a>, personal: bool, ctx: &mut Ctx) {
         let shown = first_chars(s, 60);
         let shown = if personal { personal::mask(shown) } else { shown.to_owned() };
-        let mut params = Vec::with_capacity(2);
-        params.push(("value", shown));
         let hint = codes.alias(s).or_else(|| nearest(s, codes.values.iter().map(|c| &**c)));
-        if let Some(hint) = hint {
-            params.push(("suggestion", hint.to_owned()));
-        }
-        v.report(ctx, &rules::UNKNOWN_CODE, &params);
+        let params = std::iter::once(("value", shown))
+            .chain(hint.map(|hint| ("suggestion", hint.to_owned())));
+        v.report(ctx, &rules::UNKNOWN_CODE, params);
     }
 
     fn walk<'a>(&self, id: NodeId, v: impl Json<'a>, personal: bool, ctx: &mut Ctx) {
         let node = self.c.node(id);
         let personal = personal || node.personal;
         if node.never {
-            v.report(ctx, &rules::INVALID_VALUE, &[]);
+            v.report(ctx, &rules::INVALID_VALUE, []);
             return;
         }
         if let Some(check) = node.check
@@ -441,7 +517,7 @@ impl Walker<'_> {
                 None => v.report(
                     ctx,
                     &rules::WRONG_TYPE,
-                    &[("expected", "string".into()), ("found", shape.name().into())],
+                    [("expected", "string".into()), ("found", shape.name().into())],
                 ),
             }
             return;
@@ -458,7 +534,7 @@ impl Walker<'_> {
             v.report(
                 ctx,
                 &rules::WRONG_TYPE,
-                &[("expected", node.types.describe()), ("found", shape.name().into())],
+                [("expected", node.types.describe()), ("found", shape.name().into())],
             );
             return;
         }
@@ -498,7 +574,7 @@ impl Walker<'_> {
             None => v.report(
                 ctx,
                 &rules::WRONG_TYPE,
-                &[("expected", "a value".into()), ("found", v.shape().name().into())],
+                [("expected", "a value".into()), ("found", v.shape().name().into())],
             ),
         }
     }
@@ -506,7 +582,13 @@ impl Walker<'_> {
     fn object<'a, J: Json<'a>>(&self, id: NodeId, v: J, personal: bool, ctx: &mut Ctx) {
         let node = self.c.node(id);
         let properties = &node.properties;
-        let property = |key: &str| properties.iter().position(|(k, _)| **k == *key);
+        // Lengths and first bytes first: most names differ there.
+        let property = |key: &str| {
+            let first = key.as_bytes().first();
+            properties.iter().position(|(k, _)| {
+                k.len() == key.len() && k.as_bytes().first() == first && **k == *key
+            })
+        };
         // Which properties the object has, by their index in `properties`; and which property
         // each of its first members is, so as to look only once.
         let mut present = Present::new(properties.len());
@@ -527,7 +609,7 @@ impl Walker<'_> {
                 None => v.members().any(|(k, _)| k == &**field),
             };
             if !has {
-                v.report(ctx, &rules::MISSING_FIELD, &[("field", field.to_string())]);
+                v.report(ctx, &rules::MISSING_FIELD, [("field", field.to_string())]);
             }
         }
         for (n, (key, value)) in v.members().enumerate() {
@@ -548,18 +630,14 @@ impl Walker<'_> {
                         .filter(|&(i, _)| !present.get(i))
                         .map(|(_, (k, _))| &**k);
                     let suggestion = nearest(key, missing);
-                    let near =
-                        || suggestion.is_some() || nearest(key, self.c.field_names()).is_some();
+                    let near = || suggestion.is_some() || self.c.is_near_field_name(key);
                     let shown = self.keys.shows(self.c, key, personal, near);
                     let report = |ctx: &mut Ctx| {
                         let field = first_chars(key, 60);
                         let field = if shown { field.to_owned() } else { personal::mask(field) };
-                        let mut params = Vec::with_capacity(2);
-                        params.push(("field", field));
-                        if let Some(hint) = suggestion {
-                            params.push(("suggestion", hint.to_owned()));
-                        }
-                        value.report_key(ctx, &rules::UNKNOWN_FIELD, &params);
+                        let params = std::iter::once(("field", field))
+                            .chain(suggestion.map(|hint| ("suggestion", hint.to_owned())));
+                        value.report_key(ctx, &rules::UNKNOWN_FIELD, params);
                     };
                     if shown {
                         ctx.field(key, report);
@@ -575,6 +653,10 @@ impl Walker<'_> {
 
 /// The first `n` characters of `s` (all of it if it is shorter).
 fn first_chars(s: &str, n: usize) -> &str {
+    // No more characters than bytes.
+    if s.len() <= n {
+        return s;
+    }
     match s.char_indices().nth(n) {
         Some((end, _)) => &s[..end],
         None => s,
@@ -662,6 +744,35 @@ mod tests {
             .filter(|&(d, _)| d <= limit)
             .min_by_key(|&(d, _)| d)
             .map(|(_, c)| c)
+    }
+
+    #[test]
+    fn a_near_field_name_is_found_as_nearest_finds_one() {
+        for kind in crate::DocumentKind::ALL {
+            let compiled = Compiled::of(kind);
+            let names: Vec<&str> = compiled.field_names().collect();
+            for name in &names {
+                for input in [
+                    name.to_string(),
+                    name.to_uppercase(),
+                    format!("{name}x"),
+                    name[1..].to_owned(),
+                    format!("x{name}y"),
+                    name.chars().rev().collect(),
+                ] {
+                    assert_eq!(
+                        compiled.is_near_field_name(&input),
+                        nearest(&input, names.iter().copied()).is_some(),
+                        "{input}"
+                    );
+                }
+            }
+        }
+        let compiled = Compiled::of(crate::DocumentKind::Dataset);
+        let names: Vec<&str> = compiled.field_names().collect();
+        proptest!(ProptestConfig::with_cases(3000), |(input in "[a-z_A-Zå]{0,20}")| {
+            prop_assert_eq!(compiled.is_near_field_name(&input), nearest(&input, names.iter().copied()).is_some());
+        });
     }
 
     #[test]

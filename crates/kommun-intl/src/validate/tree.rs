@@ -40,28 +40,33 @@ pub(crate) enum Tag {
     Object,
 }
 
+/// The payload of an object with a key that has escapes.
+const ESCAPED_KEYS: u64 = 1;
+
 /// No key: the node is an array item or the root.
 const NO_KEY: u32 = u32::MAX;
 
+/// One value, in 32 bytes.
 #[derive(Clone, Copy, Debug)]
 struct Node {
-    /// The value's bytes: a string with its quotes, a number, a literal, or a container from
-    /// its opening to its closing bracket.
+    /// A number's value (the bits of its `u64`, `i64` or `f64`), the end of a string without
+    /// escapes (past its closing quote), the index of a decoded string, or, for an object,
+    /// whether a key in it has escapes ([`ESCAPED_KEYS`]).
+    payload: u64,
+    /// Where the value starts: a string at its opening quote, a container at its bracket.
     start: u32,
-    end: u32,
-    /// The member's key with its quotes (`NO_KEY` when the node is no member).
+    /// Where the member's key starts, at its opening quote (`NO_KEY` when the node is no
+    /// member).
     key_start: u32,
-    key_end: u32,
-    /// The decoded key in [`Tree::decoded`], when the key has escapes (else `NO_KEY`).
-    key_decoded: u32,
+    /// The length of the key between its quotes, or, when `key_escaped`, the index of the
+    /// decoded key in [`Tree::decoded`].
+    key_len: u32,
     /// The index just past the node's subtree.
     next: u32,
     /// Members or items, for a container.
     len: u32,
     tag: Tag,
-    /// A number's value (the bits of its `u64`, `i64` or `f64`), or the index of a decoded
-    /// string.
-    payload: u64,
+    key_escaped: bool,
 }
 
 /// A parsed text: see the module docs.
@@ -90,6 +95,7 @@ pub(crate) struct Children<'a> {
 impl<'a> Iterator for Children<'a> {
     type Item = Ref<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Ref<'a>> {
         if self.at >= self.end {
             return None;
@@ -108,15 +114,18 @@ impl Tree<'_> {
 }
 
 impl<'a> Ref<'a> {
+    #[inline]
     fn node(self) -> &'a Node {
         &self.tree.nodes[self.id as usize]
     }
 
+    #[inline]
     pub(crate) fn tag(self) -> Tag {
         self.node().tag
     }
 
     /// The byte offset of the value in the text.
+    #[inline]
     pub(crate) fn offset(self) -> usize {
         self.node().start as usize
     }
@@ -128,19 +137,21 @@ impl<'a> Ref<'a> {
     }
 
     /// The member's key, decoded, if the value is a member.
+    #[inline]
     pub(crate) fn key(self) -> Option<&'a str> {
         let n = self.node();
         if n.key_start == NO_KEY {
             return None;
         }
-        Some(key_of(self.tree.text, &self.tree.decoded, n))
+        Some(key_of(self.tree, n))
     }
 
     /// The string, decoded, if the value is one.
+    #[inline]
     pub(crate) fn as_str(self) -> Option<&'a str> {
         let n = self.node();
         match n.tag {
-            Tag::Str => self.tree.text.get(n.start as usize + 1..n.end as usize - 1),
+            Tag::Str => self.tree.text.get(n.start as usize + 1..payload_index(n.payload) - 1),
             Tag::Escaped => Some(self.tree.decoded[payload_index(n.payload)].as_str()),
             _ => None,
         }
@@ -165,6 +176,7 @@ impl<'a> Ref<'a> {
     }
 
     /// The members or items of a container (nothing for a scalar).
+    #[inline]
     pub(crate) fn children(self) -> Children<'a> {
         let n = self.node();
         let end = if matches!(n.tag, Tag::Array | Tag::Object) { n.next } else { self.id + 1 };
@@ -242,11 +254,13 @@ fn payload_index(payload: u64) -> usize {
     usize::try_from(payload).unwrap_or(usize::MAX)
 }
 
-fn key_of<'a>(text: &'a str, decoded: &'a [String], n: &Node) -> &'a str {
-    if n.key_decoded == NO_KEY {
-        text.get(n.key_start as usize + 1..n.key_end as usize - 1).unwrap_or_default()
+#[inline]
+fn key_of<'a>(tree: &'a Tree<'a>, n: &Node) -> &'a str {
+    if n.key_escaped {
+        tree.decoded[n.key_len as usize].as_str()
     } else {
-        decoded[n.key_decoded as usize].as_str()
+        let start = n.key_start as usize + 1;
+        tree.text.get(start..start + n.key_len as usize).unwrap_or_default()
     }
 }
 
@@ -301,7 +315,7 @@ pub(crate) fn parse<'t>(text: &'t [u8], limits: &Limits) -> Option<Tree<'t>> {
         b: text.as_bytes(),
         i: 0,
         tree: Tree { text, nodes: Vec::with_capacity(text.len() / 16 + 4), decoded: Vec::new() },
-        stack: Vec::new(),
+        stack: Stack { ids: [0; 128], len: 0 },
         // `serde_json` refuses a 128th level (its limit counts down from 128 and stops at 0);
         // the scan refuses to open a container past `max_depth`.
         max_depth: limits.max_depth.min(127),
@@ -317,21 +331,49 @@ struct Parser<'t> {
     i: usize,
     tree: Tree<'t>,
     /// The open containers, innermost last.
-    stack: Vec<u32>,
+    stack: Stack,
     max_depth: usize,
     max_string: usize,
     max_array: usize,
+}
+
+/// The open containers: at most 127, the deepest nesting the parse takes.
+struct Stack {
+    ids: [u32; 128],
+    len: usize,
+}
+
+impl Stack {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn top(&self) -> Option<&u32> {
+        self.len.checked_sub(1).and_then(|i| self.ids.get(i))
+    }
+
+    fn push(&mut self, id: u32) -> Option<()> {
+        *self.ids.get_mut(self.len)? = id;
+        self.len += 1;
+        Some(())
+    }
+
+    fn pop(&mut self) -> Option<u32> {
+        self.len = self.len.checked_sub(1)?;
+        self.ids.get(self.len).copied()
+    }
 }
 
 /// A member's key: where it is, with its quotes, and its decoded form if it has escapes.
 #[derive(Clone, Copy)]
 struct Key {
     start: u32,
-    end: u32,
-    decoded: u32,
+    /// Its length between the quotes, or the index of its decoded form.
+    len: u32,
+    escaped: bool,
 }
 
-const NOT_A_MEMBER: Key = Key { start: NO_KEY, end: NO_KEY, decoded: NO_KEY };
+const NOT_A_MEMBER: Key = Key { start: NO_KEY, len: 0, escaped: false };
 
 /// Offsets fit in `u32`: [`parse`] refuses longer texts.
 #[allow(clippy::cast_possible_truncation)]
@@ -340,6 +382,7 @@ fn at(i: usize) -> u32 {
 }
 
 impl Parser<'_> {
+    #[inline]
     fn ws(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.b.get(self.i) {
             self.i += 1;
@@ -373,7 +416,7 @@ impl Parser<'_> {
             // After a value: close containers, or go on to the next member or item.
             loop {
                 self.ws();
-                let Some(&top) = self.stack.last() else {
+                let Some(&top) = self.stack.top() else {
                     return (self.i == self.b.len()).then_some(());
                 };
                 let object = self.tree.nodes[top as usize].tag == Tag::Object;
@@ -394,7 +437,7 @@ impl Parser<'_> {
 
     /// Counts a new value in the innermost container, holding an array to its limit.
     fn count(&mut self) -> Option<()> {
-        if let Some(&top) = self.stack.last() {
+        if let Some(&top) = self.stack.top() {
             let n = &mut self.tree.nodes[top as usize];
             n.len += 1;
             if n.tag == Tag::Array && n.len as usize > self.max_array {
@@ -404,18 +447,17 @@ impl Parser<'_> {
         Some(())
     }
 
-    fn push(&mut self, key: Key, start: usize, end: usize, tag: Tag, payload: u64) {
+    fn push(&mut self, key: Key, start: usize, tag: Tag, payload: u64) {
         let next = at(self.tree.nodes.len() + 1);
         self.tree.nodes.push(Node {
+            payload,
             start: at(start),
-            end: at(end),
             key_start: key.start,
-            key_end: key.end,
-            key_decoded: key.decoded,
+            key_len: key.len,
             next,
             len: 0,
             tag,
-            payload,
+            key_escaped: key.escaped,
         });
     }
 
@@ -426,8 +468,8 @@ impl Parser<'_> {
         self.count()?;
         let id = at(self.tree.nodes.len());
         let tag = if object { Tag::Object } else { Tag::Array };
-        self.push(key, self.i, self.i, tag, 0);
-        self.stack.push(id);
+        self.push(key, self.i, tag, 0);
+        self.stack.push(id)?;
         self.i += 1;
         Some(())
     }
@@ -437,7 +479,6 @@ impl Parser<'_> {
         let id = self.stack.pop()?;
         let next = at(self.tree.nodes.len());
         let n = &mut self.tree.nodes[id as usize];
-        n.end = at(self.i);
         n.next = next;
         if n.tag == Tag::Object && n.len > 1 && self.repeats_a_key(id) {
             return None;
@@ -449,27 +490,32 @@ impl Parser<'_> {
     fn repeats_a_key(&self, id: u32) -> bool {
         let tree = &self.tree;
         let object = Ref { tree, id };
-        let raw = |n: &Node| &self.b[n.key_start as usize + 1..n.key_end as usize - 1];
-        if object.len() <= FEW_MEMBERS && object.children().all(|c| c.node().key_decoded == NO_KEY)
-        {
+        if object.len() <= FEW_MEMBERS && object.node().payload != ESCAPED_KEYS {
             // Keys without escapes are equal when their bytes are: compare a word made of
             // each key's length and some of its bytes, then the bytes where words agree.
+            // A bit per word, so that most keys are compared with none of the others.
+            let mut bits = 0u64;
             let mut seen: [(u64, u32); FEW_MEMBERS] = [(0, 0); FEW_MEMBERS];
             for (n, child) in object.children().enumerate() {
-                let key = raw(child.node());
+                let key = key_of(tree, child.node()).as_bytes();
                 let word = signature(key);
-                for &(w, other) in &seen[..n] {
-                    if w == word && raw(&tree.nodes[other as usize]) == key {
-                        return true;
+                let bit = 1u64 << (word.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
+                if bits & bit != 0 {
+                    for &(w, other) in &seen[..n] {
+                        if w == word && key_of(tree, &tree.nodes[other as usize]).as_bytes() == key
+                        {
+                            return true;
+                        }
                     }
                 }
+                bits |= bit;
                 seen[n] = (word, child.id);
             }
             return false;
         }
         let mut seen = HashSet::with_capacity(object.len());
         for child in object.children() {
-            if !seen.insert(key_of(tree.text, &tree.decoded, child.node())) {
+            if !seen.insert(key_of(tree, child.node())) {
                 return true;
             }
         }
@@ -483,14 +529,26 @@ impl Parser<'_> {
             return None;
         }
         let (end, escaped) = self.string()?;
-        let decoded = if escaped { self.decode(start, end)? } else { NO_KEY };
+        let decoded = if escaped {
+            // The object has a key to compare in its decoded form (see `repeats_a_key`).
+            if let Some(&top) = self.stack.top() {
+                self.tree.nodes[top as usize].payload = ESCAPED_KEYS;
+            }
+            Some(self.decode(start, end)?)
+        } else {
+            None
+        };
         self.ws();
         if self.b.get(self.i) != Some(&b':') {
             return None;
         }
         self.i += 1;
         self.ws();
-        Some(Key { start: at(start), end: at(end), decoded })
+        Some(Key {
+            start: at(start),
+            len: decoded.unwrap_or_else(|| at(end - start - 2)),
+            escaped: decoded.is_some(),
+        })
     }
 
     /// Skips the string that starts at the quote at `self.i`; returns its end (past the closing
@@ -555,7 +613,7 @@ impl Parser<'_> {
                 if escaped {
                     (Tag::Escaped, u64::from(self.decode(start, end)?))
                 } else {
-                    (Tag::Str, 0)
+                    (Tag::Str, end as u64)
                 }
             }
             b't' => self.literal(b"true", Tag::True)?,
@@ -564,7 +622,7 @@ impl Parser<'_> {
             b'-' | b'0'..=b'9' => self.number()?,
             _ => return None,
         };
-        self.push(key, start, self.i, tag, payload);
+        self.push(key, start, tag, payload);
         Some(())
     }
 
@@ -686,11 +744,18 @@ mod tests {
                 TestCaseError::fail(format!("the tree took what serde refuses: {e}"))
             })?;
             prop_assert_eq!(to_value(tree.root()), value);
-            for (i, node) in tree.nodes.iter().enumerate() {
+            // Each node's offsets: the value (and the key) that starts there is the node's.
+            let first = |at: usize| {
+                let mut values = serde_json::Deserializer::from_slice(&text[at..]).into_iter();
+                values.next().and_then(Result::ok)
+            };
+            for i in 0..tree.nodes.len() {
                 let r = Ref { tree: &tree, id: u32::try_from(i).unwrap() };
-                let bytes = &text[node.start as usize..node.end as usize];
-                let alone: Value = serde_json::from_slice(bytes).unwrap();
-                prop_assert_eq!(to_value(r), alone);
+                prop_assert_eq!(Some(to_value(r)), first(r.offset()));
+                if let Some(at) = r.key_offset() {
+                    let key = r.key().map(|k| Value::String(k.to_owned()));
+                    prop_assert_eq!(key, first(at));
+                }
             }
         }
         Ok(())
