@@ -279,6 +279,30 @@ pub fn check_document<T: Document + Debug>(text: &[u8], options: &Options) {
     if value.is_none() {
         assert!(!report.is_valid(), "no value, yet a valid report: {report:?}");
     }
+    // The explaining path reads a text into a spanned tree; a text it does not take goes the
+    // first way (a `serde_json::Value`, issues found by pointer). Both give the same report.
+    let by_value = kommun_intl::validate_json_by_value(T::KIND, text, options);
+    assert_eq!(
+        (format!("{report:?}"), report.error_count(), report.warning_count()),
+        (format!("{by_value:?}"), by_value.error_count(), by_value.warning_count()),
+        "the tree and the value explain differently"
+    );
+    // The fast path's typed parse (with errors that format nothing) takes what
+    // `serde_json::from_slice` takes, into the same value; only a limit stops one it takes.
+    let body = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
+    match (serde_json::from_slice::<T>(body), &value) {
+        (Ok(loud), Some(quiet)) => assert_eq!(
+            serde_json::to_vec(&loud).expect("serialises"),
+            serde_json::to_vec(quiet).expect("serialises"),
+            "the fast path read another value"
+        ),
+        (Ok(_), None) => assert!(
+            report.issues.iter().any(|i| i.code().starts_with("limits.")),
+            "serde_json takes the text, the fast path does not: {report:?}"
+        ),
+        (Err(_), Some(_)) => panic!("the fast path took a text serde_json refuses"),
+        (Err(_), None) => {}
+    }
     if let Ok(document) = serde_json::from_slice::<Value>(text) {
         check_no_personal_data(T::KIND, &document, &report);
     }

@@ -13,7 +13,9 @@ use crate::model::{
 };
 use crate::schema::Compiled;
 use crate::validate::structure::Keys;
-use crate::validate::{Ctx, Options, Report, Validate, limits, locate, rules, structure, tree};
+use crate::validate::{
+    Ctx, Options, Report, Validate, limits, locate, quiet, rules, structure, tree,
+};
 
 /// Something to do with the Rust type of a document kind: [`DocumentKind::visit`] calls
 /// [`KindVisitor::visit`] with the kind's type, so that code generic over [`Document`] runs for
@@ -208,7 +210,7 @@ fn parse_and_check<T: Document>(json: &[u8], ctx: &mut Ctx, by_tree: bool) -> Op
         ctx.push_at(&rules::JSON_EMPTY, &[], 0);
         return None;
     }
-    if let Ok(value) = serde_json::from_slice::<T>(body) {
+    if let Some(value) = quiet::from_slice::<T>(body) {
         // The typed parse holds the text to the model, not to every limit (a `$schema` string
         // of megabytes, a recursive `part_of` chain): such a text takes the explaining path,
         // which reports the limit, as it would for any text.

@@ -23,7 +23,7 @@
 //! ```
 
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde_json::{Map, Value};
 
@@ -107,12 +107,20 @@ impl Types {
     /// The names of the types, joined with " or " (`string or null`).
     #[must_use]
     pub fn describe(self) -> String {
-        Types::NAMES
-            .iter()
-            .filter(|(b, _)| self.0 & b != 0)
-            .map(|(_, n)| *n)
-            .collect::<Vec<_>>()
-            .join(" or ")
+        // Every set of the seven types, described once.
+        static ALL: LazyLock<Vec<String>> = LazyLock::new(|| {
+            (0..=u8::MAX >> 1)
+                .map(|bits| {
+                    Types::NAMES
+                        .iter()
+                        .filter(|(b, _)| bits & b != 0)
+                        .map(|(_, n)| *n)
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                })
+                .collect()
+        });
+        ALL[usize::from(self.0 & 0x7F)].clone()
     }
 }
 

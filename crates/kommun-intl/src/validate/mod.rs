@@ -4,6 +4,7 @@
 pub mod issue;
 pub mod limits;
 pub(crate) mod locate;
+pub(crate) mod quiet;
 pub mod rules;
 pub(crate) mod structure;
 pub(crate) mod tree;
@@ -251,6 +252,11 @@ impl Ctx {
         if self.issues.len() >= self.max_issues {
             self.truncated += 1;
             return;
+        }
+        if self.issues.capacity() == 0 {
+            // Room for the issues of most documents at once, rather than growing by steps.
+            self.issues.reserve(8);
+            self.places.reserve(8);
         }
         // Inserted one by one: for the one or two parameters of an issue that is cheaper than
         // collecting them (a vector, a sort).

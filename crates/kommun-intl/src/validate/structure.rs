@@ -307,7 +307,11 @@ pub(crate) fn nearest<'a>(
     input: &str,
     candidates: impl Iterator<Item = &'a str> + Clone,
 ) -> Option<&'a str> {
-    if let Some(c) = candidates.clone().find(|c| c.eq_ignore_ascii_case(input)) {
+    // The same apart from case wins wherever it is: look for it first (in the same pass over
+    // ASCII candidates, below, which returns at the first).
+    if !input.is_ascii()
+        && let Some(c) = candidates.clone().find(|c| c.eq_ignore_ascii_case(input))
+    {
         return Some(c);
     }
     let limit = (input.chars().count() / 3).max(1);
@@ -325,6 +329,10 @@ pub(crate) fn nearest<'a>(
             // ASCII: the lower-case forms have the lengths of the strings.
             if c.len().abs_diff(length) > limit {
                 continue;
+            }
+            // (Only an ASCII candidate can be an ASCII input apart from case.)
+            if c.len() == input.len() && c.eq_ignore_ascii_case(input) {
+                return Some(c);
             }
             // A bound below the distance, from the letters one has and the other lacks: skip a
             // candidate that cannot be near enough, or nearer than the best so far.
@@ -556,9 +564,17 @@ impl Walker<'_> {
         // case), else the one that reports fewest, the first of them.
         let mark = ctx.mark();
         let mut best: Option<Trial> = None;
-        for &b in branches {
-            if v.shape() != Shape::Null && self.c.node(self.c.target(b).0).types.is_null_only() {
-                continue;
+        let null = v.shape() == Shape::Null;
+        let mut applying = branches
+            .iter()
+            .copied()
+            .filter(|&b| null || !self.c.node(self.c.target(b).0).types.is_null_only())
+            .peekable();
+        while let Some(b) = applying.next() {
+            if best.is_none() && applying.peek().is_none() {
+                // The only branch for the value: its issues are the union's, as they come.
+                self.walk(b, v, personal, ctx);
+                return;
             }
             self.walk(b, v, personal, ctx);
             if ctx.count_since(&mark) == 0 {

@@ -20,6 +20,8 @@ use super::limits::Limits;
 
 mod de;
 
+pub(crate) use de::Mismatch;
+
 /// What a node holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Tag {
