@@ -28,6 +28,7 @@ pub(crate) fn from_slice<T: DeserializeOwned>(text: &[u8]) -> Option<T> {
 }
 
 /// The value of a wrapped call: a refusal smuggled as a value, or the inner error.
+#[inline]
 fn unwrap<T, E>(r: Result<Result<T, Mismatch>, E>) -> Result<T, Mismatch> {
     match r {
         Ok(Ok(value)) => Ok(value),
@@ -51,7 +52,7 @@ struct QuietVariant<A>(A);
 
 macro_rules! forward {
     ($($method:ident($($arg:ident: $t:ty),*))*) => {
-        $(fn $method<V: Visitor<'de>>(self, $($arg: $t,)* visitor: V) -> Result<V::Value, Mismatch> {
+        $(#[inline] fn $method<V: Visitor<'de>>(self, $($arg: $t,)* visitor: V) -> Result<V::Value, Mismatch> {
             unwrap(self.0.$method($($arg,)* Smuggle(visitor)))
         })*
     };
@@ -76,6 +77,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Quiet<D> {
         deserialize_identifier() deserialize_ignored_any()
     }
 
+    #[inline]
     fn is_human_readable(&self) -> bool {
         self.0.is_human_readable()
     }
@@ -83,7 +85,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Quiet<D> {
 
 macro_rules! smuggle {
     ($($method:ident($t:ty))*) => {
-        $(fn $method<E: de::Error>(self, v: $t) -> Result<Self::Value, E> {
+        $(#[inline] fn $method<E: de::Error>(self, v: $t) -> Result<Self::Value, E> {
             Ok(self.0.$method(v))
         })*
     };
@@ -92,6 +94,7 @@ macro_rules! smuggle {
 impl<'de, V: Visitor<'de>> Visitor<'de> for Smuggle<V> {
     type Value = Result<V::Value, Mismatch>;
 
+    #[inline]
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Only error messages read this, and no message is kept.
         f.write_str("")
@@ -105,30 +108,37 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Smuggle<V> {
         visit_borrowed_bytes(&'de [u8]) visit_byte_buf(Vec<u8>)
     }
 
+    #[inline]
     fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(self.0.visit_none())
     }
 
+    #[inline]
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(self.0.visit_unit())
     }
 
+    #[inline]
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         Ok(self.0.visit_some(Quiet(d)))
     }
 
+    #[inline]
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         Ok(self.0.visit_newtype_struct(Quiet(d)))
     }
 
+    #[inline]
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
         Ok(self.0.visit_seq(QuietSeq(seq)))
     }
 
+    #[inline]
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         Ok(self.0.visit_map(QuietMap(map)))
     }
 
+    #[inline]
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
         Ok(self.0.visit_enum(QuietEnum(data)))
     }
@@ -137,12 +147,14 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Smuggle<V> {
 impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for SmuggleSeed<S> {
     type Value = Result<S::Value, Mismatch>;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         Ok(self.0.deserialize(Quiet(d)))
     }
 }
 
 /// An optional element or key, as a wrapped call gives it.
+#[inline]
 fn unwrap_next<T, E>(r: Result<Option<Result<T, Mismatch>>, E>) -> Result<Option<T>, Mismatch> {
     match r {
         Ok(None) => Ok(None),
@@ -154,6 +166,7 @@ fn unwrap_next<T, E>(r: Result<Option<Result<T, Mismatch>>, E>) -> Result<Option
 impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for QuietSeq<A> {
     type Error = Mismatch;
 
+    #[inline]
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
@@ -161,6 +174,7 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for QuietSeq<A> {
         unwrap_next(self.0.next_element_seed(SmuggleSeed(seed)))
     }
 
+    #[inline]
     fn size_hint(&self) -> Option<usize> {
         self.0.size_hint()
     }
@@ -169,6 +183,7 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for QuietSeq<A> {
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for QuietMap<A> {
     type Error = Mismatch;
 
+    #[inline]
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
@@ -176,10 +191,12 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for QuietMap<A> {
         unwrap_next(self.0.next_key_seed(SmuggleSeed(seed)))
     }
 
+    #[inline]
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Mismatch> {
         unwrap(self.0.next_value_seed(SmuggleSeed(seed)))
     }
 
+    #[inline]
     fn size_hint(&self) -> Option<usize> {
         self.0.size_hint()
     }
@@ -189,6 +206,7 @@ impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for QuietEnum<A> {
     type Error = Mismatch;
     type Variant = QuietVariant<A::Variant>;
 
+    #[inline]
     fn variant_seed<V: DeserializeSeed<'de>>(
         self,
         seed: V,
@@ -203,18 +221,22 @@ impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for QuietEnum<A> {
 impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for QuietVariant<A> {
     type Error = Mismatch;
 
+    #[inline]
     fn unit_variant(self) -> Result<(), Mismatch> {
         self.0.unit_variant().map_err(|_| Mismatch)
     }
 
+    #[inline]
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Mismatch> {
         unwrap(self.0.newtype_variant_seed(SmuggleSeed(seed)))
     }
 
+    #[inline]
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, Mismatch> {
         unwrap(self.0.tuple_variant(len, Smuggle(visitor)))
     }
 
+    #[inline]
     fn struct_variant<V: Visitor<'de>>(
         self,
         fields: &'static [&'static str],
