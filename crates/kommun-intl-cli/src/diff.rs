@@ -98,6 +98,8 @@ impl<'o> Diff<'o> {
             self.close(masker)?;
         }
         let recent = std::mem::take(&mut self.recent);
+        // Two arms with long bodies read better as a match than as `if let ... else`.
+        #[allow(clippy::single_match_else)]
         let hunk = match &mut self.hunk {
             Some(h) => {
                 // The unchanged lines since the last change are context inside this hunk.
@@ -189,6 +191,7 @@ mod tests {
     }
 
     /// The same diff as `similar` (the diff crate the CLI used before) writes for these lines.
+    #[allow(clippy::format_collect)] // test code: clarity over an allocation per line
     fn reference(lines: &[(&str, Option<&str>)]) -> String {
         let old: String = lines.iter().map(|(o, _)| format!("{o}\n")).collect();
         let new: String = lines.iter().map(|(o, n)| format!("{}\n", n.unwrap_or(o))).collect();
