@@ -529,9 +529,10 @@ fn url_is_as_written(s: &str) -> bool {
     match parsed.host() {
         Some(url::Host::Domain(ascii)) => {
             let labels = written.strip_suffix('.').unwrap_or(written);
-            !labels.is_empty()
-                && labels.split('.').all(|l| !l.is_empty())
-                && idna::domain_to_unicode(ascii).0 == written.to_lowercase()
+            !labels.is_empty() && labels.split('.').all(|l| !l.is_empty()) && {
+                let written = written.to_lowercase();
+                written == ascii || idna::domain_to_unicode(ascii).0 == written
+            }
         }
         Some(url::Host::Ipv4(ip)) => written == ip.to_string(),
         Some(url::Host::Ipv6(_)) => written.starts_with('['),

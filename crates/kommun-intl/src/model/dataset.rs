@@ -57,19 +57,19 @@ pub struct Dataset {
     pub municipality: Municipality,
     /// Its partnerships: twin towns and other agreements.
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "null_as_default")]
-    #[schemars(with = "Option<Vec<Partnership>>")]
+    #[schemars(with = "Option<Vec<Partnership>>", extend("default" = []))]
     pub partnerships: Vec<Partnership>,
     /// Its international projects.
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "null_as_default")]
-    #[schemars(with = "Option<Vec<Project>>")]
+    #[schemars(with = "Option<Vec<Project>>", extend("default" = []))]
     pub projects: Vec<Project>,
     /// Its memberships of international organisations and networks.
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "null_as_default")]
-    #[schemars(with = "Option<Vec<Membership>>")]
+    #[schemars(with = "Option<Vec<Membership>>", extend("default" = []))]
     pub memberships: Vec<Membership>,
     /// Its yearly figures.
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "null_as_default")]
-    #[schemars(with = "Option<Vec<Observation>>")]
+    #[schemars(with = "Option<Vec<Observation>>", extend("default" = []))]
     pub statistics: Vec<Observation>,
     /// Where the facts come from.
     #[schemars(length(min = 1))]

@@ -123,7 +123,7 @@ pub struct Feedback {
         skip_serializing_if = "std::ops::Not::not",
         deserialize_with = "null_as_default"
     )]
-    #[schemars(with = "Option<bool>")]
+    #[schemars(with = "Option<bool>", extend("default" = false))]
     pub wants_reply: bool,
     /// Where the handling stands.
     #[serde(default, deserialize_with = "null_as_default")]

@@ -168,7 +168,7 @@ pub struct Municipality {
     pub website: Option<Url>,
     /// The organisational units that take part in international work.
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "null_as_default")]
-    #[schemars(with = "Option<Vec<OrgUnit>>")]
+    #[schemars(with = "Option<Vec<OrgUnit>>", extend("default" = []))]
     pub units: Vec<OrgUnit>,
     /// The kinds of international work the municipality does.
     #[schemars(length(min = 1), extend("uniqueItems" = true))]

@@ -92,7 +92,7 @@ pub struct Observation {
         skip_serializing_if = "std::ops::Not::not",
         deserialize_with = "null_as_default"
     )]
-    #[schemars(with = "Option<bool>")]
+    #[schemars(with = "Option<bool>", extend("default" = false))]
     pub approximate: bool,
     /// Where the figure comes from.
     pub source: Option<Source>,
