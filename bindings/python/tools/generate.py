@@ -228,7 +228,8 @@ def stub_region(model: Model) -> str:
             key = "$schema" if field == "schema" else field
             p = props[key]
             t = model.type_of(p)
-            if key not in required and model.nullable(p):
+            # A field with a default reads as the default when it is absent or null.
+            if key not in required and model.nullable(p) and p.get("default") is None:
                 t = f"{t} | None"
             t = t.replace("List[", "list[")
             if t.startswith("Union[") and t.endswith("]") and t.count("Union[") == 1:

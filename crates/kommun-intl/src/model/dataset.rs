@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::common::{Id, PartialDate, Source, Text, Url};
+use super::common::{Id, PartialDate, Source, Text, Url, null_as_default};
 use super::municipality::Municipality;
 use super::partnership::Partnership;
 use super::project::Project;
@@ -56,16 +56,20 @@ pub struct Dataset {
     /// The municipality.
     pub municipality: Municipality,
     /// Its partnerships: twin towns and other agreements.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "null_as_default")]
+    #[schemars(with = "Option<Vec<Partnership>>", extend("default" = []))]
     pub partnerships: Vec<Partnership>,
     /// Its international projects.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "null_as_default")]
+    #[schemars(with = "Option<Vec<Project>>", extend("default" = []))]
     pub projects: Vec<Project>,
     /// Its memberships of international organisations and networks.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "null_as_default")]
+    #[schemars(with = "Option<Vec<Membership>>", extend("default" = []))]
     pub memberships: Vec<Membership>,
     /// Its yearly figures.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "null_as_default")]
+    #[schemars(with = "Option<Vec<Observation>>", extend("default" = []))]
     pub statistics: Vec<Observation>,
     /// Where the facts come from.
     #[schemars(length(min = 1))]

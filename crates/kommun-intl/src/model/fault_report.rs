@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::common::{HttpsUrl, LongText, Personal, Text, Timestamp};
+use super::common::{HttpsUrl, LongText, Personal, Text, Timestamp, null_as_default};
 use super::feedback::Contact;
 use crate::validate::{Ctx, Validate, rules};
 
@@ -39,8 +39,12 @@ crate::codelist! {
     }
 }
 
-fn open() -> FaultReportStatus {
-    FaultReportStatus::Open
+// `codelist!` declares the enum, so `#[derive(Default)]` cannot mark the variant.
+#[allow(clippy::derivable_impls)]
+impl Default for FaultReportStatus {
+    fn default() -> Self {
+        FaultReportStatus::Open
+    }
 }
 
 /// Sweden's bounding box in WGS84: (south, north, west, east).
@@ -100,7 +104,8 @@ pub struct FaultReport {
     /// How to reach the reporter; leave out for an anonymous report.
     pub contact: Option<Contact>,
     /// Where the handling stands.
-    #[serde(default = "open")]
+    #[serde(default, deserialize_with = "null_as_default")]
+    #[schemars(with = "Option<FaultReportStatus>")]
     pub status: FaultReportStatus,
 }
 

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::common::{Id, LongText, Personal, Text, Timestamp};
+use super::common::{Id, LongText, Personal, Text, Timestamp, null_as_default};
 use super::geo::{Email, Phone};
 use crate::validate::{Ctx, Validate, rules};
 
@@ -86,8 +86,12 @@ crate::codelist! {
     }
 }
 
-fn received() -> FeedbackStatus {
-    FeedbackStatus::Received
+// `codelist!` declares the enum, so `#[derive(Default)]` cannot mark the variant.
+#[allow(clippy::derivable_impls)]
+impl Default for FeedbackStatus {
+    fn default() -> Self {
+        FeedbackStatus::Received
+    }
 }
 
 /// One piece of feedback sent to the municipality ("Tyck till").
@@ -114,10 +118,16 @@ pub struct Feedback {
     /// How to reach the sender; leave out for an anonymous submission.
     pub contact: Option<Contact>,
     /// True when the sender wants a reply (needs an e-mail address or phone number).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "null_as_default"
+    )]
+    #[schemars(with = "Option<bool>", extend("default" = false))]
     pub wants_reply: bool,
     /// Where the handling stands.
-    #[serde(default = "received")]
+    #[serde(default, deserialize_with = "null_as_default")]
+    #[schemars(with = "Option<FeedbackStatus>")]
     pub status: FeedbackStatus,
 }
 

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::common::{Id, LocalizedText, PartialDate, Source, Text};
+use super::common::{Id, LocalizedText, PartialDate, Source, Text, null_as_default};
 use super::geo::{SubdivisionCode, WikidataId};
 use crate::codes::{CountryCode, FormerCountry};
 use crate::validate::{Ctx, Validate, rules};
@@ -237,7 +237,8 @@ pub struct Partnership {
     /// Why it ended (Wikidata P1534).
     pub end_reason: Option<Text>,
     /// Where it stands; `unknown` when the register does not say.
-    #[serde(default = "unknown_status")]
+    #[serde(default, deserialize_with = "null_as_default")]
+    #[schemars(with = "Option<PartnershipStatus>")]
     pub status: PartnershipStatus,
     /// Notes.
     pub notes: Option<Text>,
@@ -246,8 +247,12 @@ pub struct Partnership {
     pub sources: Option<Vec<Source>>,
 }
 
-fn unknown_status() -> PartnershipStatus {
-    PartnershipStatus::Unknown
+// `codelist!` declares the enum, so `#[derive(Default)]` cannot mark the variant.
+#[allow(clippy::derivable_impls)]
+impl Default for PartnershipStatus {
+    fn default() -> Self {
+        PartnershipStatus::Unknown
+    }
 }
 
 impl Validate for Partnership {

@@ -397,6 +397,8 @@ impl Compiled {
     /// still meets its type. Returns the node, the innermost definition passed and whether any
     /// node on the way, or any branch of a union passed, is marked personal.
     #[must_use]
+    // `t`, `p`, `d`: the parts of `follow`'s answer, read once each just below.
+    #[allow(clippy::many_single_char_names)]
     pub fn resolve(&self, id: NodeId, v: &Value) -> Resolved<'_> {
         let mut def = None;
         let mut personal = false;
@@ -422,6 +424,8 @@ impl Compiled {
         Resolved { node: None, def, personal }
     }
 
+    // Node ids are `u32` by construction (a schema has far fewer nodes).
+    #[allow(clippy::cast_possible_truncation)]
     fn has_cycle(&self) -> bool {
         // Depth-first search for a back edge, without recursion.
         let n = self.nodes.len();

@@ -234,6 +234,10 @@ rules! {
     EMAIL_INVALID = "email.invalid", Error, K("format"), [],
         en: "The e-mail address is malformed.",
         sv: "E-postadressen är felaktigt skriven.";
+    /// The e-mail address holds a character outside ASCII.
+    EMAIL_NOT_ASCII = "email.not_ascii", Error, K("format"), [],
+        en: "The e-mail address has a character outside ASCII; write an internationalised domain in its ASCII form (xn--...).",
+        sv: "E-postadressen har ett tecken utanför ASCII; skriv en internationaliserad domän i sin ASCII-form (xn--...).";
     /// An e-mail address whose domain mail cannot reach: no dot, or an IP address.
     EMAIL_DOMAIN = "email.unroutable_domain", Warning, X, [],
         en: "The e-mail address's domain has no dot or is an IP address; mail to it will probably not arrive.",

@@ -306,11 +306,11 @@ fn timings(sizes: [usize; 3], f: impl Fn(usize)) -> [f64; 3] {
     })
 }
 
-/// Fails when the time at four times the size is more than about twice what linear growth
-/// gives (linear: 4x, quadratic: 16x).
+/// Fails when the time at four times the size is more than two and a half times what linear
+/// growth gives (linear: 4x, quadratic: 16x), leaving room for a busy machine.
 fn assert_linear(what: &str, t: [f64; 3]) {
     let ratio = t[2] / t[0].max(1e-4);
-    assert!(ratio < 9.0, "{what} grows faster than linear: {t:?} (x{ratio:.1} for 4x the size)");
+    assert!(ratio < 10.0, "{what} grows faster than linear: {t:?} (x{ratio:.1} for 4x the size)");
 }
 
 /// Former quadratic cases of the explaining path, all on one line as web forms send them:
@@ -322,7 +322,7 @@ fn one_line_documents_are_explained_in_linear_time() {
         let members: Vec<String> = (0..n).map(|_| r#""category": "praise""#.to_owned()).collect();
         format!("{{{}}}", members.join(", "))
     };
-    let t = timings([2_500, 5_000, 10_000], |n| {
+    let t = timings([3_000, 6_000, 12_000], |n| {
         let text = repeated(n);
         let report = DocumentKind::Feedback.validate_json(text.as_bytes(), &options);
         assert_eq!(
@@ -336,7 +336,7 @@ fn one_line_documents_are_explained_in_linear_time() {
         let members: Vec<String> = (0..n).map(|i| format!(r#""f{i}": {i}"#)).collect();
         format!("{{{}}}", members.join(", "))
     };
-    let t = timings([2_500, 5_000, 10_000], |n| {
+    let t = timings([3_000, 6_000, 12_000], |n| {
         let text = unknown(n);
         let report = DocumentKind::Partnership.validate_json(text.as_bytes(), &options);
         let last = report.issues.iter().filter_map(|i| i.column).max().unwrap();
