@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::error::Error;
 use crate::model::{
-    Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project,
+    Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project, Proposal,
 };
 use crate::schema::Compiled;
 use crate::validate::structure::Keys;
@@ -81,6 +81,8 @@ kinds! {
     Feedback => Feedback, "feedback";
     /// One [`FaultReport`].
     FaultReport => FaultReport, "fault-report";
+    /// One citizen [`Proposal`] (*medborgarförslag*, *e-förslag*).
+    Proposal => Proposal, "proposal";
 }
 
 impl DocumentKind {
@@ -152,7 +154,9 @@ impl FromStr for DocumentKind {
 }
 
 /// A type that can stand alone as a document.
-pub trait Document: DeserializeOwned + Serialize + Validate + schemars::JsonSchema {
+pub trait Document:
+    DeserializeOwned + Serialize + Validate + schemars::JsonSchema + std::fmt::Debug
+{
     /// Its kind.
     const KIND: DocumentKind;
 }

@@ -10,6 +10,7 @@ pub mod model;
 pub mod ndjson;
 pub mod personal;
 pub mod schema;
+pub mod upgrade;
 pub mod validate;
 mod walk;
 
@@ -17,6 +18,8 @@ pub use document::{
     Document, DocumentKind, KindVisitor, check_json, from_json, oversized, validate_value,
 };
 pub use error::{Error, SchemaError};
-pub use model::{Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project};
+pub use model::{
+    Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project, Proposal,
+};
 pub use schema::schema_for;
 pub use validate::{Issue, Lang, Options, Report, Severity, Validate};

@@ -48,6 +48,11 @@ pub(crate) fn is_current_subdivision(code: &str) -> bool {
         .is_ok_and(|i| SUBDIVISIONS[i].withdrawn.is_none())
 }
 
+/// True when `code` is in the ISO 3166-2 table at all, current or dissolved by a reform.
+pub(crate) fn is_listed_subdivision(code: &str) -> bool {
+    SUBDIVISIONS.binary_search_by(|s| s.code.cmp(code)).is_ok()
+}
+
 /// An ISO 3166-1 alpha-2 country code, such as `SE` or `HU`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct CountryCode(u16);

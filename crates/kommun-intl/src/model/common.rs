@@ -18,7 +18,7 @@ use crate::validate::{Ctx, Validate, rules};
 macro_rules! string_type {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
-        #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         #[serde(transparent)]
         pub struct $name(String);
 
@@ -670,19 +670,102 @@ impl Validate for Amount {
     }
 }
 
-/// An amount of money in a currency.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+/// An amount of money in a currency, as a source states it: exact, or approximate ("cirka 2
+/// miljoner kronor"), and perhaps given in a second currency too ("25 miljoner euro (ca 230
+/// miljoner kronor)"), each kept as stated.
+#[serde_with::skip_serializing_none]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("x-rules" = ["money.currency_repeated"]))]
 pub struct Money {
-    /// The exact amount.
+    /// The amount.
     pub amount: Amount,
     /// The ISO 4217 currency.
     pub currency: CurrencyCode,
+    /// True when the source gives the amount as approximate (*cirka*, *drygt*, a rounded
+    /// "1,8 miljoner").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not", deserialize_with = "null_as_default")]
+    #[schemars(with = "Option<bool>", extend("default" = false))]
+    pub approximate: bool,
+    /// The same amount as the source also states it, in other currencies.
+    #[schemars(length(min = 1))]
+    pub also: Option<Vec<MoneyValue>>,
+}
+
+/// An amount in a currency, as a source also states an amount (see [`Money::also`]).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MoneyValue {
+    /// The amount.
+    pub amount: Amount,
+    /// The ISO 4217 currency.
+    pub currency: CurrencyCode,
+    /// True when the source gives it as approximate.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not", deserialize_with = "null_as_default")]
+    #[schemars(with = "Option<bool>", extend("default" = false))]
+    pub approximate: bool,
+}
+
+impl Money {
+    /// An exact amount.
+    #[must_use]
+    pub fn exact(amount: &str, currency: CurrencyCode) -> Money {
+        Money { amount: Amount::from(amount), currency, approximate: false, also: None }
+    }
 }
 
 impl Validate for Money {
     fn validate_into(&self, ctx: &mut Ctx) {
         ctx.check("amount", &self.amount);
+        let Some(also) = &self.also else { return };
+        ctx.field("also", |ctx| {
+            if also.is_empty() {
+                ctx.report(&rules::LIST_EMPTY, &[]);
+            }
+            for (i, other) in also.iter().enumerate() {
+                ctx.index(i, |ctx| {
+                    ctx.check("amount", &other.amount);
+                    let repeated = other.currency == self.currency
+                        || also[..i].iter().any(|o| o.currency == other.currency);
+                    if repeated {
+                        ctx.report_at(
+                            "currency",
+                            &rules::MONEY_CURRENCY_REPEATED,
+                            &[("currency", other.currency.to_string())],
+                        );
+                    }
+                });
+            }
+        });
+    }
+}
+
+const DURATION_PATTERN: &str = "^P(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+W)?(?:[0-9]+D)?$";
+static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| regex(DURATION_PATTERN));
+
+string_type! {
+    /// A length of time, ISO 8601 (`P3Y` three years, `P6M` six months, `P2D` two days).
+    Duration
+}
+
+impl JsonSchema for Duration {
+    fn schema_name() -> Cow<'static, str> {
+        "Duration".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A length of time, ISO 8601: P3Y (three years), P6M, P2D.",
+            "type": "string",
+            "pattern": DURATION_PATTERN,
+        })
+    }
+}
+
+impl Validate for Duration {
+    fn validate_into(&self, ctx: &mut Ctx) {
+        if !DURATION_RE.is_match(self.as_str()) || self.as_str() == "P" {
+            ctx.report(&rules::DURATION_FORMAT, &[]);
+        }
     }
 }
 

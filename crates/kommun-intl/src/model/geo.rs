@@ -96,6 +96,18 @@ impl JsonSchema for SubdivisionCode {
     }
 }
 
+impl SubdivisionCode {
+    /// Checks a code that may name a subdivision a reform has dissolved (a partner's former
+    /// subdivision): well-formed and in the table, current or withdrawn.
+    pub(crate) fn validate_former(&self, ctx: &mut Ctx) {
+        if !SUBDIVISION_RE.is_match(&self.0) {
+            ctx.report(&rules::SUBDIVISION_FORMAT, &[]);
+        } else if self.country().is_none() || !crate::codes::is_listed_subdivision(&self.0) {
+            ctx.report(&rules::SUBDIVISION_UNKNOWN, &[("subdivision", self.0.clone())]);
+        }
+    }
+}
+
 impl Validate for SubdivisionCode {
     fn validate_into(&self, ctx: &mut Ctx) {
         if !SUBDIVISION_RE.is_match(&self.0) {

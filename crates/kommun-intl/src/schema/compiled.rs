@@ -208,6 +208,8 @@ pub struct Compiled {
     personal: bool,
     /// Per node: it, what it refers to, or a branch of it is marked personal.
     marked: Vec<bool>,
+    /// The schema name of the kind's own type (`Partnership`).
+    root_name: String,
     field_names: HashSet<Box<str>>,
 }
 
@@ -246,8 +248,24 @@ impl Compiled {
                 break;
             }
         }
-        let mut compiled =
-            Compiled { kind, nodes, root, recursive: false, personal, marked, field_names };
+        struct Name;
+        impl crate::document::KindVisitor for Name {
+            type Output = String;
+            fn visit<T: crate::document::Document>(self) -> String {
+                T::schema_name().into_owned()
+            }
+        }
+        let root_name = kind.visit(Name);
+        let mut compiled = Compiled {
+            kind,
+            nodes,
+            root,
+            recursive: false,
+            personal,
+            marked,
+            root_name,
+            field_names,
+        };
         compiled.recursive = compiled.has_cycle();
         compiled
     }
@@ -293,6 +311,16 @@ impl Compiled {
     #[must_use]
     pub fn is_recursive(&self) -> bool {
         self.recursive
+    }
+
+    /// The node of the type named `name` (a `$defs` entry, or the kind's own type at the
+    /// root), if the schema has it.
+    #[must_use]
+    pub fn def(&self, name: &str) -> Option<NodeId> {
+        if self.root_name == name {
+            return Some(self.root);
+        }
+        self.nodes.iter().position(|n| n.def.as_deref() == Some(name)).and_then(|i| NodeId::try_from(i).ok())
     }
 
     /// True when `name` is the name of a property somewhere in the schema.

@@ -16,7 +16,7 @@ use crate::document::{Document, DocumentKind, KindVisitor};
 use crate::error::SchemaError;
 
 /// Where the schemas are published; the `$id` of each is this plus its file name.
-pub const BASE_URI: &str = "https://kommun-intl.github.io/kommun-intl/schemas/v1/";
+pub const BASE_URI: &str = "https://kommun-intl.github.io/kommun-intl/schemas/v2/";
 
 /// The command that rewrites the committed schemas.
 pub const REGENERATE_COMMAND: &str = "cargo run -- schema --write schemas/";

@@ -324,13 +324,18 @@ rules! {
         sv: "Ett belopp har högst två decimaler.";
 
     /// A partner has neither a country nor a former country.
+    /// A partner with neither a name nor a country: nothing says who it is.
+    PARTNER_UNIDENTIFIED = "partner.unidentified", Error, X, [],
+        en: "The partner has neither a name (`name`, `names`, `wikidata`) nor a country; give what the source says.",
+        sv: "Partnern har varken namn (`name`, `names`, `wikidata`) eller land; ange det källan säger.";
+    /// A partner without a country.
     PARTNER_COUNTRY_MISSING = "partner.country_missing", Warning, X, [],
         en: "The partner has no country; add `country` (or `former_country` for a state that no longer exists).",
         sv: "Partnern saknar land; lägg till `country` (eller `former_country` för en stat som inte längre finns).";
     /// A funding source of a type that needs a name has none.
-    FUNDING_NAME_REQUIRED = "funding.name_required", Error, X, [kind],
-        en: "A funding source of type `{kind}` needs a `name`.",
-        sv: "En finansieringskälla av typen `{kind}` behöver ett namn (`name`).";
+    FUNDING_NAME_REQUIRED = "funding.name_required", Warning, X, [kind],
+        en: "A funding source of type `{kind}` says little without its `name`; add it if the source gives one.",
+        sv: "En finansieringskälla av typen `{kind}` säger lite utan sitt namn (`name`); lägg till det om källan anger det.";
     /// A partnership ends before it starts.
     PARTNERSHIP_END_BEFORE_START = "partnership.end_before_start", Error, X, [start, end],
         en: "The partnership ends ({end}) before it starts ({start}).",
@@ -379,6 +384,54 @@ rules! {
     DATASET_DUPLICATE_PARTNERSHIP = "dataset.duplicate_partnership", Error, X, [first],
         en: "This partnership repeats entry {first}: same partner and agreement type.",
         sv: "Samarbetet upprepar post {first}: samma partner och avtalstyp.";
+    /// A register with nothing in it.
+    DATASET_EMPTY = "dataset.empty", Warning, X, [],
+        en: "The register holds no partnerships, projects, memberships, figures, networks or feedback schemes.",
+        sv: "Registret innehåller inga samarbeten, projekt, medlemskap, siffror, nätverk eller synpunktstjänster.";
+    /// A register lists fewer records than its source says there are.
+    DATASET_FEWER_THAN_STATED = "dataset.fewer_than_stated", Warning, X, [of, stated, listed],
+        en: "The source says there are {stated} ({of}), but the register lists {listed}: it is incomplete.",
+        sv: "Källan säger att det finns {stated} ({of}), men registret listar {listed}: det är ofullständigt.";
+    /// An id that names no record of the register.
+    DATASET_UNKNOWN_REFERENCE = "dataset.unknown_reference", Error, X, [id, collection],
+        en: "`{id}` is not the id of one of the register's `{collection}`.",
+        sv: "`{id}` är inte id för någon av registrets `{collection}`.";
+    /// A pointer in `as_written` or `alternatives` that names no place of the record.
+    RECORD_UNKNOWN_POINTER = "record.unknown_pointer", Error, X, [pointer],
+        en: "`{pointer}` names no field of this record.",
+        sv: "`{pointer}` pekar inte på något fält i posten.";
+    /// An alternative value that does not have the type of the fact it is an alternative to.
+    RECORD_ALTERNATIVE_INVALID = "record.alternative_invalid", Error, X, [pointer],
+        en: "The alternative value for `{pointer}` is not a valid value of that field.",
+        sv: "Det alternativa värdet för `{pointer}` är inget giltigt värde för fältet.";
+    /// A period (a phase, a membership, a network) that ends before it starts.
+    PERIOD_END_BEFORE_START = "period.end_before_start", Error, X, [start, end],
+        en: "The end ({end}) is before the start ({start}).",
+        sv: "Slutet ({end}) ligger före början ({start}).";
+    /// A programme of type `other` without a name.
+    PROGRAMME_NAME_REQUIRED = "programme.name_required", Warning, X, [],
+        en: "A programme of type `other` says little without its `name`; add it if the source gives one.",
+        sv: "Ett program av typen `other` säger lite utan sitt namn (`name`); lägg till det om källan anger det.";
+    /// A project dated outside its programme's years.
+    PROJECT_PROGRAMME_PERIOD_MISMATCH = "project.programme_period_mismatch", Warning, X, [programme, period],
+        en: "The project's dates lie outside the years of `{programme}` ({period}); check the programme or the dates.",
+        sv: "Projektets datum ligger utanför åren för `{programme}` ({period}); kontrollera programmet eller datumen.";
+    /// An amount stated in the same currency twice.
+    MONEY_CURRENCY_REPEATED = "money.currency_repeated", Error, X, [currency],
+        en: "The amount is already stated in `{currency}`; `also` holds other currencies.",
+        sv: "Beloppet anges redan i `{currency}`; `also` är för andra valutor.";
+    /// A language tag that is not BCP 47.
+    LANGUAGE_FORMAT = "language.format", Error, K("pattern"), [],
+        en: "A language is a BCP 47 tag such as `sv`, `fi` or `de-AT`.",
+        sv: "Ett språk anges som en BCP 47-tagg, till exempel `sv`, `fi` eller `de-AT`.";
+    /// A programme period that is not two years joined by a dash.
+    PROGRAMME_PERIOD_FORMAT = "programme.period_format", Error, K("pattern"), [],
+        en: "A programme period is two years joined by a hyphen: `2014-2020`.",
+        sv: "En programperiod är två år med bindestreck emellan: `2014-2020`.";
+    /// A duration that is not ISO 8601.
+    DURATION_FORMAT = "duration.format", Error, K("pattern"), [],
+        en: "A duration is ISO 8601: `P3Y` (three years), `P6M`, `P2D`.",
+        sv: "En tidslängd anges enligt ISO 8601: `P3Y` (tre år), `P6M`, `P2D`.";
     /// A reply is wanted but there is no way to send one.
     FEEDBACK_REPLY_NEEDS_CONTACT = "feedback.reply_needs_contact", Error, X, [],
         en: "A reply is wanted, but the contact has neither an e-mail address nor a phone number.",

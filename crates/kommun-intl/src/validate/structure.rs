@@ -126,6 +126,18 @@ pub(crate) fn explain(compiled: &Compiled, value: &Value, keys: Keys, ctx: &mut 
     Walker { c: compiled, keys }.walk(compiled.root(), value, false, ctx);
 }
 
+/// Walks `value` against one node of a compiled schema (a value that stands for a part of a
+/// record, such as an alternative to one of its facts).
+pub(crate) fn explain_at(
+    compiled: &Compiled,
+    node: NodeId,
+    value: &Value,
+    keys: Keys,
+    ctx: &mut Ctx,
+) {
+    Walker { c: compiled, keys }.walk(node, value, false, ctx);
+}
+
 struct Walker<'c> {
     c: &'c Compiled,
     keys: Keys,

@@ -9,12 +9,13 @@ use std::collections::HashSet;
 use std::hash::Hash;
 
 use kommun_intl::codes::{CodeList, CountryCode, CurrencyCode};
+use kommun_intl::model::project::{Budget, Grant};
 use kommun_intl::model::{
     ActivityStatus, AgreementType, Amount, Channel, Contact, CooperationArea, Email,
     FaultReportStatus, FeedbackCategory, FeedbackStatus, FundingSource, FundingSourceType,
-    HttpsUrl, Id, LocalizedText, LongText, Money, PartialDate, PartnerBody, PartnerLevel,
-    PartnershipStatus, Personal, Phone, ProgrammeCode, ServiceCode, Source, SubdivisionCode, Text,
-    Timestamp, Url, WikidataId,
+    HttpsUrl, Id, LocalizedText, LongText, Money, NameKind, PartialDate, PartnerBody, PartnerLevel,
+    PartnershipStatus, Personal, Phone, PlaceName, Programme, ProgrammeCode, ServiceCode, Source,
+    SubdivisionCode, Text, Timestamp, Url, WikidataId,
 };
 use kommun_intl::{
     Document, DocumentKind, FaultReport, Feedback, Options, Partnership, Project, Report,
@@ -181,22 +182,34 @@ fn partner() -> impl Strategy<Value = PartnerBody> {
     let leaf = (
         localized(),
         prop::option::of(list(text(), 3)),
-        code::<PartnerLevel>(),
+        prop::option::of(code::<PartnerLevel>()),
         country_and_subdivision(),
         prop::option::of(code()),
         prop::option::of("Q[1-9][0-9]{0,9}".prop_map(WikidataId::new)),
     )
         .prop_map(
             |(name, former_names, level, (country, subdivision), former_country, wikidata)| {
+                let names = former_names.map(|names: Vec<Text>| {
+                    names
+                        .into_iter()
+                        .map(|name| PlaceName {
+                            name,
+                            lang: None,
+                            kind: Some(NameKind::Former),
+                            from: None,
+                            until: None,
+                        })
+                        .collect()
+                });
                 PartnerBody {
-                    name,
-                    former_names,
+                    name: Some(name),
+                    names,
                     level,
                     country: Some(country),
                     former_country,
                     subdivision,
                     wikidata,
-                    part_of: None,
+                    ..PartnerBody::default()
                 }
             },
         );
@@ -254,6 +267,7 @@ fn feedback() -> impl Strategy<Value = Feedback> {
                     description: Personal::new(description),
                     concerns_unit,
                     channel,
+                    service: None,
                     submitted_at: at,
                     contact,
                     wants_reply,
@@ -340,11 +354,10 @@ fn partnership() -> impl Strategy<Value = Partnership> {
                 // An end (or a reason for one) only for a partnership that has ended.
                 let ended = status == PartnershipStatus::Ended;
                 Partnership {
-                    schema: None,
                     id,
                     partner,
                     other_parties,
-                    agreement_type,
+                    agreement_type: Some(agreement_type),
                     areas,
                     funding,
                     start,
@@ -355,6 +368,7 @@ fn partnership() -> impl Strategy<Value = Partnership> {
                     status,
                     notes,
                     sources,
+                    ..Partnership::default()
                 }
             },
         )
@@ -368,7 +382,9 @@ fn project() -> impl Strategy<Value = Project> {
         code::<ActivityStatus>(),
         (prop::option::of(partial_date(1990..=2015)), prop::option::of(partial_date(2016..=2040))),
         prop::option::of(
-            (amount(), currency()).prop_map(|(amount, currency)| Money { amount, currency }),
+            (amount(), currency(), any::<bool>()).prop_map(|(amount, currency, approximate)| {
+                Money { amount, currency, approximate, also: None }
+            }),
         ),
         (prop::option::of(codes::<CooperationArea>(3)), prop::option::of(url())),
     )
@@ -382,25 +398,44 @@ fn project() -> impl Strategy<Value = Project> {
                 grant,
                 (areas, website),
             )| {
-                // The funder must fit the programme.
+                // The funder must fit the programme, and the dates its years.
                 let funder_type = with_funder
                     .then(|| programme.and_then(ProgrammeCode::funder_type).unwrap_or(other));
+                let funders = funder_type.map(|kind| {
+                    let name = kind.needs_name().then(|| Text::from("Stiftelsen Kulturstöd"));
+                    vec![FundingSource { kind, name }]
+                });
+                let fits = programme.and_then(ProgrammeCode::years).is_none_or(|(from, to)| {
+                    let year = |d: &Option<PartialDate>, default: i32| {
+                        d.as_ref().map_or(default, |d| d.as_str()[..4].parse().unwrap_or(default))
+                    };
+                    year(&end, i32::MAX) >= from && year(&start, i32::MIN) <= to + 2
+                });
+                let (start, end) = if fits { (start, end) } else { (None, None) };
+                let budget = grant.map(|amount| Budget {
+                    grants: Some(vec![Grant { amount: Some(amount), ..Grant::default() }]),
+                    ..Budget::default()
+                });
                 Project {
-                    schema: None,
                     id,
-                    title,
+                    title: Some(title),
                     acronym,
                     description,
                     departments,
                     participating_countries,
-                    programme,
-                    funder_type,
-                    status,
+                    programme: programme.map(|code| Programme {
+                        code,
+                        name: (code == ProgrammeCode::Other).then(|| Text::from("Stadsprogrammet")),
+                        ..Programme::new(code)
+                    }),
+                    funders,
+                    status: Some(status),
                     start,
                     end,
-                    grant,
+                    budget,
                     areas,
                     website,
+                    ..Project::default()
                 }
             },
         )
