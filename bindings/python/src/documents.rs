@@ -15,7 +15,8 @@ use serde_json::Value;
 use kommun_intl::schema::Compiled;
 use kommun_intl::{
     Dataset, Document, DocumentKind, Error as CoreError, FaultReport, Feedback, Lang, Municipality,
-    Observation, Options, Partnership, Project, Report, Validate, check_json, validate_value,
+    Observation, Options, Partnership, Project, Proposal, Report, Validate, check_json,
+    validate_value,
 };
 
 use crate::convert::to_python;
@@ -236,26 +237,35 @@ macro_rules! documents {
 
 documents! {
     PyDataset(Dataset, "Dataset") {
-        schema, municipality, partnerships, projects, memberships, statistics, sources
+        schema, municipality, partnerships, projects, memberships, statistics, networks,
+        feedback_schemes, decisions, counts_stated, notes, sources
     }
     PyMunicipality(Municipality, "Municipality") {
         schema, id, name, municipality_code, organisation_number, address, phone, fax, email,
         website, units, kinds_of_work
     }
     PyPartnership(Partnership, "Partnership") {
-        schema, id, partner, other_parties, agreement_type, areas, funding, start, renewals,
-        planned_end, end, end_reason, status, notes, sources
+        schema, id, partner, other_parties, agreement_type, areas, funding, programme,
+        local_parties, responsible, agreement, first_contact, start, stated_age, renewals, phases,
+        planned_end, end, end_reason, status, status_date, decisions, network, replaces,
+        as_written, alternatives, notes, sources
     }
     PyProject(Project, "Project") {
-        schema, id, title, acronym, description, departments, participating_countries, programme,
-        funder_type, status, start, end, grant, areas, website
+        schema, id, title, acronym, description, departments, own_role, organisations,
+        participating_countries, programme, funders, budget, external_ids, status, start, end,
+        duration, extension, phases, decisions, follows, networks, areas, locations, results,
+        counts_stated, website, as_written, alternatives, notes, sources
     }
     PyObservation(Observation, "Observation") {
         schema, period, measure, value, unit, approximate, source
     }
     PyFeedback(Feedback, "Feedback") {
-        schema, id, category, description, concerns_unit, channel, submitted_at, contact,
+        schema, id, category, description, concerns_unit, channel, service, submitted_at, contact,
         wants_reply, status
+    }
+    PyProposal(Proposal, "Proposal") {
+        schema, id, category, title, description, concerns_unit, submitted_at, contact, supporters,
+        support_until, status, decision
     }
     PyFaultReport(FaultReport, "FaultReport") {
         schema, id, jurisdiction_id, service_code, description, lat, long, address_string,

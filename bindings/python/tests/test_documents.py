@@ -20,6 +20,7 @@ CLASSES: dict[str, Any] = {
     "observation": kommun_intl.Observation,
     "feedback": kommun_intl.Feedback,
     "fault-report": kommun_intl.FaultReport,
+    "proposal": kommun_intl.Proposal,
 }
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))
 

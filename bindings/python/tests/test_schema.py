@@ -25,6 +25,7 @@ def test_kinds_are_the_cli_names() -> None:
     assert kommun_intl.kinds() == [
         "dataset", "municipality", "partnership", "project", "observation", "feedback",
         "fault-report",
+        "proposal",
     ]
 
 

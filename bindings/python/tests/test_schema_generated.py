@@ -235,6 +235,7 @@ def schema_and_library(kind: str, doc: dict[str, Any]) -> tuple[list[str], list[
                     "id": "lidkoping", "name": {"sv": "Lidköping"}, "municipality_code": "1494",
                 },
                 "sources": [{"url": "https://lidkoping.se/"}] * 2,
+                "memberships": [{"id": "ccre", "organisation": "CEMR"}],
             },
             "/sources/1",
         ),

@@ -30,7 +30,11 @@ pub struct Args {
 }
 
 /// The upgraded text of one document, if anything changed, and the number of changes.
-fn upgrade_text(kind: Option<DocumentKind>, text: &[u8], pretty: bool) -> Result<Option<(Vec<u8>, usize)>, String> {
+fn upgrade_text(
+    kind: Option<DocumentKind>,
+    text: &[u8],
+    pretty: bool,
+) -> Result<Option<(Vec<u8>, usize)>, String> {
     let body = inputs::strip_bom(text);
     let mut value: serde_json::Value =
         serde_json::from_slice(body).map_err(|_| "not valid JSON, nothing upgraded".to_owned())?;
@@ -42,12 +46,9 @@ fn upgrade_text(kind: Option<DocumentKind>, text: &[u8], pretty: bool) -> Result
     if changes.is_empty() {
         return Ok(None);
     }
-    let mut out = if pretty {
-        serde_json::to_vec_pretty(&value)
-    } else {
-        serde_json::to_vec(&value)
-    }
-    .map_err(|e| e.to_string())?;
+    let mut out =
+        if pretty { serde_json::to_vec_pretty(&value) } else { serde_json::to_vec(&value) }
+            .map_err(|e| e.to_string())?;
     if pretty {
         out.push(b'\n');
     }
@@ -130,7 +131,11 @@ pub fn run(args: &Args) -> u8 {
                     (false, Lang::En) => "upgraded",
                     (false, Lang::Sv) => "uppgraderade",
                 };
-                println!("{}: {verb} ({n})", env::escape_controls(&input.display));
+                let mut out = io::stdout().lock();
+                let _ = io::Write::write_fmt(
+                    &mut out,
+                    format_args!("{}: {verb} ({n})\n", env::escape_controls(&input.display)),
+                );
             }
             Err(e) => {
                 env::error(&format!("{}: {e}", input.display));

@@ -83,7 +83,10 @@ fn each(
     let len = pointer.len();
     for (i, item) in items.iter_mut().enumerate() {
         if let Some(obj) = item.as_object_mut() {
-            pointer.push_str(&format!("/{key}/{i}"));
+            pointer.push('/');
+            pointer.push_str(key);
+            pointer.push('/');
+            pointer.push_str(&i.to_string());
             f(obj, pointer, changes);
             pointer.truncate(len);
         }
@@ -168,9 +171,10 @@ fn project(p: &mut Map<String, Value>, pointer: &mut String, changes: &mut Vec<C
 /// Replaces the member `old` by `new` with `value`, in the old one's place.
 fn replace(map: &mut Map<String, Value>, old: &str, new: &str, value: Value) {
     let entries: Vec<(String, Value)> = std::mem::take(map).into_iter().collect();
+    let mut value = Some(value);
     for (k, v) in entries {
         if k == old {
-            map.insert(new.to_owned(), value.clone());
+            map.insert(new.to_owned(), value.take().unwrap_or_default());
         } else {
             map.insert(k, v);
         }

@@ -10,8 +10,8 @@ mod country;
 mod currency;
 mod municipality;
 
-pub(crate) use country::{is_current_subdivision, is_listed_subdivision};
 pub use country::{CountryCode, FormerCountry};
+pub(crate) use country::{is_current_subdivision, is_listed_subdivision};
 pub use currency::CurrencyCode;
 pub use municipality::{Municipality as ScbMunicipality, municipalities, municipality_by_code};
 

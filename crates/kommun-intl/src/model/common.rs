@@ -684,7 +684,11 @@ pub struct Money {
     pub currency: CurrencyCode,
     /// True when the source gives the amount as approximate (*cirka*, *drygt*, a rounded
     /// "1,8 miljoner").
-    #[serde(default, skip_serializing_if = "std::ops::Not::not", deserialize_with = "null_as_default")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "null_as_default"
+    )]
     #[schemars(with = "Option<bool>", extend("default" = false))]
     pub approximate: bool,
     /// The same amount as the source also states it, in other currencies.
@@ -701,7 +705,11 @@ pub struct MoneyValue {
     /// The ISO 4217 currency.
     pub currency: CurrencyCode,
     /// True when the source gives it as approximate.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not", deserialize_with = "null_as_default")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "null_as_default"
+    )]
     #[schemars(with = "Option<bool>", extend("default" = false))]
     pub approximate: bool,
 }
@@ -740,7 +748,8 @@ impl Validate for Money {
     }
 }
 
-const DURATION_PATTERN: &str = "^P(?:[0-9]+Y)?(?:[0-9]+M)?(?:[0-9]+W)?(?:[0-9]+D)?$";
+// At least one part, and the parts in order, without look-ahead (not every dialect has it).
+const DURATION_PATTERN: &str = "^P(?:[0-9]+Y(?:[0-9]+M)?(?:[0-9]+W)?(?:[0-9]+D)?|[0-9]+M(?:[0-9]+W)?(?:[0-9]+D)?|[0-9]+W(?:[0-9]+D)?|[0-9]+D)$";
 static DURATION_RE: LazyLock<Regex> = LazyLock::new(|| regex(DURATION_PATTERN));
 
 string_type! {
@@ -763,7 +772,7 @@ impl JsonSchema for Duration {
 
 impl Validate for Duration {
     fn validate_into(&self, ctx: &mut Ctx) {
-        if !DURATION_RE.is_match(self.as_str()) || self.as_str() == "P" {
+        if !DURATION_RE.is_match(self.as_str()) {
             ctx.report(&rules::DURATION_FORMAT, &[]);
         }
     }

@@ -197,15 +197,17 @@ impl Validate for Dataset {
                 (name, p.partner.country, p.agreement_type)
             });
             let keyed: Vec<_> = keys.collect();
-            let comparable = keyed.iter().enumerate().filter(|(_, k)| k.0.is_some() && k.2.is_some());
-            let (index, keys): (Vec<usize>, Vec<_>) = comparable.map(|(i, k)| (i, k.clone())).unzip();
-            let mut seen = std::collections::HashMap::new();
+            let comparable =
+                keyed.iter().enumerate().filter(|(_, k)| k.0.is_some() && k.2.is_some());
+            let (index, keys): (Vec<usize>, Vec<_>) =
+                comparable.map(|(i, k)| (i, k.clone())).unzip();
+            let mut seen: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
             for (i, key) in index.iter().zip(keys) {
                 match seen.get(&key) {
                     Some(&first) => ctx.index(*i, |ctx| {
                         ctx.report(
                             &rules::DATASET_DUPLICATE_PARTNERSHIP,
-                            &[("first", (first as usize).to_string())],
+                            &[("first", first.to_string())],
                         );
                     }),
                     None => {
@@ -229,7 +231,13 @@ impl Validate for Dataset {
                             &[("id", n.to_string()), ("collection", "networks".to_owned())],
                         );
                     }
-                    check_references(ctx, "replaces", p.replaces.as_deref(), &partnerships, "partnerships");
+                    check_references(
+                        ctx,
+                        "replaces",
+                        p.replaces.as_deref(),
+                        &partnerships,
+                        "partnerships",
+                    );
                 });
             }
         });

@@ -329,7 +329,7 @@ pub struct SchemeCount {
     /// The period counted (`2022`).
     pub period: PartialDate,
     /// How many.
-    #[schemars(range(min = 0))]
+    #[schemars(range(min = 0, max = 4_294_967_295_u32))]
     pub count: u32,
     /// Of which category, if not all.
     pub category: Option<FeedbackCategory>,
@@ -348,7 +348,11 @@ impl Validate for SchemeCount {
 #[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(extend("x-rules" = ["record.unknown_pointer", "record.alternative_invalid"]))]
+#[schemars(extend("x-rules" = [
+    "list.duplicate_record",
+    "record.unknown_pointer",
+    "record.alternative_invalid"
+]))]
 pub struct FeedbackScheme {
     /// The scheme's id.
     pub id: Id,
@@ -372,10 +376,10 @@ pub struct FeedbackScheme {
     #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub contact_fields: Option<Vec<ContactField>>,
     /// Other fields of its form (`Rubrik`, `Typ av fel`, `Stolpnummer`).
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub form_fields: Option<Vec<Text>>,
     /// Named paper or PDF forms (`Klagomålsblankett`).
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub forms: Option<Vec<Text>>,
     /// True when the sender chooses the unit the feedback is about.
     pub unit_choice: Option<bool>,
@@ -389,13 +393,13 @@ pub struct FeedbackScheme {
     /// How submissions are handled.
     pub handling: Option<SchemeHandling>,
     /// What it does not handle (`Överklagande av beslut`, `friskolor`).
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub excluded: Option<Vec<Text>>,
     /// Rules for those who write in (`ett ärende per synpunkt`).
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub rules: Option<Vec<Text>>,
     /// The laws it names (`skollagen 4 kap. 8 §`).
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub legal_basis: Option<Vec<Text>>,
     /// The kinds of citizen proposal it takes, with their rules.
     #[schemars(length(min = 1))]
@@ -450,8 +454,8 @@ impl Validate for FeedbackScheme {
         crate::model::record::check_annotations(
             ctx,
             (crate::document::DocumentKind::Dataset, "FeedbackScheme"),
-            &self.as_written,
-            &self.alternatives,
+            self.as_written.as_deref(),
+            self.alternatives.as_deref(),
         );
         ctx.check("notes", &self.notes);
         ctx.check("sources", &self.sources);

@@ -34,6 +34,7 @@ crate::codelist! {
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("x-rules" = [
+    "list.duplicate_record",
     "period.end_before_start",
     "record.unknown_pointer",
     "record.alternative_invalid"
@@ -85,8 +86,8 @@ impl Validate for Network {
         record::check_annotations(
             ctx,
             (DocumentKind::Dataset, "Network"),
-            &self.as_written,
-            &self.alternatives,
+            self.as_written.as_deref(),
+            self.alternatives.as_deref(),
         );
         ctx.check("notes", &self.notes);
         ctx.check("sources", &self.sources);

@@ -325,7 +325,7 @@ impl Validate for AgreementDocument {
 #[serde(deny_unknown_fields)]
 pub struct StatedAge {
     /// How many years.
-    #[schemars(range(min = 0))]
+    #[schemars(range(min = 0, max = 4_294_967_295_u32))]
     pub years: u32,
     /// When the age was stated (the year of an anniversary).
     pub as_of: Option<PartialDate>,
@@ -342,6 +342,7 @@ impl Validate for StatedAge {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("x-rules" = [
+    "list.duplicate_record",
     "partner.unidentified",
     "partner.country_missing",
     "subdivision.country_mismatch"
@@ -559,8 +560,8 @@ impl Validate for Partnership {
         record::check_annotations(
             ctx,
             (DocumentKind::Partnership, "Partnership"),
-            &self.as_written,
-            &self.alternatives,
+            self.as_written.as_deref(),
+            self.alternatives.as_deref(),
         );
         ctx.check("notes", &self.notes);
         ctx.check("sources", &self.sources);

@@ -8,7 +8,8 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
 use super::common::{
-    Duration, Id, LocalizedText, LongText, Money, PartialDate, Source, Text, Url, regex, string_type,
+    Duration, Id, LocalizedText, LongText, Money, PartialDate, Source, Text, Url, regex,
+    string_type,
 };
 use super::municipality::MunicipalityCode;
 use super::partnership::{CooperationArea, FundingSource, FundingSourceType};
@@ -84,7 +85,9 @@ impl ProgrammeCode {
         use ProgrammeCode as P;
         match self {
             P::Nordplus => Some(FundingSourceType::Nordic),
-            P::Athena | P::Atlas | P::IcldPartnership => Some(FundingSourceType::NationalGovernment),
+            P::Athena | P::Atlas | P::IcldPartnership => {
+                Some(FundingSourceType::NationalGovernment)
+            }
             P::Other => None,
             _ => Some(FundingSourceType::Eu),
         }
@@ -97,7 +100,7 @@ impl ProgrammeCode {
     pub fn years(self) -> Option<(i32, i32)> {
         use ProgrammeCode as P;
         Some(match self {
-            P::ErasmusPlus => (2014, 2027),
+            P::ErasmusPlus | P::CreativeEurope => (2014, 2027),
             P::Comenius | P::LeonardoDaVinci => (1995, 2013),
             P::Grundtvig => (2000, 2013),
             P::YouthInAction => (2007, 2013),
@@ -107,7 +110,6 @@ impl ProgrammeCode {
             P::EsfPlus | P::HorizonEurope | P::Cerv => (2021, 2027),
             P::Horizon2020 => (2014, 2020),
             P::FrameworkProgramme => (1984, 2013),
-            P::CreativeEurope => (2014, 2027),
             P::Life => (1992, 2027),
             P::EuropeForCitizens => (2007, 2020),
             _ => return None,
@@ -420,6 +422,7 @@ impl Validate for Extension {
 #[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(extend("x-rules" = [
+    "list.duplicate_record",
     "project.end_before_start",
     "project.programme_funder_mismatch",
     "project.programme_period_mismatch",
@@ -476,7 +479,7 @@ pub struct Project {
     #[schemars(length(min = 1))]
     pub decisions: Option<Vec<Decision>>,
     /// Earlier projects it continues, by name.
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub follows: Option<Vec<Text>>,
     /// The networks it belongs to (ids of the register's `networks`).
     #[schemars(length(min = 1), extend("uniqueItems" = true))]
@@ -509,17 +512,14 @@ pub struct Project {
 }
 
 impl Project {
-    /// The project's dates as years: from its start (or the first phase) to its end.
+    /// The project's dates as years, from its start to its end (open at a side it lacks).
     fn years(&self) -> Option<(i32, i32)> {
+        use chrono::Datelike;
         let first = self.start.as_ref().and_then(PartialDate::range).map(|(a, _)| a);
         let last = self.end.as_ref().and_then(PartialDate::range).map(|(_, b)| b);
-        use chrono::Datelike;
         match (first, last) {
             (None, None) => None,
-            (a, b) => Some((
-                a.map_or(i32::MIN, |d| d.year()),
-                b.map_or(i32::MAX, |d| d.year()),
-            )),
+            (a, b) => Some((a.map_or(i32::MIN, |d| d.year()), b.map_or(i32::MAX, |d| d.year()))),
         }
     }
 }
@@ -543,23 +543,31 @@ impl Validate for Project {
         if let Some(programme) = &self.programme
             && let Some(expected) = programme.code.funder_type()
         {
-            let named = self
+            // Every funder named, with where it is: the project's own list, then its budget's.
+            let listed = self
                 .funders
                 .iter()
                 .flatten()
-                .chain(self.budget.iter().flat_map(|b| b.grants.iter().flatten().filter_map(|g| g.funder.as_ref())))
-                .map(|f| f.kind)
-                .collect::<Vec<_>>();
-            if !named.is_empty() && !named.contains(&expected) {
-                ctx.report_at(
-                    "programme",
-                    &rules::PROJECT_PROGRAMME_FUNDER_MISMATCH,
-                    &[
-                        ("programme", programme.code.code().to_owned()),
-                        ("funder_type", named[0].code().to_owned()),
-                        ("expected", expected.code().to_owned()),
-                    ],
+                .enumerate()
+                .map(|(i, f)| (format!("/funders/{i}"), f.kind));
+            let granted =
+                self.budget.iter().flat_map(|b| b.grants.iter().flatten()).enumerate().filter_map(
+                    |(i, g)| Some((format!("/budget/grants/{i}/funder"), g.funder.as_ref()?.kind)),
                 );
+            let named: Vec<(String, FundingSourceType)> = listed.chain(granted).collect();
+            if let Some((at, first)) = named.first()
+                && !named.iter().any(|(_, k)| *k == expected)
+            {
+                ctx.field_pointer(at, |ctx| {
+                    ctx.report(
+                        &rules::PROJECT_PROGRAMME_FUNDER_MISMATCH,
+                        &[
+                            ("programme", programme.code.code().to_owned()),
+                            ("funder_type", first.code().to_owned()),
+                            ("expected", expected.code().to_owned()),
+                        ],
+                    );
+                });
             }
         }
         ctx.check("start", &self.start);
@@ -610,8 +618,8 @@ impl Validate for Project {
         record::check_annotations(
             ctx,
             (DocumentKind::Project, "Project"),
-            &self.as_written,
-            &self.alternatives,
+            self.as_written.as_deref(),
+            self.alternatives.as_deref(),
         );
         ctx.check("notes", &self.notes);
         ctx.check("sources", &self.sources);

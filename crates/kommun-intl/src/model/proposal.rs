@@ -62,8 +62,8 @@ pub struct Proposal {
     pub schema: Option<String>,
     /// The case id (*diarienummer*), once there is one.
     pub id: Option<Text>,
-    /// What kind of proposal.
-    pub kind: ProposalKind,
+    /// What kind of proposal (a *medborgarförslag*, an *e-förslag*).
+    pub category: ProposalKind,
     /// Its title.
     pub title: Option<Text>,
     /// What the person proposes (personal data: it may name people).
@@ -75,7 +75,7 @@ pub struct Proposal {
     /// How to reach the sender.
     pub contact: Option<Contact>,
     /// How many have supported it, for a proposal that gathers support.
-    #[schemars(range(min = 0))]
+    #[schemars(range(min = 0, max = 4_294_967_295_u32))]
     pub supporters: Option<u32>,
     /// Until when it gathers support.
     pub support_until: Option<Timestamp>,
@@ -110,7 +110,7 @@ pub struct ProposalScheme {
     /// Its name in the e-service (`Lundaförslaget`).
     pub name: Option<Text>,
     /// How many supporters a proposal needs before it is handled.
-    #[schemars(range(min = 0))]
+    #[schemars(range(min = 0, max = 4_294_967_295_u32))]
     pub threshold: Option<u32>,
     /// How long a proposal gathers support (`P60D`).
     pub publication: Option<Duration>,
@@ -121,10 +121,10 @@ pub struct ProposalScheme {
     /// True when anonymous proposals are taken.
     pub anonymous: Option<bool>,
     /// Rules on what a proposal may hold (`ett ämne per förslag`).
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub rules: Option<Vec<Text>>,
     /// The columns of the public list of proposals (`Rubrik`, `Antal röster`, `Status`).
-    #[schemars(length(min = 1))]
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub list_fields: Option<Vec<Text>>,
     /// The kind it replaces (Lundaförslaget replaced *medborgarförslag* during a trial).
     pub replaces: Option<ProposalKind>,

@@ -274,7 +274,7 @@ pub struct StatedCount {
     /// What is counted.
     pub of: CountOf,
     /// How many.
-    #[schemars(range(min = 0))]
+    #[schemars(range(min = 0, max = 4_294_967_295_u32))]
     pub count: u32,
     /// When the count held, if the source says (an earlier count, "för några år sedan").
     pub as_of: Option<PartialDate>,
@@ -331,14 +331,25 @@ fn node_at(compiled: &Compiled, record: NodeId, pointer: &str) -> Option<NodeId>
 pub(crate) fn check_annotations(
     ctx: &mut Ctx,
     (kind, def): (DocumentKind, &str),
-    as_written: &Option<Vec<AsWritten>>,
-    alternatives: &Option<Vec<Alternative>>,
+    as_written: Option<&[AsWritten]>,
+    alternatives: Option<&[Alternative]>,
 ) {
-    ctx.check("as_written", as_written);
-    ctx.check_records("as_written", as_written.as_deref());
-    ctx.check("alternatives", alternatives);
-    if alternatives.as_ref().is_some_and(Vec::is_empty) {
-        ctx.report_at("alternatives", &rules::LIST_EMPTY, &[]);
+    let each = |ctx: &mut Ctx, name: &str, items: &[&dyn Validate]| {
+        ctx.field(name, |ctx| {
+            for (i, item) in items.iter().enumerate() {
+                ctx.index(i, |ctx| item.validate_into(ctx));
+            }
+        });
+    };
+    if let Some(list) = as_written {
+        each(ctx, "as_written", &list.iter().map(|a| a as &dyn Validate).collect::<Vec<_>>());
+    }
+    ctx.check_records("as_written", as_written);
+    if let Some(list) = alternatives {
+        each(ctx, "alternatives", &list.iter().map(|a| a as &dyn Validate).collect::<Vec<_>>());
+        if list.is_empty() {
+            ctx.report_at("alternatives", &rules::LIST_EMPTY, &[]);
+        }
     }
     if as_written.is_none() && alternatives.is_none() {
         return;

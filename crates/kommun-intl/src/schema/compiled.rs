@@ -223,6 +223,14 @@ impl Compiled {
     }
 
     fn new(kind: DocumentKind, schema: &Value) -> Compiled {
+        struct Name;
+        impl crate::document::KindVisitor for Name {
+            type Output = String;
+            fn visit<T: crate::document::Document>(self) -> String {
+                T::schema_name().into_owned()
+            }
+        }
+
         let empty = Map::new();
         let defs = schema.get("$defs").and_then(Value::as_object).unwrap_or(&empty);
         let mut builder = Builder { defs, nodes: Vec::new(), by_def: HashMap::new() };
@@ -246,13 +254,6 @@ impl Compiled {
             }
             if !changed {
                 break;
-            }
-        }
-        struct Name;
-        impl crate::document::KindVisitor for Name {
-            type Output = String;
-            fn visit<T: crate::document::Document>(self) -> String {
-                T::schema_name().into_owned()
             }
         }
         let root_name = kind.visit(Name);
@@ -320,7 +321,10 @@ impl Compiled {
         if self.root_name == name {
             return Some(self.root);
         }
-        self.nodes.iter().position(|n| n.def.as_deref() == Some(name)).and_then(|i| NodeId::try_from(i).ok())
+        self.nodes
+            .iter()
+            .position(|n| n.def.as_deref() == Some(name))
+            .and_then(|i| NodeId::try_from(i).ok())
     }
 
     /// True when `name` is the name of a property somewhere in the schema.

@@ -121,6 +121,11 @@ impl Keys {
     }
 }
 
+/// Fields of the first published schemas (v1) that v2 renamed, with the field that took
+/// their place: the hint for a document not yet rewritten by `kommun-intl upgrade`.
+const RENAMED: &[(&str, &str)] =
+    &[("former_names", "names"), ("funder_type", "funders"), ("grant", "budget")];
+
 /// Walks `value` against the compiled schema of its kind, from the root.
 pub(crate) fn explain(compiled: &Compiled, value: &Value, keys: Keys, ctx: &mut Ctx) {
     Walker { c: compiled, keys }.walk(compiled.root(), value, false, ctx);
@@ -286,7 +291,9 @@ impl Walker<'_> {
                 None if node.closed => {
                     let missing =
                         node.properties.iter().map(|(k, _)| &**k).filter(|k| !map.contains_key(*k));
-                    let suggestion = nearest(key, missing);
+                    let suggestion = nearest(key, missing).or_else(|| {
+                        RENAMED.iter().find(|(old, _)| *old == key.as_str()).map(|(_, new)| *new)
+                    });
                     let near = suggestion.or_else(|| nearest(key, self.c.field_names()));
                     let shown = self.keys.shows(self.c, key, personal, near);
                     let report = |ctx: &mut Ctx| {

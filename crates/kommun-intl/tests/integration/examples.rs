@@ -43,7 +43,11 @@ fn lidkoping_holds_every_fact_of_the_page() {
         .partnerships
         .iter()
         .map(|p| {
-            (p.partner.display_name().unwrap(), p.agreement_type.unwrap(), p.start.as_ref().unwrap().as_str())
+            (
+                p.partner.display_name().unwrap(),
+                p.agreement_type.unwrap(),
+                p.start.as_ref().unwrap().as_str(),
+            )
         })
         .collect();
     assert_eq!(
@@ -66,8 +70,11 @@ fn lidkoping_holds_every_fact_of_the_page() {
         .collect();
     assert_eq!(rockford_funders[0].as_str(), "Swedish-American Foundation");
 
-    let projects: Vec<_> =
-        d.projects.iter().map(|p| (p.title.as_ref().unwrap().sv.as_str(), p.programme.as_ref().unwrap().code)).collect();
+    let projects: Vec<_> = d
+        .projects
+        .iter()
+        .map(|p| (p.title.as_ref().unwrap().sv.as_str(), p.programme.as_ref().unwrap().code))
+        .collect();
     assert_eq!(projects.len(), 5);
     assert_eq!(projects.iter().filter(|(t, _)| *t == "Green building A-Z").count(), 2);
     assert!(projects.contains(&("Utbyte med Zambia", ProgrammeCode::Athena)));

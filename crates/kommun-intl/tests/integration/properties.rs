@@ -381,11 +381,9 @@ fn project() -> impl Strategy<Value = Project> {
         (prop::option::of(code::<ProgrammeCode>()), any::<bool>(), code::<FundingSourceType>()),
         code::<ActivityStatus>(),
         (prop::option::of(partial_date(1990..=2015)), prop::option::of(partial_date(2016..=2040))),
-        prop::option::of(
-            (amount(), currency(), any::<bool>()).prop_map(|(amount, currency, approximate)| {
-                Money { amount, currency, approximate, also: None }
-            }),
-        ),
+        prop::option::of((amount(), currency(), any::<bool>()).prop_map(
+            |(amount, currency, approximate)| Money { amount, currency, approximate, also: None },
+        )),
         (prop::option::of(codes::<CooperationArea>(3)), prop::option::of(url())),
     )
         .prop_map(
