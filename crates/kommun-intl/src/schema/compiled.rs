@@ -156,6 +156,27 @@ impl Codes {
         self.values.iter().any(|c| &**c == code)
     }
 
+    /// The code whose Swedish or English label `s` is (compared without case and surrounding
+    /// white space), else whose label is nearest to it (see the "did you mean" of fields).
+    #[must_use]
+    pub fn by_label(&self, s: &str) -> Option<&str> {
+        let wanted = s.trim().to_lowercase();
+        let pairs = || {
+            self.values
+                .iter()
+                .zip(&self.labels)
+                .filter_map(|(code, l)| Some((&**code, l.as_ref()?)))
+        };
+        if let Some((code, _)) =
+            pairs().find(|(_, l)| l.sv.to_lowercase() == wanted || l.en.to_lowercase() == wanted)
+        {
+            return Some(code);
+        }
+        let labels = pairs().flat_map(|(_, l)| [&*l.sv, &*l.en]);
+        let near = crate::validate::structure::nearest(s.trim(), labels)?;
+        pairs().find(|(_, l)| &*l.sv == near || &*l.en == near).map(|(code, _)| code)
+    }
+
     /// The code an alias stands for (compared as written, then in upper case).
     #[must_use]
     pub fn alias(&self, s: &str) -> Option<&str> {

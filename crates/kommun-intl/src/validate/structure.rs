@@ -121,6 +121,9 @@ impl Keys {
     }
 }
 
+/// Code lists up to this long are named whole in an unknown-code issue.
+const SHORT_CODE_LIST: usize = 12;
+
 /// Fields of the first published schemas (v1) that v2 renamed, with the field that took
 /// their place: the hint for a document not yet rewritten by `kommun-intl upgrade`.
 const RENAMED: &[(&str, &str)] =
@@ -186,10 +189,19 @@ impl Walker<'_> {
         let shown = if personal { personal::mask(&shown) } else { shown };
         let mut params = vec![("value", shown)];
         if let Some(s) = v.as_str() {
-            let hint = codes.alias(s).or_else(|| nearest(s, codes.values.iter().map(|c| &**c)));
+            // An alias, a code near the value, or the code whose Swedish or English label the
+            // value is or nearly is (`Beröm` is `praise`).
+            let hint = codes
+                .alias(s)
+                .or_else(|| nearest(s, codes.values.iter().map(|c| &**c)))
+                .or_else(|| codes.by_label(s));
             if let Some(hint) = hint {
                 params.push(("suggestion", hint.to_owned()));
             }
+        }
+        // A short list is named whole, so that the right code is at hand.
+        if codes.values.len() <= SHORT_CODE_LIST {
+            params.push(("allowed", codes.values.join(", ")));
         }
         ctx.report(&rules::UNKNOWN_CODE, &params);
     }
