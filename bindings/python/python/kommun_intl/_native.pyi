@@ -20,6 +20,7 @@ __all__ = [
     "Municipality",
     "Observation",
     "Partnership",
+    "Profile",
     "Project",
     "Proposal",
     "Report",
