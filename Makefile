@@ -18,19 +18,31 @@ test-rust:
 	$(CARGO) test --workspace --locked
 
 ## test-python: build the extension into .venv/ (made if missing, with the tools pinned in
-## bindings/python/requirements-test.txt), then pytest, mypy.stubtest and mypy --strict.
+## bindings/python/requirements-test.txt, and the JSON-Schema-Test-Suite from the sdist of the
+## jsonschema pinned there), then pytest, mypy.stubtest and mypy --strict.
 VENV ?= .venv
 PYTHON ?= python3
 PY := $(VENV)/bin/python
-test-python: $(VENV)/.requirements-test.stamp
+SUITE := $(VENV)/json-schema-test-suite
+test-python: $(VENV)/.requirements-test.stamp $(SUITE)/.stamp
 	cd bindings/python && VIRTUAL_ENV="$(abspath $(VENV))" "$(abspath $(PY))" -m maturin develop --quiet
-	$(PY) -m pytest -q bindings/python
+	KOMMUN_INTL_TEST_SUITE="$(abspath $(SUITE))/tests/draft2020-12" $(PY) -m pytest -q bindings/python
 	cd bindings/python && "$(abspath $(PY))" -m mypy.stubtest kommun_intl --allowlist stubtest-allowlist.txt
 	$(PY) -m mypy --strict bindings/python/python/kommun_intl bindings/python/tests/test_typing.py bindings/python/tools/generate.py
 
 $(VENV)/.requirements-test.stamp: bindings/python/requirements-test.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r bindings/python/requirements-test.txt
+	touch $@
+
+# The official JSON-Schema-Test-Suite is on no registry by itself; the sdist of the jsonschema
+# pinned in requirements-test.txt carries it (json/tests/), so it is pinned in that one place.
+$(SUITE)/.stamp: bindings/python/requirements-test.txt $(VENV)/.requirements-test.stamp
+	rm -rf $(SUITE) && mkdir -p $(SUITE)/sdist
+	$(PY) -m pip download --quiet --disable-pip-version-check --no-deps --no-binary :all: \
+		-d $(SUITE)/sdist "$$(grep -oE '^jsonschema==[^ ]+' bindings/python/requirements-test.txt)"
+	tar -xzf $(SUITE)/sdist/jsonschema-*.tar.gz -C $(SUITE) --strip-components=2 \
+		--wildcards '*/json/tests/draft2020-12/*'
 	touch $@
 
 ## fmt: format the code.

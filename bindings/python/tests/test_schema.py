@@ -25,6 +25,8 @@ def test_kinds_are_the_cli_names() -> None:
     assert kommun_intl.kinds() == [
         "dataset", "municipality", "partnership", "project", "observation", "feedback",
         "fault-report",
+        "proposal",
+        "profile",
     ]
 
 
@@ -56,25 +58,50 @@ def rule_check(code: str) -> tuple[str, str]:
     return r.severity, r.check
 
 
+# Fixtures where Python's jsonschema, and only it, departs from the standard the schema names:
+# each with the reason. Listed fixtures must still disagree (a stale entry fails), and every
+# other fixture must agree; the Rust cross-check (jsonschema-rs) has no such list.
+VALIDATOR_GAPS = {
+    "tests/corpus/valid/feedback/submitted_at_leap_second.json": (
+        "rfc3339-validator 0.1.4, jsonschema's `date-time` checker, takes no leap second at all "
+        "(`:60`), which RFC 3339 5.7 and the JSON-Schema-Test-Suite allow at 23:59:60 UTC"
+    ),
+    "tests/corpus/valid/feedback/submitted_at_leap_second_swedish_time.json": (
+        "the same leap second, 00:59:60+01:00"
+    ),
+}
+
+
 @pytest.mark.parametrize("f", fixtures(), ids=lambda f: f.name)
 def test_schema_and_library_agree(f: Fixture) -> None:
     """Structural fixtures (an expected error from the schema's own keywords) fail the schema;
-    semantic ones (every expected error a library rule) pass it and fail the library."""
+    semantic ones (every expected error a library rule, listed in the schema's `x-rules`) pass
+    it and fail the library; valid ones pass both. Any other disagreement fails, unless
+    VALIDATOR_GAPS explains it."""
     checks = [rule_check(code) for code, _ in f.expected_issues()]
     if any(check == "text" for _, check in checks):
         pytest.skip("duplicate keys, byte order marks and limits are below what a schema sees")
     try:
         doc: Any = json.loads(f.data)
     except ValueError:
-        assert f.expected is not None, f"{f.name} is not JSON but sits under valid/"
+        assert f.invalid, f"{f.name} is not JSON but sits under valid/"
         return
     structural = any(sev == "error" and check != "rule" for sev, check in checks)
     errors = [e.message for e in VALIDATORS[f.kind].iter_errors(doc)]
     schema_ok = not errors
+    gap = VALIDATOR_GAPS.get(f.name)
+    if gap is not None:
+        assert schema_ok == structural, f"{f.name} agrees now; drop it from VALIDATOR_GAPS"
+        return
     assert schema_ok != structural, (
         f"schema says {'valid' if schema_ok else 'invalid'}, library expects a "
         f"{'structural' if structural else 'semantic or valid'} fixture; schema errors: {errors}"
     )
+
+
+def test_validator_gaps_are_fixtures() -> None:
+    names = {f.name for f in fixtures()}
+    assert set(VALIDATOR_GAPS) <= names, set(VALIDATOR_GAPS) - names
 
 
 @pytest.mark.parametrize(

@@ -26,10 +26,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{BenchmarkGroup, Criterion, SamplingMode, Throughput, measurement::WallTime};
-use kommun_intl::{
-    Dataset, DocumentKind, FaultReport, Feedback, Municipality, Observation, Options, Partnership,
-    Project, ndjson,
-};
+use kommun_intl::{Document, DocumentKind, KindVisitor, Options, ndjson};
 use kommun_intl_bench::{FAMILIES, Family, Scale, Variant, Workload, workload};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -39,15 +36,14 @@ fn typed(kind: DocumentKind, bytes: &[u8]) -> bool {
     fn parse<T: DeserializeOwned>(bytes: &[u8]) -> bool {
         serde_json::from_slice::<T>(bytes).is_ok()
     }
-    match kind {
-        DocumentKind::Dataset => parse::<Dataset>(bytes),
-        DocumentKind::Municipality => parse::<Municipality>(bytes),
-        DocumentKind::Partnership => parse::<Partnership>(bytes),
-        DocumentKind::Project => parse::<Project>(bytes),
-        DocumentKind::Observation => parse::<Observation>(bytes),
-        DocumentKind::Feedback => parse::<Feedback>(bytes),
-        DocumentKind::FaultReport => parse::<FaultReport>(bytes),
+    struct Parse<'a>(&'a [u8]);
+    impl KindVisitor for Parse<'_> {
+        type Output = bool;
+        fn visit<T: Document>(self) -> bool {
+            parse::<T>(self.0)
+        }
     }
+    kind.visit(Parse(bytes))
 }
 
 fn schema_is_valid(v: &jsonschema::Validator, bytes: &[u8]) -> bool {

@@ -387,7 +387,10 @@ fn partnership_value(rng: &mut Rng, i: usize) -> Value {
         json!({ "sv": format!("{sv}{suffix}"), "en": format!("{en}{suffix}") }),
     );
     if rng.chance(30) {
-        partner.insert("former_names".into(), json!([format!("{en} stad{suffix}")]));
+        partner.insert(
+            "names".into(),
+            json!([{ "name": format!("{en} stad{suffix}"), "kind": "former" }]),
+        );
     }
     partner.insert("level".into(), rng.code(LEVELS).into());
     partner.insert("country".into(), country.into());
@@ -489,10 +492,10 @@ fn project_value(rng: &mut Rng, i: usize) -> Value {
     let departments: Vec<&str> = rng.sample(UNITS, 1, 3).into_iter().map(|u| u.0).collect();
     m.insert("departments".into(), json!(departments));
     m.insert("participating_countries".into(), json!(rng.sample(COUNTRIES, 2, 6)));
-    m.insert("programme".into(), programme.into());
-    m.insert("funder_type".into(), funder.into());
+    m.insert("programme".into(), json!({ "code": programme }));
     m.insert("status".into(), rng.code(PROJECT_STATUSES).into());
-    let start = rng.range(2010, 2024);
+    // Within every listed programme's years (Horizon Europe and CERV began in 2021).
+    let start = rng.range(2021, 2024);
     m.insert("start".into(), format!("{start}-{:02}", rng.range(1, 12)).into());
     m.insert("end".into(), format!("{}-{:02}", start + rng.range(1, 4), rng.range(1, 12)).into());
     let amount = if rng.chance(50) {
@@ -500,7 +503,11 @@ fn project_value(rng: &mut Rng, i: usize) -> Value {
     } else {
         format!("{}.{:02}", rng.range(1000, 900_000), rng.below(100))
     };
-    m.insert("grant".into(), json!({ "amount": amount, "currency": rng.code(&["SEK", "EUR"]) }));
+    let currency = rng.code(&["SEK", "EUR"]);
+    m.insert(
+        "budget".into(),
+        json!({ "grants": [{ "funder": { "type": funder }, "amount": { "amount": amount, "currency": currency } }] }),
+    );
     m.insert("areas".into(), json!(rng.sample(AREAS, 1, 4)));
     m.insert("website".into(), format!("https://lidkoping.se/projekt/{programme}-{i}").into());
     Value::Object(m)
@@ -520,22 +527,22 @@ fn break_project(v: &mut Value, many: bool, which: usize) {
             m["title"]["sv"] = json!("");
         },
         |m| {
-            m.insert("programme".into(), json!("erasmus"));
+            m.insert("programme".into(), json!({ "code": "erasmus" }));
         },
         |m| {
             m.insert("status".into(), json!("done"));
         },
         |m| {
-            m["grant"]["amount"] = json!("1800000.505");
+            m["budget"]["grants"][0]["amount"]["amount"] = json!("1800000.505");
         },
         |m| {
-            m["grant"]["currency"] = json!("KRONOR");
+            m["budget"]["grants"][0]["amount"]["currency"] = json!("KRONOR");
         },
         |m| {
             m.insert("website".into(), json!("www.lidkoping.se"));
         },
         |m| {
-            m.remove("status");
+            m.insert("end".into(), json!("2020-13"));
         },
     ];
     if which == usize::MAX {

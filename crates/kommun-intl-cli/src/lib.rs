@@ -14,11 +14,14 @@ mod diff;
 mod env;
 mod fix;
 mod inputs;
+mod profile;
 mod progress;
 mod report;
 mod schema;
 mod snippet;
+mod upgrade;
 mod validate;
+mod write;
 
 use std::process::ExitCode;
 
@@ -46,6 +49,9 @@ enum Command {
     /// codes, white space around texts.
     #[command(after_help = EXIT_HELP)]
     Fix(fix::Args),
+    /// Rewrite documents of the first published shape (schemas v1) into the current one.
+    #[command(after_help = EXIT_HELP)]
+    Upgrade(upgrade::Args),
     /// Print a JSON Schema, or write or check all of them.
     Schema(schema::Args),
     /// Print the rule catalogue: every issue code with its severity and messages.
@@ -156,6 +162,7 @@ pub fn main() -> ExitCode {
         Command::Validate(args) => validate::run(&args),
         Command::Fix(args) => fix::run(&args),
         Command::Schema(args) => schema::run(&args),
+        Command::Upgrade(args) => upgrade::run(&args),
         Command::Rules(args) => catalogue::rules(&args),
         Command::Explain(args) => catalogue::explain(&args),
     };

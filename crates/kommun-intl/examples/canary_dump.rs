@@ -19,8 +19,8 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use kommun_intl::{
-    Dataset, Document, DocumentKind, Error, FaultReport, Feedback, Lang, Municipality, Observation,
-    Options, Partnership, Project, Report, check_json, from_json, ndjson, validate_value,
+    Document, DocumentKind, Error, KindVisitor, Lang, Options, Report, check_json, from_json,
+    ndjson, validate_value,
 };
 
 fn main() -> ExitCode {
@@ -60,15 +60,14 @@ fn run(args: &[String], out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn dump_kind(out: &mut dyn Write, kind: DocumentKind, text: &[u8], at: &str) -> io::Result<()> {
-    match kind {
-        DocumentKind::Dataset => dump::<Dataset>(out, text, at),
-        DocumentKind::Municipality => dump::<Municipality>(out, text, at),
-        DocumentKind::Partnership => dump::<Partnership>(out, text, at),
-        DocumentKind::Project => dump::<Project>(out, text, at),
-        DocumentKind::Observation => dump::<Observation>(out, text, at),
-        DocumentKind::Feedback => dump::<Feedback>(out, text, at),
-        DocumentKind::FaultReport => dump::<FaultReport>(out, text, at),
+    struct Dump<'a>(&'a mut dyn Write, &'a [u8], &'a str);
+    impl KindVisitor for Dump<'_> {
+        type Output = io::Result<()>;
+        fn visit<T: Document>(self) -> io::Result<()> {
+            dump::<T>(self.0, self.1, self.2)
+        }
     }
+    kind.visit(Dump(out, text, at))
 }
 
 fn dump<T: Document + Debug>(out: &mut dyn Write, text: &[u8], at: &str) -> io::Result<()> {

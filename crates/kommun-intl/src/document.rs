@@ -9,7 +9,8 @@ use serde_json::Value;
 
 use crate::error::Error;
 use crate::model::{
-    Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project,
+    Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Profile, Project,
+    Proposal,
 };
 use crate::schema::Compiled;
 use crate::validate::structure::Keys;
@@ -83,6 +84,10 @@ kinds! {
     Feedback => Feedback, "feedback";
     /// One [`FaultReport`].
     FaultReport => FaultReport, "fault-report";
+    /// One citizen [`Proposal`] (*medborgarförslag*, *e-förslag*).
+    Proposal => Proposal, "proposal";
+    /// A municipality's own code lists: [`Profile`].
+    Profile => Profile, "profile";
 }
 
 impl DocumentKind {
@@ -154,7 +159,9 @@ impl FromStr for DocumentKind {
 }
 
 /// A type that can stand alone as a document.
-pub trait Document: DeserializeOwned + Serialize + Validate + schemars::JsonSchema {
+pub trait Document:
+    DeserializeOwned + Serialize + Validate + schemars::JsonSchema + std::fmt::Debug
+{
     /// Its kind.
     const KIND: DocumentKind;
 }

@@ -10,6 +10,7 @@ pub mod model;
 pub mod ndjson;
 pub mod personal;
 pub mod schema;
+pub mod upgrade;
 pub mod validate;
 mod walk;
 
@@ -18,6 +19,9 @@ pub use document::{
     validate_value,
 };
 pub use error::{Error, SchemaError};
-pub use model::{Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project};
+pub use model::{
+    Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Profile, Project,
+    Proposal,
+};
 pub use schema::schema_for;
-pub use validate::{Issue, Lang, Options, Report, Severity, Validate};
+pub use validate::{Issue, Lang, Limits, Options, Report, Severity, Validate};

@@ -1,9 +1,12 @@
-//! ISO 3166-1 alpha-2 countries (from the `keshvar` crate, with its Swedish names) and the
-//! ISO 3166-3 codes of countries that no longer exist.
+//! ISO 3166: countries (part 1), their subdivisions (part 2) and the codes of countries that no
+//! longer exist (part 3), with English and Swedish names. The tables are compiled in from
+//! `data/iso3166-{1,2,3}.tsv`, made by `tools/gen_iso3166.py` from Debian's iso-codes data and
+//! its Swedish translations as the `pycountry` package ships them (plus the ISO 3166-2 changes
+//! that iso-codes does not have yet, listed in the generator with their sources).
 
 use std::borrow::Cow;
 use std::fmt;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -13,30 +16,42 @@ use crate::validate::{Ctx, Lang, Validate};
 /// Greece and `UK` for the United Kingdom.
 pub(crate) const ALIASES: &[(&str, &str)] = &[("EL", "GR"), ("UK", "GB")];
 
-struct Entry {
-    alpha2: keshvar::Alpha2,
-    code: String,
+struct Country {
+    code: &'static str,
     en: &'static str,
     sv: &'static str,
-    /// The country's ISO 3166-2 subdivision codes (the part after the dash), sorted; read
-    /// from `keshvar` the first time they are asked for (building a `keshvar::Country` is
-    /// costly: it fills a map of every subdivision).
-    subdivisions: OnceLock<Box<[&'static str]>>,
 }
 
-static TABLE: LazyLock<Vec<Entry>> = LazyLock::new(|| {
-    let mut v: Vec<Entry> = keshvar::CountryIterator::new()
-        .map(|c| {
-            let alpha2 = c.alpha2();
-            let code = alpha2.to_string();
-            let en = c.iso_short_name();
-            let sv = c.translations().get("sv").copied().unwrap_or(en);
-            Entry { alpha2, code, en, sv, subdivisions: OnceLock::new() }
-        })
-        .collect();
-    v.sort_by(|a, b| a.code.cmp(&b.code));
-    v
+static COUNTRIES: LazyLock<Vec<Country>> = LazyLock::new(|| {
+    super::columns(include_str!("../../data/iso3166-1.tsv"), &["alpha2", "name_en", "name_sv"])
+        .map(|r| Country { code: r[0], en: r[1], sv: r[2] })
+        .collect()
 });
+
+/// One row of the ISO 3166-2 table.
+struct Subdivision {
+    code: &'static str,
+    /// The date it ceased to exist, for a dissolved subdivision the table keeps.
+    withdrawn: Option<&'static str>,
+}
+
+static SUBDIVISIONS: LazyLock<Vec<Subdivision>> = LazyLock::new(|| {
+    super::columns(include_str!("../../data/iso3166-2.tsv"), &["code", "withdrawn"])
+        .map(|r| Subdivision { code: r[0], withdrawn: Some(r[1]).filter(|w| !w.is_empty()) })
+        .collect()
+});
+
+/// True when `code` (`NO-42`) is a current ISO 3166-2 subdivision code.
+pub(crate) fn is_current_subdivision(code: &str) -> bool {
+    SUBDIVISIONS
+        .binary_search_by(|s| s.code.cmp(code))
+        .is_ok_and(|i| SUBDIVISIONS[i].withdrawn.is_none())
+}
+
+/// True when `code` is in the ISO 3166-2 table at all, current or dissolved by a reform.
+pub(crate) fn is_listed_subdivision(code: &str) -> bool {
+    SUBDIVISIONS.binary_search_by(|s| s.code.cmp(code)).is_ok()
+}
 
 /// An ISO 3166-1 alpha-2 country code, such as `SE` or `HU`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -46,8 +61,8 @@ impl CountryCode {
     /// Looks a code up (upper case, exactly as ISO 3166-1 writes it).
     #[must_use]
     pub fn from_code(code: &str) -> Option<CountryCode> {
-        TABLE
-            .binary_search_by(|e| e.code.as_str().cmp(code))
+        COUNTRIES
+            .binary_search_by(|e| e.code.cmp(code))
             .ok()
             .map(|i| CountryCode(u16::try_from(i).unwrap_or(u16::MAX)))
     }
@@ -61,14 +76,14 @@ impl CountryCode {
         CountryCode::from_code(upper)
     }
 
-    fn entry(self) -> &'static Entry {
-        &TABLE[usize::from(self.0)]
+    fn entry(self) -> &'static Country {
+        &COUNTRIES[usize::from(self.0)]
     }
 
     /// The two-letter code.
     #[must_use]
     pub fn code(self) -> &'static str {
-        &self.entry().code
+        self.entry().code
     }
 
     /// The country's short name in a language (`Ungern`, `Hungary`).
@@ -80,23 +95,16 @@ impl CountryCode {
         }
     }
 
-    /// True when `subdivision` (the part after the dash, e.g. `IL` of `US-IL`) is an ISO 3166-2
-    /// subdivision of this country.
+    /// True when `subdivision` (the part after the dash, e.g. `IL` of `US-IL`) is a current
+    /// ISO 3166-2 subdivision of this country.
     #[must_use]
     pub fn has_subdivision(self, subdivision: &str) -> bool {
-        let entry = self.entry();
-        let codes = entry.subdivisions.get_or_init(|| {
-            let mut codes: Vec<&'static str> =
-                entry.alpha2.to_country().subdivisions().keys().copied().collect();
-            codes.sort_unstable();
-            codes.into_boxed_slice()
-        });
-        codes.binary_search(&subdivision).is_ok()
+        is_current_subdivision(&format!("{}-{subdivision}", self.code()))
     }
 
     /// Every country, in code order.
     pub fn all() -> impl Iterator<Item = CountryCode> {
-        (0..TABLE.len()).map(|i| CountryCode(u16::try_from(i).unwrap_or(u16::MAX)))
+        (0..COUNTRIES.len()).map(|i| CountryCode(u16::try_from(i).unwrap_or(u16::MAX)))
     }
 }
 
@@ -135,7 +143,7 @@ impl schemars::JsonSchema for CountryCode {
         let mut schema = super::codelist_schema(
             "An ISO 3166-1 alpha-2 country code in upper case, such as `SE`. Greece is `GR` and \
              the United Kingdom `GB`, not the EU's `EL` and `UK` (see `x-aliases`).",
-            TABLE.iter().map(|e| (e.code.as_str(), e.sv, e.en)),
+            COUNTRIES.iter().map(|e| (e.code, e.sv, e.en)),
         );
         let aliases: serde_json::Map<String, serde_json::Value> =
             ALIASES.iter().map(|(a, c)| ((*a).to_owned(), (*c).into())).collect();
@@ -148,21 +156,185 @@ impl Validate for CountryCode {
     fn validate_into(&self, _: &mut Ctx) {}
 }
 
-crate::codelist! {
-    /// A country that no longer exists, by its ISO 3166-3 code: for partners whose agreement
-    /// was signed with a former state.
-    pub enum FormerCountry {
-        /// German Democratic Republic (East Germany), 1949-1990.
-        EastGermany = "DDDE", sv: "Östtyskland (DDR)", en: "German Democratic Republic (East Germany)";
-        /// Union of Soviet Socialist Republics, 1922-1991.
-        SovietUnion = "SUHH", sv: "Sovjetunionen", en: "Soviet Union (USSR)";
-        /// Socialist Federal Republic of Yugoslavia, 1945-1992.
-        Yugoslavia = "YUCS", sv: "Jugoslavien", en: "Yugoslavia";
-        /// Czechoslovakia, 1918-1992.
-        Czechoslovakia = "CSHH", sv: "Tjeckoslovakien", en: "Czechoslovakia";
-        /// Serbia and Montenegro, 2003-2006.
-        SerbiaAndMontenegro = "CSXX", sv: "Serbien och Montenegro", en: "Serbia and Montenegro";
-        /// Netherlands Antilles, 1954-2010.
-        NetherlandsAntilles = "ANHH", sv: "Nederländska Antillerna", en: "Netherlands Antilles";
+struct Former {
+    code: &'static str,
+    en: &'static str,
+    sv: &'static str,
+}
+
+static FORMER: LazyLock<Vec<Former>> = LazyLock::new(|| {
+    super::columns(include_str!("../../data/iso3166-3.tsv"), &["alpha4", "name_en", "name_sv"])
+        .map(|r| Former { code: r[0], en: r[1], sv: r[2] })
+        .collect()
+});
+
+static FORMER_ALL: LazyLock<Vec<FormerCountry>> =
+    LazyLock::new(|| FORMER.iter().map(|f| FormerCountry(f.code)).collect());
+
+/// A country that no longer exists, by its ISO 3166-3 four-letter code (`DDDE`, `SUHH`): for
+/// partners whose agreement was signed with a former state. Every code of ISO 3166-3 is known.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FormerCountry(&'static str);
+
+#[allow(non_upper_case_globals)]
+impl FormerCountry {
+    /// German Democratic Republic (East Germany), 1949-1990.
+    pub const EastGermany: FormerCountry = FormerCountry("DDDE");
+    /// Union of Soviet Socialist Republics, 1922-1991.
+    pub const SovietUnion: FormerCountry = FormerCountry("SUHH");
+    /// Socialist Federal Republic of Yugoslavia, 1945-1992.
+    pub const Yugoslavia: FormerCountry = FormerCountry("YUCS");
+    /// Czechoslovakia, 1918-1992.
+    pub const Czechoslovakia: FormerCountry = FormerCountry("CSHH");
+    /// Serbia and Montenegro, 2003-2006.
+    pub const SerbiaAndMontenegro: FormerCountry = FormerCountry("CSXX");
+    /// Netherlands Antilles, 1954-2010.
+    pub const NetherlandsAntilles: FormerCountry = FormerCountry("ANHH");
+}
+
+impl FormerCountry {
+    fn entry(self) -> &'static Former {
+        let i = FORMER.binary_search_by(|f| f.code.cmp(self.0));
+        // Every value is made from the table (the constants are checked against it by a test).
+        &FORMER[i.unwrap_or_default()]
+    }
+
+    /// The four-letter code.
+    #[must_use]
+    pub fn code(self) -> &'static str {
+        self.0
+    }
+
+    /// The former country's name in a language, as ISO 3166-3 gives it.
+    #[must_use]
+    pub fn label(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Sv => self.entry().sv,
+            Lang::En => self.entry().en,
+        }
+    }
+}
+
+impl super::CodeList for FormerCountry {
+    const NAME: &'static str = "FormerCountry";
+    fn all() -> &'static [Self] {
+        &FORMER_ALL
+    }
+    fn code(self) -> &'static str {
+        self.0
+    }
+    fn label(self, lang: Lang) -> &'static str {
+        FormerCountry::label(self, lang)
+    }
+    fn from_code(code: &str) -> Option<Self> {
+        FORMER.binary_search_by(|f| f.code.cmp(code)).ok().map(|i| FormerCountry(FORMER[i].code))
+    }
+}
+
+impl fmt::Debug for FormerCountry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl fmt::Display for FormerCountry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl Serialize for FormerCountry {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for FormerCountry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Cow::<str>::deserialize(d)?;
+        <FormerCountry as super::CodeList>::from_code(&s)
+            .ok_or_else(|| serde::de::Error::custom("unknown ISO 3166-3 code"))
+    }
+}
+
+impl schemars::JsonSchema for FormerCountry {
+    fn schema_name() -> Cow<'static, str> {
+        "FormerCountry".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        super::codelist_schema(
+            "A country that no longer exists, by its ISO 3166-3 code (`DDDE` for East Germany, \
+             `SUHH` for the Soviet Union): for partners whose agreement was signed with a \
+             former state.",
+            FORMER.iter().map(|f| (f.code, f.sv, f.en)),
+        )
+    }
+}
+
+impl Validate for FormerCountry {
+    fn validate_into(&self, _: &mut Ctx) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codes::CodeList;
+
+    #[test]
+    fn tables_are_sorted_by_code_without_repeats() {
+        assert!(COUNTRIES.windows(2).all(|w| w[0].code < w[1].code));
+        assert!(SUBDIVISIONS.windows(2).all(|w| w[0].code < w[1].code));
+        assert!(FORMER.windows(2).all(|w| w[0].code < w[1].code));
+        assert_eq!(COUNTRIES.len(), 249);
+        assert!(SUBDIVISIONS.len() > 5000);
+    }
+
+    #[test]
+    fn every_subdivision_lies_in_a_country() {
+        for s in SUBDIVISIONS.iter() {
+            let (country, rest) = s.code.split_once('-').expect("CC-XXX");
+            assert!(CountryCode::from_code(country).is_some(), "{}", s.code);
+            assert!((1..=3).contains(&rest.len()), "{}", s.code);
+        }
+    }
+
+    /// The 2024 Norwegian county reform: the new counties are current, the dissolved ones not.
+    #[test]
+    fn norway_after_the_2024_reform() {
+        let no = CountryCode::from_code("NO").unwrap();
+        for current in ["03", "11", "15", "18", "21", "22", "31", "32", "33", "34", "39", "40"]
+            .into_iter()
+            .chain(["42", "46", "50", "55", "56"])
+        {
+            assert!(no.has_subdivision(current), "NO-{current}");
+        }
+        for dissolved in ["30", "38", "54"] {
+            assert!(!no.has_subdivision(dissolved), "NO-{dissolved}");
+        }
+    }
+
+    #[test]
+    fn names_in_both_languages() {
+        let hu = CountryCode::from_code("HU").unwrap();
+        assert_eq!((hu.label(Lang::Sv), hu.label(Lang::En)), ("Ungern", "Hungary"));
+        assert_eq!(FormerCountry::SovietUnion.label(Lang::Sv), "Sovjetunionen");
+        assert_eq!(FormerCountry::EastGermany.label(Lang::En), "German Democratic Republic");
+    }
+
+    #[test]
+    fn the_named_former_countries_are_in_the_table() {
+        for f in [
+            FormerCountry::EastGermany,
+            FormerCountry::SovietUnion,
+            FormerCountry::Yugoslavia,
+            FormerCountry::Czechoslovakia,
+            FormerCountry::SerbiaAndMontenegro,
+            FormerCountry::NetherlandsAntilles,
+        ] {
+            assert_eq!(FormerCountry::from_code(f.code()), Some(f));
+        }
+        assert_eq!(FormerCountry::all().len(), FORMER.len());
+        assert_eq!(FormerCountry::from_code("XXXX"), None);
     }
 }

@@ -1,15 +1,17 @@
 //! Code lists: every enumerated value of the model, with a Swedish and an English label.
 //!
 //! Small lists are Rust enums declared with [`codelist!`](crate::codelist); the large standard
-//! lists are compiled-in data: ISO 3166-1 countries (from the `keshvar` crate), ISO 3166-3
-//! former countries, ISO 4217 currencies (`data/currencies.tsv`) and SCB's 290 municipality
-//! codes (`data/scb-municipalities.tsv`).
+//! lists are compiled-in data: ISO 3166-1 countries, ISO 3166-2 subdivisions and ISO 3166-3
+//! former countries (`data/iso3166-{1,2,3}.tsv`, made by `tools/gen_iso3166.py`), ISO 4217
+//! currencies (`data/currencies.tsv`) and SCB's 290 municipality codes
+//! (`data/scb-municipalities.tsv`).
 
 mod country;
 mod currency;
 mod municipality;
 
 pub use country::{CountryCode, FormerCountry};
+pub(crate) use country::{is_current_subdivision, is_listed_subdivision};
 pub use currency::CurrencyCode;
 pub use municipality::{Municipality as ScbMunicipality, municipalities, municipality_by_code};
 
@@ -35,6 +37,28 @@ pub trait CodeList: Sized + Copy + 'static {
 /// Splits a compiled-in tab-separated table into rows, skipping the header.
 pub(crate) fn tsv(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     text.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|l| l.split('\t').collect())
+}
+
+/// The named columns of a compiled-in tab-separated table whose first line names its columns,
+/// row by row, in the order asked for; a column can be added to a table without breaking this.
+///
+/// # Panics
+///
+/// When the table lacks a column (the tables are compiled in; every one is read by a test).
+pub(crate) fn columns(
+    text: &'static str,
+    names: &'static [&'static str],
+) -> impl Iterator<Item = Vec<&'static str>> {
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap_or_default().split('\t').collect();
+    let index: Vec<usize> = names
+        .iter()
+        .map(|n| header.iter().position(|h| h == n).unwrap_or_else(|| panic!("no column {n}")))
+        .collect();
+    lines.filter(|l| !l.trim().is_empty()).map(move |l| {
+        let fields: Vec<&str> = l.split('\t').collect();
+        index.iter().map(|&i| fields.get(i).copied().unwrap_or("")).collect()
+    })
 }
 
 /// The JSON Schema of a code list: `enum` with the codes and `x-labels` with both labels.
@@ -172,7 +196,7 @@ pub fn lists() -> Vec<List> {
     use crate::model::{
         ActivityStatus, AgreementType, Channel, CooperationArea, FaultReportStatus,
         FeedbackCategory, FeedbackStatus, FundingSourceType, InternationalWorkKind, PartnerLevel,
-        PartnershipStatus, ProgrammeCode, ServiceCode, StatMeasure,
+        PartnershipStatus, ProgrammeCode, StatMeasure,
     };
     vec![
         list_of::<ActivityStatus>(),
@@ -207,7 +231,18 @@ pub fn lists() -> Vec<List> {
         list_of::<PartnerLevel>(),
         list_of::<PartnershipStatus>(),
         list_of::<ProgrammeCode>(),
-        list_of::<ServiceCode>(),
+        List {
+            name: "ServiceCode",
+            entries: crate::model::Profile::builtin()
+                .services
+                .iter()
+                .map(|s| Entry {
+                    code: s.service_code.as_str(),
+                    sv: s.service_name.as_str(),
+                    en: s.service_name_en.as_ref().unwrap_or(&s.service_name).as_str(),
+                })
+                .collect(),
+        },
         list_of::<StatMeasure>(),
     ]
 }

@@ -10,25 +10,47 @@ pub mod fault_report;
 pub mod feedback;
 pub mod geo;
 pub mod municipality;
+pub mod network;
 pub mod partnership;
 mod pattern;
+pub mod profile;
 pub mod project;
+pub mod proposal;
+pub mod record;
 pub mod statistics;
 
 pub use common::{
-    Amount, HttpsUrl, Id, LocalizedText, LongText, Money, PartialDate, Personal, Source, Text,
-    Timestamp, Url,
+    Amount, Duration, Id, LocalizedText, LongText, Money, MoneyValue, PartialDate, Personal,
+    Source, Text, Timestamp, Url,
 };
 pub use dataset::{Dataset, Membership};
-pub use fault_report::{FaultReport, FaultReportStatus, ServiceCode};
-pub use feedback::{Channel, Contact, Feedback, FeedbackCategory, FeedbackStatus};
+pub use fault_report::{
+    AnswerValue, AttributeAnswer, ExtendedAttributes, FaultReport, FaultReportStatus, ServiceCode,
+};
+pub use feedback::{
+    AppStore, Channel, Contact, ContactField, Feedback, FeedbackCategory, FeedbackScheme,
+    FeedbackStatus, HandlingStep,
+};
 pub use geo::{Email, Phone, PostalAddress, SubdivisionCode, WikidataId};
 pub use municipality::{InternationalWorkKind, Municipality, MunicipalityCode, OrgNumber, OrgUnit};
+pub use network::{Network, NetworkKind};
 pub use partnership::{
-    AgreementType, CooperationArea, FundingSource, FundingSourceType, PartnerBody, PartnerLevel,
-    Partnership, PartnershipStatus,
+    AgreementType, CooperationArea, FundingSource, FundingSourceType, LocalPartyKind, NameKind,
+    PartnerBody, PartnerLevel, Partnership, PartnershipStatus, PlaceName, SuccessionKind,
 };
-pub use project::{ActivityStatus, ProgrammeCode, Project};
+pub use profile::{
+    AttributeType, AttributeValue, CategoryInUse, DetailedStatus, Profile, Service,
+    ServiceAttribute, ServiceType,
+};
+pub use project::{
+    ActivityStatus, GrantKind, IdScheme, OrganisationKind, Programme, ProgrammeCode, Project,
+    ProjectRole,
+};
+pub use proposal::{Proposal, ProposalKind, ProposalStatus};
+pub use record::{
+    Alternative, AsWritten, CountOf, Decision, DecisionKind, DecisionOutcome, Phase, PhaseKind,
+    StatedCount,
+};
 pub use statistics::{Observation, StatMeasure, Unit};
 
 use crate::validate::{Ctx, rules};

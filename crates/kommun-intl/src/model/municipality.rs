@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
-use super::common::{Id, LocalizedText, Text, Url, string_type};
+use super::common::{Id, LocalizedText, Text, Url, null_as_default, string_type};
 use super::geo::{Email, Phone, PostalAddress};
 use super::pattern::{self, Pattern};
 use crate::codes::municipality_by_code;
@@ -167,7 +167,8 @@ pub struct Municipality {
     /// The website.
     pub website: Option<Url>,
     /// The organisational units that take part in international work.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "null_as_default")]
+    #[schemars(with = "Option<Vec<OrgUnit>>", extend("default" = []))]
     pub units: Vec<OrgUnit>,
     /// The kinds of international work the municipality does.
     #[schemars(length(min = 1), extend("uniqueItems" = true))]

@@ -113,9 +113,68 @@ pub(crate) fn url(b: &[u8]) -> bool {
     }
 }
 
-/// `^https://[^<space>]+$`
-pub(crate) fn https_url(b: &[u8]) -> bool {
-    b.strip_prefix(b"https://").is_some_and(no_space)
+fn atext(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~-".contains(&c)
+}
+
+/// `[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?`
+fn label(b: &[u8]) -> bool {
+    (1..=63).contains(&b.len())
+        && b[0].is_ascii_alphanumeric()
+        && b[b.len() - 1].is_ascii_alphanumeric()
+        && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+}
+
+/// `25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9]`: 0 to 255 without a leading zero.
+fn octet(b: &[u8]) -> bool {
+    match b {
+        [d] | [b'1'..=b'9', d] | [b'2', b'0'..=b'4', d] => d.is_ascii_digit(),
+        [b'1', d, e] => d.is_ascii_digit() && e.is_ascii_digit(),
+        [b'2', b'5', b'0'..=b'5'] => true,
+        _ => false,
+    }
+}
+
+/// The e-mail pattern of [`crate::model::Email`]: a dot-atom or quoted local part, `@`, and
+/// host-name labels, an IPv4 literal or an `IPv6:` literal of hex digits, `:` and `.`.
+pub(crate) fn email(b: &[u8]) -> bool {
+    let domain = if b.first() == Some(&b'"') {
+        // qtextSMTP and quoted-pairSMTP up to the closing quote, then `@`.
+        let mut i = 1;
+        loop {
+            match b.get(i) {
+                Some(b'"') => break,
+                Some(b'\\') if b.get(i + 1).is_some_and(|c| (0x20..=0x7E).contains(c)) => i += 2,
+                Some(&c)
+                    if c == b' ' || c == b'!' || ((0x23..=0x7E).contains(&c) && c != b'\\') =>
+                {
+                    i += 1;
+                }
+                _ => return false,
+            }
+        }
+        match b.get(i + 1) {
+            Some(b'@') => &b[i + 2..],
+            _ => return false,
+        }
+    } else {
+        let Some(at) = b.iter().position(|&c| c == b'@') else { return false };
+        let local_ok = b[..at]
+            .split(|&c| c == b'.')
+            .all(|atom| !atom.is_empty() && atom.iter().all(|&c| atext(c)));
+        if !local_ok {
+            return false;
+        }
+        &b[at + 1..]
+    };
+    if let Some(literal) = domain.strip_prefix(b"[").and_then(|d| d.strip_suffix(b"]")) {
+        if literal.len() > 5 && literal[..5].eq_ignore_ascii_case(b"IPv6:") {
+            return literal[5..].iter().all(|c| c.is_ascii_hexdigit() || matches!(c, b':' | b'.'));
+        }
+        let parts: Vec<&[u8]> = literal.split(|&c| c == b'.').collect();
+        return parts.len() == 4 && parts.iter().all(|p| octet(p));
+    }
+    domain.split(|&c| c == b'.').all(label)
 }
 
 /// `^(?:0|[1-9][0-9]*)(?:\.[0-9]{1,2})?$`
@@ -180,7 +239,6 @@ mod tests {
             ("partial_date", &common::PARTIAL_DATE_RE),
             ("timestamp", &common::TIMESTAMP_RE),
             ("url", &common::URL_RE),
-            ("https_url", &common::HTTPS_URL_RE),
             ("amount", &common::AMOUNT_RE),
             ("subdivision", &geo::SUBDIVISION_RE),
             ("wikidata", &geo::WIKIDATA_RE),
@@ -188,6 +246,7 @@ mod tests {
             ("se_postal_code", &geo::SE_POSTAL_CODE_RE),
             ("municipality_code", &municipality::MUNICIPALITY_CODE_RE),
             ("org_number", &municipality::ORG_NUMBER_RE),
+            ("email", &geo::EMAIL_RE),
         ]
     }
 
@@ -280,12 +339,31 @@ mod tests {
         "Kecskemet",
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "kommun@lidkoping.se",
+        "a.b@c",
+        "\"a b\"@c.se",
+        "\"a\\\"b\"@c.se",
+        "\"\"@c",
+        "a@[127.0.0.1]",
+        "a@[255.255.255.255]",
+        "a@[256.0.0.1]",
+        "a@[01.0.0.1]",
+        "a@[IPv6:::1]",
+        "a@[ipv6:2001:db8::1.2.3.4]",
+        "a@[IPv6:]",
+        "a@b-c.d0",
+        "a@-b.c",
+        "a@b_c.d",
+        "!#$%&'*+/=?^_`{|}~-@x",
+        "a@bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.se",
+        "a@bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.se",
     ];
 
     /// Characters the patterns care about, and some they do not.
     const ALPHABET: &[char] = &[
         '0', '1', '2', '3', '5', '9', 'a', 'z', 'A', 'Q', 'X', 'T', 'Z', 's', 'h', 't', 'p', ':',
-        '/', '-', '_', '.', '+', '(', ')', ' ', '\n', '\t', 'é', '\u{a0}', '\u{2028}',
+        '/', '-', '_', '.', '+', '(', ')', ' ', '\n', '\t', 'é', '\u{a0}', '\u{2028}', '@', '"',
+        '\\', '[', ']', '!', '~', '6', 'I', 'v',
     ];
 
     #[test]

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::common::{Amount, PartialDate, Source};
+use super::common::{Amount, PartialDate, Source, null_as_default};
 use crate::codes::CurrencyCode;
 use crate::validate::{Ctx, Validate, rules};
 
@@ -87,7 +87,12 @@ pub struct Observation {
     /// The unit.
     pub unit: Unit,
     /// True when the source gives a rounded or estimated figure ("1,8 miljoner").
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "null_as_default"
+    )]
+    #[schemars(with = "Option<bool>", extend("default" = false))]
     pub approximate: bool,
     /// Where the figure comes from.
     pub source: Option<Source>,

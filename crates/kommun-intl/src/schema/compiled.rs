@@ -184,6 +184,9 @@ pub struct Labels {
     pub en: Box<str>,
 }
 
+/// Code lists up to this long are named whole in the issue of a value outside them.
+pub const SHORT_CODE_LIST: usize = 12;
+
 /// A code list: the codes a node allows, their labels and the aliases it accepts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Codes {
@@ -196,10 +199,67 @@ pub struct Codes {
 }
 
 impl Codes {
+    /// A code list of `(code, Swedish label, English label)` entries, without aliases.
+    #[must_use]
+    pub fn labelled<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Codes {
+        let (values, labels) = entries
+            .into_iter()
+            .map(|(code, sv, en)| (code.into(), Some(Labels { sv: sv.into(), en: en.into() })))
+            .unzip();
+        Codes { values, labels, aliases: Vec::new() }
+    }
+
     /// True when `code` is one of the codes.
     #[must_use]
     pub fn contains(&self, code: &str) -> bool {
         self.values.iter().any(|c| &**c == code)
+    }
+
+    /// The code whose Swedish or English label `s` is (compared without case and surrounding
+    /// white space), else whose label is nearest to it (see the "did you mean" of fields).
+    #[must_use]
+    pub fn by_label(&self, s: &str) -> Option<&str> {
+        let wanted = s.trim().to_lowercase();
+        let pairs = || {
+            self.values
+                .iter()
+                .zip(&self.labels)
+                .filter_map(|(code, l)| Some((&**code, l.as_ref()?)))
+        };
+        if let Some((code, _)) =
+            pairs().find(|(_, l)| l.sv.to_lowercase() == wanted || l.en.to_lowercase() == wanted)
+        {
+            return Some(code);
+        }
+        let labels = pairs().flat_map(|(_, l)| [&*l.sv, &*l.en]);
+        let near = crate::validate::structure::nearest(s.trim(), labels)?;
+        pairs().find(|(_, l)| &*l.sv == near || &*l.en == near).map(|(code, _)| code)
+    }
+
+    /// What an issue about `s`, a value outside the list, adds: a `suggestion` (an alias, a
+    /// code near `s`, or the code whose Swedish or English label `s` is or nearly is: `Beröm`
+    /// is `praise`) and, for a short list, every code (`allowed`).
+    #[must_use]
+    pub fn hints(&self, s: &str) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        let hint = self
+            .alias(s)
+            .or_else(|| crate::validate::structure::nearest(s, self.values.iter().map(|c| &**c)))
+            .or_else(|| self.by_label(s));
+        if let Some(hint) = hint {
+            params.push(("suggestion", hint.to_owned()));
+        }
+        if let Some(allowed) = self.allowed() {
+            params.push(("allowed", allowed));
+        }
+        params
+    }
+
+    /// Every code, comma-separated, when the list is short enough to name whole
+    /// ([`SHORT_CODE_LIST`]).
+    #[must_use]
+    pub fn allowed(&self) -> Option<String> {
+        (self.values.len() <= SHORT_CODE_LIST).then(|| self.values.join(", "))
     }
 
     /// The code an alias stands for (compared as written, then in upper case).
@@ -258,6 +318,8 @@ pub struct Compiled {
     personal: bool,
     /// Per node: it, what it refers to, or a branch of it is marked personal.
     marked: Vec<bool>,
+    /// The schema name of the kind's own type (`Partnership`).
+    root_name: String,
     field_names: HashSet<Box<str>>,
     /// The same names, by length, each with its letters (see [`structure::is_near`]).
     by_length: structure::Candidates,
@@ -273,6 +335,14 @@ impl Compiled {
     }
 
     fn new(kind: DocumentKind, schema: &Value) -> Compiled {
+        struct Name;
+        impl crate::document::KindVisitor for Name {
+            type Output = String;
+            fn visit<T: crate::document::Document>(self) -> String {
+                T::schema_name().into_owned()
+            }
+        }
+
         let empty = Map::new();
         let defs = schema.get("$defs").and_then(Value::as_object).unwrap_or(&empty);
         let mut builder = Builder { defs, nodes: Vec::new(), by_def: HashMap::new() };
@@ -299,6 +369,7 @@ impl Compiled {
             }
         }
         let by_length = structure::Candidates::new(field_names.iter().map(AsRef::as_ref));
+        let root_name = kind.visit(Name);
         let mut compiled = Compiled {
             kind,
             nodes,
@@ -306,6 +377,7 @@ impl Compiled {
             recursive: false,
             personal,
             marked,
+            root_name,
             field_names,
             by_length,
         };
@@ -354,6 +426,19 @@ impl Compiled {
     #[must_use]
     pub fn is_recursive(&self) -> bool {
         self.recursive
+    }
+
+    /// The node of the type named `name` (a `$defs` entry, or the kind's own type at the
+    /// root), if the schema has it.
+    #[must_use]
+    pub fn def(&self, name: &str) -> Option<NodeId> {
+        if self.root_name == name {
+            return Some(self.root);
+        }
+        self.nodes
+            .iter()
+            .position(|n| n.def.as_deref() == Some(name))
+            .and_then(|i| NodeId::try_from(i).ok())
     }
 
     /// True when `name` is the name of a property somewhere in the schema.
@@ -464,6 +549,8 @@ impl Compiled {
     /// still meets its type. Returns the node, the innermost definition passed and whether any
     /// node on the way, or any branch of a union passed, is marked personal.
     #[must_use]
+    // `t`, `p`, `d`: the parts of `follow`'s answer, read once each just below.
+    #[allow(clippy::many_single_char_names)]
     pub fn resolve(&self, id: NodeId, v: &Value) -> Resolved<'_> {
         let mut def = None;
         let mut personal = false;
@@ -489,6 +576,8 @@ impl Compiled {
         Resolved { node: None, def, personal }
     }
 
+    // Node ids are `u32` by construction (a schema has far fewer nodes).
+    #[allow(clippy::cast_possible_truncation)]
     fn has_cycle(&self) -> bool {
         // Depth-first search for a back edge, without recursion.
         let n = self.nodes.len();

@@ -222,10 +222,6 @@ rules! {
     URL_SCHEME = "url.scheme", Error, K("pattern"), [],
         en: "A web address must start with https:// or http:// and contain no spaces.",
         sv: "En webbadress ska börja med https:// eller http:// och får inte innehålla mellanslag.";
-    /// A URL that must be secure is not `https://`.
-    URL_NOT_HTTPS = "url.not_https", Error, K("pattern"), [],
-        en: "This web address must start with https://.",
-        sv: "Den här webbadressen ska börja med https://.";
     /// A URL has the right start but cannot be parsed.
     URL_INVALID = "url.invalid", Error, X, [],
         en: "The web address is malformed.",
@@ -234,6 +230,10 @@ rules! {
     EMAIL_INVALID = "email.invalid", Error, K("format"), [],
         en: "The e-mail address is malformed.",
         sv: "E-postadressen är felaktigt skriven.";
+    /// The e-mail address holds a character outside ASCII.
+    EMAIL_NOT_ASCII = "email.not_ascii", Error, K("format"), [],
+        en: "The e-mail address has a character outside ASCII; write an internationalised domain in its ASCII form (xn--...).",
+        sv: "E-postadressen har ett tecken utanför ASCII; skriv en internationaliserad domän i sin ASCII-form (xn--...).";
     /// An e-mail address whose domain mail cannot reach: no dot, or an IP address.
     EMAIL_DOMAIN = "email.unroutable_domain", Warning, X, [],
         en: "The e-mail address's domain has no dot or is an IP address; mail to it will probably not arrive.",
@@ -320,13 +320,18 @@ rules! {
         sv: "Ett belopp har högst två decimaler.";
 
     /// A partner has neither a country nor a former country.
+    /// A partner with neither a name nor a country: nothing says who it is.
+    PARTNER_UNIDENTIFIED = "partner.unidentified", Error, X, [],
+        en: "The partner has neither a name (`name`, `names`, `wikidata`) nor a country; give what the source says.",
+        sv: "Partnern har varken namn (`name`, `names`, `wikidata`) eller land; ange det källan säger.";
+    /// A partner without a country.
     PARTNER_COUNTRY_MISSING = "partner.country_missing", Warning, X, [],
         en: "The partner has no country; add `country` (or `former_country` for a state that no longer exists).",
         sv: "Partnern saknar land; lägg till `country` (eller `former_country` för en stat som inte längre finns).";
     /// A funding source of a type that needs a name has none.
-    FUNDING_NAME_REQUIRED = "funding.name_required", Error, X, [kind],
-        en: "A funding source of type `{kind}` needs a `name`.",
-        sv: "En finansieringskälla av typen `{kind}` behöver ett namn (`name`).";
+    FUNDING_NAME_REQUIRED = "funding.name_required", Warning, X, [kind],
+        en: "A funding source of type `{kind}` says little without its `name`; add it if the source gives one.",
+        sv: "En finansieringskälla av typen `{kind}` säger lite utan sitt namn (`name`); lägg till det om källan anger det.";
     /// A partnership ends before it starts.
     PARTNERSHIP_END_BEFORE_START = "partnership.end_before_start", Error, X, [start, end],
         en: "The partnership ends ({end}) before it starts ({start}).",
@@ -375,6 +380,54 @@ rules! {
     DATASET_DUPLICATE_PARTNERSHIP = "dataset.duplicate_partnership", Error, X, [first],
         en: "This partnership repeats entry {first}: same partner and agreement type.",
         sv: "Samarbetet upprepar post {first}: samma partner och avtalstyp.";
+    /// A register with nothing in it.
+    DATASET_EMPTY = "dataset.empty", Warning, X, [],
+        en: "The register holds no partnerships, projects, memberships, figures, networks or feedback schemes.",
+        sv: "Registret innehåller inga samarbeten, projekt, medlemskap, siffror, nätverk eller synpunktstjänster.";
+    /// A register lists fewer records than its source says there are.
+    DATASET_FEWER_THAN_STATED = "dataset.fewer_than_stated", Warning, X, [of, stated, listed],
+        en: "The source says there are {stated} ({of}), but the register lists {listed}: it is incomplete.",
+        sv: "Källan säger att det finns {stated} ({of}), men registret listar {listed}: det är ofullständigt.";
+    /// An id that names no record of the register.
+    DATASET_UNKNOWN_REFERENCE = "dataset.unknown_reference", Error, X, [id, collection],
+        en: "`{id}` is not the id of one of the register's `{collection}`.",
+        sv: "`{id}` är inte id för någon av registrets `{collection}`.";
+    /// A pointer in `as_written` or `alternatives` that names no place of the record.
+    RECORD_UNKNOWN_POINTER = "record.unknown_pointer", Error, X, [pointer],
+        en: "`{pointer}` names no field of this record.",
+        sv: "`{pointer}` pekar inte på något fält i posten.";
+    /// An alternative value that does not have the type of the fact it is an alternative to.
+    RECORD_ALTERNATIVE_INVALID = "record.alternative_invalid", Error, X, [pointer],
+        en: "The alternative value for `{pointer}` is not a valid value of that field.",
+        sv: "Det alternativa värdet för `{pointer}` är inget giltigt värde för fältet.";
+    /// A period (a phase, a membership, a network) that ends before it starts.
+    PERIOD_END_BEFORE_START = "period.end_before_start", Error, X, [start, end],
+        en: "The end ({end}) is before the start ({start}).",
+        sv: "Slutet ({end}) ligger före början ({start}).";
+    /// A programme of type `other` without a name.
+    PROGRAMME_NAME_REQUIRED = "programme.name_required", Warning, X, [],
+        en: "A programme of type `other` says little without its `name`; add it if the source gives one.",
+        sv: "Ett program av typen `other` säger lite utan sitt namn (`name`); lägg till det om källan anger det.";
+    /// A project dated outside its programme's years.
+    PROJECT_PROGRAMME_PERIOD_MISMATCH = "project.programme_period_mismatch", Warning, X, [programme, period],
+        en: "The project's dates lie outside the years of `{programme}` ({period}); check the programme or the dates.",
+        sv: "Projektets datum ligger utanför åren för `{programme}` ({period}); kontrollera programmet eller datumen.";
+    /// An amount stated in the same currency twice.
+    MONEY_CURRENCY_REPEATED = "money.currency_repeated", Error, X, [currency],
+        en: "The amount is already stated in `{currency}`; `also` holds other currencies.",
+        sv: "Beloppet anges redan i `{currency}`; `also` är för andra valutor.";
+    /// A language tag that is not BCP 47.
+    LANGUAGE_FORMAT = "language.format", Error, K("pattern"), [],
+        en: "A language is a BCP 47 tag such as `sv`, `fi` or `de-AT`.",
+        sv: "Ett språk anges som en BCP 47-tagg, till exempel `sv`, `fi` eller `de-AT`.";
+    /// A programme period that is not two years joined by a dash.
+    PROGRAMME_PERIOD_FORMAT = "programme.period_format", Error, K("pattern"), [],
+        en: "A programme period is two years joined by a hyphen: `2014-2020`.",
+        sv: "En programperiod är två år med bindestreck emellan: `2014-2020`.";
+    /// A duration that is not ISO 8601.
+    DURATION_FORMAT = "duration.format", Error, K("pattern"), [],
+        en: "A duration is ISO 8601: `P3Y` (three years), `P6M`, `P2D`.",
+        sv: "En tidslängd anges enligt ISO 8601: `P3Y` (tre år), `P6M`, `P2D`.";
     /// A reply is wanted but there is no way to send one.
     FEEDBACK_REPLY_NEEDS_CONTACT = "feedback.reply_needs_contact", Error, X, [],
         en: "A reply is wanted, but the contact has neither an e-mail address nor a phone number.",
@@ -385,14 +438,64 @@ rules! {
         sv: "Tidpunkten för inlämning ligger efter referensdatumet.";
     /// A fault report has no location.
     FAULT_REPORT_LOCATION_MISSING = "fault_report.location_missing", Error, K("anyOf"), [],
-        en: "A fault report needs a location: `lat` and `long`, `address_string` or `address_id`.",
-        sv: "En felanmälan behöver en plats: `lat` och `long`, `address_string` eller `address_id`.";
+        en: "A fault report needs a location: `lat` and `long`, `address` or `address_id`.",
+        sv: "En felanmälan behöver en plats: `lat` och `long`, `address` eller `address_id`.";
     /// Only one of latitude and longitude is given.
     FAULT_REPORT_COORDINATES_INCOMPLETE = "fault_report.coordinates_incomplete", Error, K("if"), [],
         en: "Give both `lat` and `long`, or neither.",
         sv: "Ange både `lat` och `long`, eller ingen av dem.";
-    /// The location lies outside Sweden.
-    FAULT_REPORT_OUTSIDE_SWEDEN = "fault_report.outside_sweden", Warning, X, [],
-        en: "The coordinates lie outside Sweden; check that latitude and longitude are not swapped.",
-        sv: "Koordinaterna ligger utanför Sverige; kontrollera att latitud och longitud inte är omkastade.";
+    /// The point lies outside the country the profile expects (judged by OpenStreetMap's
+    /// boundaries), and swapping latitude and longitude would not put it there.
+    FAULT_REPORT_OUTSIDE_AREA = "fault_report.outside_area", Warning, X, [area],
+        en: "The point lies outside the expected country ({area}).",
+        sv: "Punkten ligger utanför det förväntade landet ({area}).";
+    /// The point lies outside the expected country, and inside it with latitude and longitude
+    /// swapped.
+    FAULT_REPORT_AXES_SWAPPED = "fault_report.axes_swapped", Warning, X, [area],
+        en: "The point lies outside the expected country ({area}), but inside it with `lat` and `long` swapped: are they swapped?",
+        sv: "Punkten ligger utanför det förväntade landet ({area}), men innanför med `lat` och `long` omkastade: är de omkastade?";
+    /// A service code the municipality's profile does not list.
+    FAULT_REPORT_UNKNOWN_SERVICE = "fault_report.unknown_service", Error, X, [value],
+        en: "`{value}` is not one of the municipality's services.",
+        sv: "`{value}` är inte en av kommunens tjänster.";
+    /// A detailed status the profile does not list.
+    FAULT_REPORT_UNKNOWN_STATUS = "fault_report.unknown_status", Error, X, [value],
+        en: "`{value}` is not one of the municipality's detailed statuses.",
+        sv: "`{value}` är inte en av kommunens detaljerade statusar.";
+    /// The detailed status stands under the other Open311 status.
+    FAULT_REPORT_STATUS_CONFLICT = "fault_report.status_conflict", Error, X, [code, expected],
+        en: "The detailed status `{code}` means the status is `{expected}`.",
+        sv: "Den detaljerade statusen `{code}` innebär att status är `{expected}`.";
+    /// An answer to a question the service's definition does not ask.
+    FAULT_REPORT_UNKNOWN_ATTRIBUTE = "fault_report.unknown_attribute", Error, X, [],
+        en: "The service's definition has no attribute with this code.",
+        sv: "Tjänstens definition har inget attribut med den koden.";
+    /// A required question of the service's definition is not answered.
+    FAULT_REPORT_ATTRIBUTE_MISSING = "fault_report.attribute_missing", Error, X, [code],
+        en: "The service requires an answer to the attribute `{code}`.",
+        sv: "Tjänsten kräver ett svar på attributet `{code}`.";
+    /// An answer does not have the form its question asks for.
+    FAULT_REPORT_ATTRIBUTE_VALUE = "fault_report.attribute_value", Error, X, [code],
+        en: "The answer to `{code}` does not have the form the service's definition asks for (one value, a number, a time, or values of its list).",
+        sv: "Svaret på `{code}` har inte den form som tjänstens definition kräver (ett värde, ett tal, en tidpunkt eller värden ur dess lista).";
+    /// Two entries of a profile's list have the same code.
+    PROFILE_DUPLICATE_CODE = "profile.duplicate_code", Error, X, [code, first],
+        en: "The code `{code}` is already used by entry {first}.",
+        sv: "Koden `{code}` används redan av post {first}.";
+    /// A time zone that is not in the IANA time zone database.
+    PROFILE_UNKNOWN_TIME_ZONE = "profile.unknown_time_zone", Error, X, [],
+        en: "The time zone is not in the IANA time zone database (write it as `Europe/Stockholm`).",
+        sv: "Tidszonen finns inte i IANA:s tidszonsdatabas (skriv den som `Europe/Stockholm`).";
+    /// Feedback in a category the municipality's profile does not offer.
+    FEEDBACK_CATEGORY_NOT_OFFERED = "feedback.category_not_offered", Error, X, [value],
+        en: "The municipality does not take feedback of the category `{value}`.",
+        sv: "Kommunen tar inte emot synpunkter av kategorin `{value}`.";
+    /// Feedback by a channel the municipality's profile does not list.
+    FEEDBACK_CHANNEL_NOT_OFFERED = "feedback.channel_not_offered", Error, X, [value],
+        en: "The municipality does not take feedback by the channel `{value}`.",
+        sv: "Kommunen tar inte emot synpunkter via kanalen `{value}`.";
+    /// A unit the municipality's profile does not list.
+    FEEDBACK_UNKNOWN_UNIT = "feedback.unknown_unit", Error, X, [value],
+        en: "`{value}` is not one of the municipality's units.",
+        sv: "`{value}` är inte en av kommunens enheter.";
 }

@@ -68,7 +68,6 @@ static TYPED: LazyLock<HashMap<String, Typed>> = registry![
     model::PartialDate,
     model::Timestamp,
     model::Url,
-    model::HttpsUrl,
     model::Source,
     model::Amount,
     model::Money,
@@ -91,6 +90,9 @@ static TYPED: LazyLock<HashMap<String, Typed>> = registry![
     model::Contact,
     model::Feedback,
     model::FaultReport,
+    model::ServiceCode,
+    model::Profile,
+    model::Service,
 ];
 
 /// How the walk treats the keys of members the schema does not know: they may be someone's
@@ -289,9 +291,34 @@ impl<'a> Json<'a> for Ref<'a> {
     }
 }
 
+/// Fields of the first published schemas (v1) that v2 renamed, with the field that took
+/// their place: the hint for a document not yet rewritten by `kommun-intl upgrade` (where the
+/// object has the new field).
+const RENAMED: &[(&str, &str)] = &[
+    ("former_names", "names"),
+    ("funder_type", "funders"),
+    ("grant", "budget"),
+    ("id", "service_request_id"),
+    ("submitted_at", "requested_datetime"),
+    ("address_string", "address"),
+    ("media_urls", "media_url"),
+];
+
 /// Walks `value` against the compiled schema of its kind, from the root.
 pub(crate) fn explain<'a>(compiled: &Compiled, value: impl Json<'a>, keys: Keys, ctx: &mut Ctx) {
     Walker { c: compiled, keys }.walk(compiled.root(), value, false, ctx);
+}
+
+/// Walks `value` against one node of a compiled schema (a value that stands for a part of a
+/// record, such as an alternative to one of its facts).
+pub(crate) fn explain_at(
+    compiled: &Compiled,
+    node: NodeId,
+    value: &Value,
+    keys: Keys,
+    ctx: &mut Ctx,
+) {
+    Walker { c: compiled, keys }.walk(node, value, false, ctx);
 }
 
 struct Walker<'c> {
@@ -492,9 +519,7 @@ impl Walker<'_> {
     fn unknown_code<'a>(codes: &Codes, s: &str, v: impl Json<'a>, personal: bool, ctx: &mut Ctx) {
         let shown = first_chars(s, 60);
         let shown = if personal { personal::mask(shown) } else { shown.to_owned() };
-        let hint = codes.alias(s).or_else(|| nearest(s, codes.values.iter().map(|c| &**c)));
-        let params = std::iter::once(("value", shown))
-            .chain(hint.map(|hint| ("suggestion", hint.to_owned())));
+        let params = std::iter::once(("value", shown)).chain(codes.hints(s));
         v.report(ctx, &rules::UNKNOWN_CODE, params);
     }
 
@@ -645,7 +670,14 @@ impl Walker<'_> {
                         .enumerate()
                         .filter(|&(i, _)| !present.get(i))
                         .map(|(_, (k, _))| &**k);
-                    let suggestion = nearest(key, missing);
+                    let suggestion = nearest(key, missing).or_else(|| {
+                        RENAMED
+                            .iter()
+                            .find(|(old, new)| {
+                                *old == key && properties.iter().any(|(k, _)| **k == **new)
+                            })
+                            .map(|(_, new)| *new)
+                    });
                     let near = || suggestion.is_some() || self.c.is_near_field_name(key);
                     let shown = self.keys.shows(self.c, key, personal, near);
                     let report = |ctx: &mut Ctx| {

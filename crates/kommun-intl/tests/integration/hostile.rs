@@ -91,7 +91,7 @@ fn numbers_survive_writing_out_and_reading_back() {
     }
     for n in numbers {
         let text = format!(
-            r#"{{"service_code": "belysning", "lat": 58.5, "long": {n}, "submitted_at": "2026-11-27T18:42:00+01:00"}}"#
+            r#"{{"service_code": "belysning", "lat": 58.5, "long": {n}, "requested_datetime": "2026-11-27T18:42:00+01:00"}}"#
         );
         let (value, _) = kommun_intl::check_json::<kommun_intl::FaultReport>(
             text.as_bytes(),
@@ -169,7 +169,7 @@ fn numbers_json_cannot_hold_are_named() {
         let report = check(DocumentKind::FaultReport, text.as_bytes());
         assert_eq!(report.issues[0].code(), code, "{text}");
     }
-    let wide = r#"{"service_code": "klotter", "lat": 123456789012345678901234567890, "long": 13.1, "submitted_at": "2026-11-28T09:30:00+01:00"}"#;
+    let wide = r#"{"service_code": "klotter", "lat": 123456789012345678901234567890, "long": 13.1, "requested_datetime": "2026-11-28T09:30:00+01:00"}"#;
     let report = check(DocumentKind::FaultReport, wide.as_bytes());
     assert_eq!(codes(&report), [("coordinates.out_of_range", "/lat".to_owned())]);
 }
@@ -306,11 +306,11 @@ fn timings(sizes: [usize; 3], f: impl Fn(usize)) -> [f64; 3] {
     })
 }
 
-/// Fails when the time at four times the size is more than about twice what linear growth
-/// gives (linear: 4x, quadratic: 16x).
+/// Fails when the time at four times the size is more than two and a half times what linear
+/// growth gives (linear: 4x, quadratic: 16x), leaving room for a busy machine.
 fn assert_linear(what: &str, t: [f64; 3]) {
     let ratio = t[2] / t[0].max(1e-4);
-    assert!(ratio < 9.0, "{what} grows faster than linear: {t:?} (x{ratio:.1} for 4x the size)");
+    assert!(ratio < 10.0, "{what} grows faster than linear: {t:?} (x{ratio:.1} for 4x the size)");
 }
 
 /// Former quadratic cases of the explaining path, all on one line as web forms send them:
@@ -322,7 +322,7 @@ fn one_line_documents_are_explained_in_linear_time() {
         let members: Vec<String> = (0..n).map(|_| r#""category": "praise""#.to_owned()).collect();
         format!("{{{}}}", members.join(", "))
     };
-    let t = timings([2_500, 5_000, 10_000], |n| {
+    let t = timings([3_000, 6_000, 12_000], |n| {
         let text = repeated(n);
         let report = DocumentKind::Feedback.validate_json(text.as_bytes(), &options);
         assert_eq!(
@@ -336,7 +336,7 @@ fn one_line_documents_are_explained_in_linear_time() {
         let members: Vec<String> = (0..n).map(|i| format!(r#""f{i}": {i}"#)).collect();
         format!("{{{}}}", members.join(", "))
     };
-    let t = timings([2_500, 5_000, 10_000], |n| {
+    let t = timings([3_000, 6_000, 12_000], |n| {
         let text = unknown(n);
         let report = DocumentKind::Partnership.validate_json(text.as_bytes(), &options);
         let last = report.issues.iter().filter_map(|i| i.column).max().unwrap();
@@ -360,7 +360,7 @@ fn limits_are_the_same_on_both_paths() {
         limits: Limits { max_array_length: 3, max_string_length: 8, ..Limits::default() },
         ..Options::default()
     };
-    let media = r#"{"service_code": "klotter", "lat": 58.5, "long": 13.1, "submitted_at": "2026-11-28T09:30:00+01:00", "media_urls": ["https://a.se/1", "https://a.se/2", "https://a.se/3", "https://a.se/4"]}"#;
+    let media = r#"{"service_code": "klotter", "lat": 58.5, "long": 13.1, "requested_datetime": "2026-11-28T09:30:00+01:00", "extended_attributes": {"media_urls": ["https://a.se/1", "https://a.se/2", "https://a.se/3", "https://a.se/4"]}}"#;
     let report = DocumentKind::FaultReport.validate_json(media.as_bytes(), &tight);
     assert_eq!(report.issues[0].code(), "limits.string_length", "{report}");
     let value: serde_json::Value = serde_json::from_str(&big_schema).unwrap();

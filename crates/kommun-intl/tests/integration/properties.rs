@@ -9,12 +9,13 @@ use std::collections::HashSet;
 use std::hash::Hash;
 
 use kommun_intl::codes::{CodeList, CountryCode, CurrencyCode};
+use kommun_intl::model::project::{Budget, Grant};
 use kommun_intl::model::{
     ActivityStatus, AgreementType, Amount, Channel, Contact, CooperationArea, Email,
-    FaultReportStatus, FeedbackCategory, FeedbackStatus, FundingSource, FundingSourceType,
-    HttpsUrl, Id, LocalizedText, LongText, Money, PartialDate, PartnerBody, PartnerLevel,
-    PartnershipStatus, Personal, Phone, ProgrammeCode, ServiceCode, Source, SubdivisionCode, Text,
-    Timestamp, Url, WikidataId,
+    FaultReportStatus, FeedbackCategory, FeedbackStatus, FundingSource, FundingSourceType, Id,
+    LocalizedText, LongText, Money, NameKind, PartialDate, PartnerBody, PartnerLevel,
+    PartnershipStatus, Personal, Phone, PlaceName, Programme, ProgrammeCode, ServiceCode, Source,
+    SubdivisionCode, Text, Timestamp, Url, WikidataId,
 };
 use kommun_intl::{
     Document, DocumentKind, FaultReport, Feedback, Options, Partnership, Project, Report,
@@ -127,8 +128,8 @@ fn host() -> impl Strategy<Value = String> {
     "[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5})?\\.(se|com|org|hu)"
 }
 
-fn https_url() -> impl Strategy<Value = HttpsUrl> {
-    (host(), "(/[a-z0-9._-]{1,8}){0,3}").prop_map(|(h, p)| HttpsUrl::new(format!("https://{h}{p}")))
+fn https_url() -> impl Strategy<Value = Url> {
+    (host(), "(/[a-z0-9._-]{1,8}){0,3}").prop_map(|(h, p)| Url::new(format!("https://{h}{p}")))
 }
 
 fn url() -> impl Strategy<Value = Url> {
@@ -152,6 +153,7 @@ fn contact() -> impl Strategy<Value = Contact> {
             name: name.map(Personal::new),
             email: email.map(Personal::new),
             phone: phone.map(Personal::new),
+            ..Contact::default()
         },
     )
 }
@@ -181,22 +183,34 @@ fn partner() -> impl Strategy<Value = PartnerBody> {
     let leaf = (
         localized(),
         prop::option::of(list(text(), 3)),
-        code::<PartnerLevel>(),
+        prop::option::of(code::<PartnerLevel>()),
         country_and_subdivision(),
         prop::option::of(code()),
         prop::option::of("Q[1-9][0-9]{0,9}".prop_map(WikidataId::new)),
     )
         .prop_map(
             |(name, former_names, level, (country, subdivision), former_country, wikidata)| {
+                let names = former_names.map(|names: Vec<Text>| {
+                    names
+                        .into_iter()
+                        .map(|name| PlaceName {
+                            name,
+                            lang: None,
+                            kind: Some(NameKind::Former),
+                            from: None,
+                            until: None,
+                        })
+                        .collect()
+                });
                 PartnerBody {
-                    name,
-                    former_names,
+                    name: Some(name),
+                    names,
                     level,
                     country: Some(country),
                     former_country,
                     subdivision,
                     wikidata,
-                    part_of: None,
+                    ..PartnerBody::default()
                 }
             },
         );
@@ -254,6 +268,7 @@ fn feedback() -> impl Strategy<Value = Feedback> {
                     description: Personal::new(description),
                     concerns_unit,
                     channel,
+                    service: None,
                     submitted_at: at,
                     contact,
                     wants_reply,
@@ -264,51 +279,61 @@ fn feedback() -> impl Strategy<Value = Feedback> {
 }
 
 fn fault_report() -> impl Strategy<Value = FaultReport> {
-    // Inside Sweden's bounding box, so that there is not even a warning.
-    let coordinates = prop::option::of((55.0f64..=69.1, 10.9f64..=24.2));
+    // Inland Sweden (the lakes included), so that there is not even a warning.
+    let coordinates = prop::option::of((57.5f64..=60.0, 12.5f64..=16.0));
+    let services: Vec<ServiceCode> = kommun_intl::Profile::builtin()
+        .services
+        .iter()
+        .map(|s| ServiceCode::new(s.service_code.as_str()))
+        .collect();
     (
         (prop::option::of(text()), prop::option::of(Just("lidkoping.se".to_owned()))),
-        code::<ServiceCode>(),
-        prop::option::of(long_text()),
+        prop::sample::select(services),
+        (prop::option::of(long_text()), prop::option::of(text())),
         coordinates,
-        (prop::option::of(text()), prop::option::of(text())),
-        prop::option::of(list(https_url(), 3)),
-        timestamp(),
+        (prop::option::of(text()), prop::option::of(text()), prop::option::of(text())),
+        prop::option::of(https_url()),
+        (prop::option::of(timestamp()), prop::option::of(timestamp())),
         prop::option::of(contact()),
-        code::<FaultReportStatus>(),
+        (code::<FaultReportStatus>(), prop::option::of(long_text()), prop::option::of(text())),
     )
         .prop_map(
             |(
                 (id, jurisdiction),
                 service_code,
-                description,
+                (description, title),
                 coordinates,
-                (address, address_id),
-                media_urls,
-                at,
+                (address, address_id, zipcode),
+                media_url,
+                (requested, updated),
                 contact,
-                status,
+                (status, status_notes, agency),
             )| {
                 // A place is required: coordinates, an address or an address id.
-                let address_string = if coordinates.is_none() && address_id.is_none() {
+                let address = if coordinates.is_none() && address_id.is_none() {
                     address.or_else(|| Some(Text::from("Skaragatan 8, Lidköping")))
                 } else {
                     address
                 };
                 FaultReport {
-                    schema: None,
-                    id,
+                    service_request_id: id,
                     jurisdiction_id: jurisdiction.map(Text::new),
                     service_code,
+                    title: title.map(Personal::new),
                     description: description.map(Personal::new),
                     lat: coordinates.map(|c| c.0),
                     long: coordinates.map(|c| c.1),
-                    address_string,
+                    address,
                     address_id,
-                    media_urls,
-                    submitted_at: at,
+                    zipcode,
+                    media_url,
+                    requested_datetime: requested,
+                    updated_datetime: updated,
                     contact,
                     status,
+                    status_notes: status_notes.map(Personal::new),
+                    agency_responsible: agency,
+                    ..FaultReport::default()
                 }
             },
         )
@@ -340,11 +365,10 @@ fn partnership() -> impl Strategy<Value = Partnership> {
                 // An end (or a reason for one) only for a partnership that has ended.
                 let ended = status == PartnershipStatus::Ended;
                 Partnership {
-                    schema: None,
                     id,
                     partner,
                     other_parties,
-                    agreement_type,
+                    agreement_type: Some(agreement_type),
                     areas,
                     funding,
                     start,
@@ -355,6 +379,7 @@ fn partnership() -> impl Strategy<Value = Partnership> {
                     status,
                     notes,
                     sources,
+                    ..Partnership::default()
                 }
             },
         )
@@ -367,9 +392,9 @@ fn project() -> impl Strategy<Value = Project> {
         (prop::option::of(code::<ProgrammeCode>()), any::<bool>(), code::<FundingSourceType>()),
         code::<ActivityStatus>(),
         (prop::option::of(partial_date(1990..=2015)), prop::option::of(partial_date(2016..=2040))),
-        prop::option::of(
-            (amount(), currency()).prop_map(|(amount, currency)| Money { amount, currency }),
-        ),
+        prop::option::of((amount(), currency(), any::<bool>()).prop_map(
+            |(amount, currency, approximate)| Money { amount, currency, approximate, also: None },
+        )),
         (prop::option::of(codes::<CooperationArea>(3)), prop::option::of(url())),
     )
         .prop_map(
@@ -382,25 +407,44 @@ fn project() -> impl Strategy<Value = Project> {
                 grant,
                 (areas, website),
             )| {
-                // The funder must fit the programme.
+                // The funder must fit the programme, and the dates its years.
                 let funder_type = with_funder
                     .then(|| programme.and_then(ProgrammeCode::funder_type).unwrap_or(other));
+                let funders = funder_type.map(|kind| {
+                    let name = kind.needs_name().then(|| Text::from("Stiftelsen Kulturstöd"));
+                    vec![FundingSource { kind, name }]
+                });
+                let fits = programme.and_then(ProgrammeCode::years).is_none_or(|(from, to)| {
+                    let year = |d: &Option<PartialDate>, default: i32| {
+                        d.as_ref().map_or(default, |d| d.as_str()[..4].parse().unwrap_or(default))
+                    };
+                    year(&end, i32::MAX) >= from && year(&start, i32::MIN) <= to + 2
+                });
+                let (start, end) = if fits { (start, end) } else { (None, None) };
+                let budget = grant.map(|amount| Budget {
+                    grants: Some(vec![Grant { amount: Some(amount), ..Grant::default() }]),
+                    ..Budget::default()
+                });
                 Project {
-                    schema: None,
                     id,
-                    title,
+                    title: Some(title),
                     acronym,
                     description,
                     departments,
                     participating_countries,
-                    programme,
-                    funder_type,
-                    status,
+                    programme: programme.map(|code| Programme {
+                        code,
+                        name: (code == ProgrammeCode::Other).then(|| Text::from("Stadsprogrammet")),
+                        ..Programme::new(code)
+                    }),
+                    funders,
+                    status: Some(status),
                     start,
                     end,
-                    grant,
+                    budget,
                     areas,
                     website,
+                    ..Project::default()
                 }
             },
         )
