@@ -15,7 +15,7 @@ use serde_json::Value;
 use kommun_intl::schema::Compiled;
 use kommun_intl::{
     Dataset, Document, DocumentKind, Error as CoreError, FaultReport, Feedback, Lang, Municipality,
-    Observation, Options, Partnership, Project, Proposal, Report, Validate, check_json,
+    Observation, Options, Partnership, Profile, Project, Proposal, Report, Validate, check_json,
     validate_value,
 };
 
@@ -108,24 +108,24 @@ macro_rules! documents {
             #[doc = concat!("A `", $name, "` document, holding the core's validated value.")]
             #[pyclass(module = "kommun_intl._native", name = $name, frozen)]
             pub struct $py {
-                inner: $core,
+                pub(crate) inner: std::sync::Arc<$core>,
             }
 
             impl $py {
-                fn from_dict_inner(data: &Bound<'_, PyAny>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+                fn from_dict_inner(data: &Bound<'_, PyAny>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>, profile: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
                     let py = data.py();
                     let input = match read_input(data)? {
                         Input::Value(v) => Input::Value(v),
                         Input::Oversized => Input::Oversized,
                         Input::Text(_) => return Err(errors::wrong_argument("from_dict takes a dict", data)),
                     };
-                    Self::load(py, input, lang, reference_date)
+                    Self::load(py, input, lang, reference_date, profile)
                 }
 
-                fn load(py: Python<'_>, input: Input<'_>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+                fn load(py: Python<'_>, input: Input<'_>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>, profile: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
                     let lang = parse_lang(lang)?;
-                    let options = options(kommun_intl::validate::DEFAULT_MAX_ISSUES, reference_date)?;
-                    load_as::<$core>(py, input, &options, lang).map(|inner| $py { inner })
+                    let options = options(kommun_intl::validate::DEFAULT_MAX_ISSUES, reference_date, profile)?;
+                    load_as::<$core>(py, input, &options, lang).map(|inner| $py { inner: std::sync::Arc::new(inner) })
                 }
             }
 
@@ -152,8 +152,8 @@ macro_rules! documents {
                 /// Parses and validates JSON text (bytes or str); raises `ValidationError` on
                 /// any error (warnings are allowed).
                 #[classmethod]
-                #[pyo3(signature = (data, *, lang = "en", reference_date = None))]
-                fn from_json(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+                #[pyo3(signature = (data, *, lang = "en", reference_date = None, profile = None))]
+                fn from_json(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>, profile: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
                     errors::guard(|| {
                         let py = data.py();
                         let not_text = || errors::wrong_argument("from_json takes JSON text, bytes or str", data);
@@ -162,35 +162,35 @@ macro_rules! documents {
                         }
                         let Input::Text(t) = read_input(data)? else { return Err(not_text()) };
                         let input = Input::Text(t);
-                        Self::load(py, input, lang, reference_date)
+                        Self::load(py, input, lang, reference_date, profile)
                     })
                 }
 
                 /// Validates an already-parsed dict; raises `ValidationError` on any error.
                 #[classmethod]
-                #[pyo3(signature = (data, *, lang = "en", reference_date = None))]
-                fn from_dict(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-                    errors::guard(|| Self::from_dict_inner(data, lang, reference_date))
+                #[pyo3(signature = (data, *, lang = "en", reference_date = None, profile = None))]
+                fn from_dict(_cls: &Bound<'_, PyType>, data: &Bound<'_, PyAny>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>, profile: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
+                    errors::guard(|| Self::from_dict_inner(data, lang, reference_date, profile))
                 }
 
                 /// The document as plain Python values (what `from_dict` takes back).
                 fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                    errors::guard(|| to_python(py, &self.inner))
+                    errors::guard(|| to_python(py, &*self.inner))
                 }
 
                 /// The document as JSON text; `indent` pretty-prints.
                 #[pyo3(signature = (*, indent = None))]
                 fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
-                    errors::guard(|| to_json_text(&self.inner, indent))
+                    errors::guard(|| to_json_text(&*self.inner, indent))
                 }
 
                 /// Runs the rules again, for example with a `reference_date`, and returns
                 /// every issue (warnings included; there are no errors).
-                #[pyo3(signature = (*, lang = "en", reference_date = None))]
-                fn validate(&self, lang: &str, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<PyReport> {
+                #[pyo3(signature = (*, lang = "en", reference_date = None, profile = None))]
+                fn validate(&self, lang: &str, reference_date: Option<&Bound<'_, PyAny>>, profile: Option<&Bound<'_, PyAny>>) -> PyResult<PyReport> {
                     errors::guard(|| {
                         let lang = parse_lang(lang)?;
-                        let options = options(kommun_intl::validate::DEFAULT_MAX_ISSUES, reference_date)?;
+                        let options = options(kommun_intl::validate::DEFAULT_MAX_ISSUES, reference_date, profile)?;
                         Ok(PyReport::of_kind(self.inner.validate_with(&options), lang, <$core as Document>::KIND))
                     })
                 }
@@ -198,7 +198,7 @@ macro_rules! documents {
                 fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
                     errors::guard(|| {
                         let from_json = slf.get_type().getattr("from_json")?;
-                        Ok((from_json, (to_json_text(&slf.get().inner, None)?,)))
+                        Ok((from_json, (to_json_text(&*slf.get().inner, None)?,)))
                     })
                 }
 
@@ -214,7 +214,7 @@ macro_rules! documents {
                 }
 
                 fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-                    errors::guard(|| Ok(repr_of(py, $name, &self.inner)))
+                    errors::guard(|| Ok(repr_of(py, $name, &*self.inner)))
                 }
 
                 $(
@@ -227,9 +227,9 @@ macro_rules! documents {
         )*
 
         /// Parses and validates a document of `kind` into its class.
-        fn load_kind(py: Python<'_>, kind: DocumentKind, input: Input<'_>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
+        fn load_kind(py: Python<'_>, kind: DocumentKind, input: Input<'_>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>, profile: Option<&Bound<'_, PyAny>>) -> PyResult<Py<PyAny>> {
             match kind {
-                $(<$core as Document>::KIND => $py::load(py, input, lang, reference_date)?.into_py_any(py),)*
+                $(<$core as Document>::KIND => $py::load(py, input, lang, reference_date, profile)?.into_py_any(py),)*
             }
         }
     };
@@ -268,8 +268,15 @@ documents! {
         support_until, status, decision
     }
     PyFaultReport(FaultReport, "FaultReport") {
-        schema, id, jurisdiction_id, service_code, description, lat, long, address_string,
-        address_id, media_urls, submitted_at, contact, status
+        schema, service_request_id, token, jurisdiction_id, service_code, service_name, title,
+        description, lat, long, address, address_id, zipcode, media_url, requested_datetime,
+        updated_datetime, expected_datetime, status, detailed_status, status_notes,
+        agency_responsible, service_notice, contact, device_id, account_id, attributes,
+        extended_attributes
+    }
+    PyProfile(Profile, "Profile") {
+        schema, id, name, municipality_code, jurisdiction_id, country, time_zone, services,
+        feedback_categories, channels, units, statuses, sources
     }
 }
 
@@ -278,17 +285,18 @@ documents! {
 /// `data` is as for `validate`; the kind is `kind`, else the document's `$schema`. Raises
 /// `ValidationError`, carrying the report, on any error (warnings are allowed).
 #[pyfunction]
-#[pyo3(signature = (data, kind = None, *, lang = "en", reference_date = None))]
+#[pyo3(signature = (data, kind = None, *, lang = "en", reference_date = None, profile = None))]
 pub fn load(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
     kind: Option<&str>,
     lang: &str,
     reference_date: Option<&Bound<'_, PyAny>>,
+    profile: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
     errors::guard(|| {
         let input = read_input(data)?;
         let kind = resolve_kind(py, kind, &input)?;
-        load_kind(py, kind, input, lang, reference_date)
+        load_kind(py, kind, input, lang, reference_date, profile)
     })
 }

@@ -23,7 +23,7 @@ mod _native {
     #[pymodule_export]
     use super::documents::{
         PyDataset, PyFaultReport, PyFeedback, PyMunicipality, PyObservation, PyPartnership,
-        PyProject, PyProposal, load,
+        PyProfile, PyProject, PyProposal, load,
     };
     #[pymodule_export]
     use super::errors::{KindNotDetectedError, KommunIntlError, UnknownKindError, ValidationError};

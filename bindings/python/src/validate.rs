@@ -134,7 +134,21 @@ pub fn resolve_kind(
 }
 
 /// Builds the core's options from the keyword arguments.
-pub fn options(max_issues: usize, reference_date: Option<&Bound<'_, PyAny>>) -> PyResult<Options> {
+pub fn options(
+    max_issues: usize,
+    reference_date: Option<&Bound<'_, PyAny>>,
+    profile: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Options> {
+    let profile = match profile {
+        None => None,
+        Some(p) if p.is_none() => None,
+        Some(p) => Some(std::sync::Arc::clone(
+            &p.cast::<crate::documents::PyProfile>()
+                .map_err(|_| errors::wrong_argument("profile is a kommun_intl.Profile", p))?
+                .get()
+                .inner,
+        )),
+    };
     let reference_date = match reference_date {
         None => None,
         Some(d) if d.is_none() => None,
@@ -147,7 +161,7 @@ pub fn options(max_issues: usize, reference_date: Option<&Bound<'_, PyAny>>) -> 
             })?
         }),
     };
-    Ok(Options { max_issues, reference_date, ..Options::default() })
+    Ok(Options { max_issues, reference_date, profile, ..Options::default() })
 }
 
 fn run(kind: DocumentKind, input: &Input<'_>, options: &Options) -> Report {
@@ -189,7 +203,7 @@ fn in_parallel<J: Sync, R: Send>(jobs: &[J], f: impl Fn(&J) -> R + Sync) -> Vec<
 /// dict or list. The kind is `kind`, else the document's `$schema`, else
 /// `KindNotDetectedError`. Issues from text carry a line and column; issues from a dict do not.
 #[pyfunction]
-#[pyo3(signature = (data, kind = None, *, lang = "en", max_issues = 1000, reference_date = None))]
+#[pyo3(signature = (data, kind = None, *, lang = "en", max_issues = 1000, reference_date = None, profile = None))]
 pub fn validate(
     py: Python<'_>,
     data: &Bound<'_, PyAny>,
@@ -197,10 +211,11 @@ pub fn validate(
     lang: &str,
     max_issues: usize,
     reference_date: Option<&Bound<'_, PyAny>>,
+    profile: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyReport> {
     errors::guard(|| {
         let lang = parse_lang(lang)?;
-        let options = options(max_issues, reference_date)?;
+        let options = options(max_issues, reference_date, profile)?;
         let input = read_input(data)?;
         let kind = resolve_kind(py, kind, &input)?;
         let report = py.detach(|| run(kind, &input, &options));
@@ -213,7 +228,7 @@ pub fn validate(
 /// Returns one report per document, in order. The GIL is released while Rust validates, on
 /// up to one thread per core.
 #[pyfunction]
-#[pyo3(signature = (documents, kind = None, *, lang = "en", max_issues = 1000, reference_date = None))]
+#[pyo3(signature = (documents, kind = None, *, lang = "en", max_issues = 1000, reference_date = None, profile = None))]
 pub fn validate_many(
     py: Python<'_>,
     documents: &Bound<'_, PyAny>,
@@ -221,10 +236,11 @@ pub fn validate_many(
     lang: &str,
     max_issues: usize,
     reference_date: Option<&Bound<'_, PyAny>>,
+    profile: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Vec<PyReport>> {
     errors::guard(|| {
         let lang = parse_lang(lang)?;
-        let options = options(max_issues, reference_date)?;
+        let options = options(max_issues, reference_date, profile)?;
         let kind = kind.map(|k| parse_kind(py, k)).transpose()?;
         if documents.cast::<PyMapping>().is_ok() {
             return Err(errors::wrong_argument(

@@ -24,7 +24,8 @@ class Fixture:
     path: Path
     kind: str
     data: bytes
-    expected: dict[str, Any] | None  # None for valid fixtures
+    expected: dict[str, Any] | None  # beside every invalid fixture; beside a valid one with options
+    invalid: bool = False
 
     @property
     def name(self) -> str:
@@ -34,6 +35,17 @@ class Fixture:
     def reference_date(self) -> datetime.date | None:
         text = ((self.expected or {}).get("options") or {}).get("reference_date")
         return None if text is None else datetime.date.fromisoformat(text)
+
+    @property
+    def profile(self) -> Any:
+        """The `kommun_intl.Profile` named by `options.profile`, else None."""
+        name = ((self.expected or {}).get("options") or {}).get("profile")
+        if name is None:
+            return None
+        import kommun_intl
+
+        path = CORPUS / "valid" / "profile" / f"{name}.json"
+        return kommun_intl.Profile.from_json(path.read_bytes())
 
     def expected_issues(self) -> list[tuple[str, str]]:
         if self.expected is None:
@@ -52,11 +64,11 @@ def fixtures() -> list[Fixture]:
                 if path.name.endswith(".expected.json"):
                     continue
                 expected = None
-                if verdict == "invalid":
-                    expected_path = path.with_suffix(".expected.json")
+                expected_path = path.with_suffix(".expected.json")
+                if verdict == "invalid" or expected_path.is_file():
                     expected = json.loads(expected_path.read_text(encoding="utf-8"))
                 kind = (expected or {}).get("kind", kind_dir.name)
-                out.append(Fixture(path, kind, path.read_bytes(), expected))
+                out.append(Fixture(path, kind, path.read_bytes(), expected, verdict == "invalid"))
     return out
 
 

@@ -32,7 +32,7 @@ def test_the_corpus_is_there() -> None:
 
 @pytest.mark.parametrize("f", FIXTURES, ids=ids)
 def test_every_fixture_gets_exactly_its_expected_issues(f: Fixture) -> None:
-    report = kommun_intl.validate(f.data, f.kind, reference_date=f.reference_date)
+    report = kommun_intl.validate(f.data, f.kind, reference_date=f.reference_date, profile=f.profile)
     assert issues(report) == f.expected_issues()
     has_error = any(
         (r := kommun_intl.rule(code)) is not None and r.severity == "error"
@@ -44,8 +44,8 @@ def test_every_fixture_gets_exactly_its_expected_issues(f: Fixture) -> None:
 
 @pytest.mark.parametrize("f", FIXTURES, ids=ids)
 def test_a_path_gives_the_same_report_as_bytes(f: Fixture) -> None:
-    by_path = kommun_intl.validate(f.path, f.kind, reference_date=f.reference_date)
-    assert by_path == kommun_intl.validate(f.data, f.kind, reference_date=f.reference_date)
+    by_path = kommun_intl.validate(f.path, f.kind, reference_date=f.reference_date, profile=f.profile)
+    assert by_path == kommun_intl.validate(f.data, f.kind, reference_date=f.reference_date, profile=f.profile)
 
 
 @pytest.mark.parametrize("f", FIXTURES, ids=ids)
@@ -57,12 +57,12 @@ def test_dict_input_gives_the_same_issues_as_text(f: Fixture) -> None:
     if any(text_level(code) for code, _ in f.expected_issues()):
         return  # encoding, duplicate keys, limits of the text: a dict cannot carry them
     try:
-        report = kommun_intl.validate(doc, f.kind, reference_date=f.reference_date)
+        report = kommun_intl.validate(doc, f.kind, reference_date=f.reference_date, profile=f.profile)
     except ValueError:
         return  # a value JSON text can hold but the binding refuses (NaN, too deep)
     # Rust's test compares with text through serde_json; Python's parser agrees on the corpus.
     assert issues(report) == issues(
-        kommun_intl.validate(f.data, f.kind, reference_date=f.reference_date)
+        kommun_intl.validate(f.data, f.kind, reference_date=f.reference_date, profile=f.profile)
     )
     assert all(i.line is None and i.column is None for i in report)
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import kommun_intl
-from conftest import EXAMPLES
+from conftest import CORPUS, EXAMPLES
 
 CLASSES: dict[str, Any] = {
     "dataset": kommun_intl.Dataset,
@@ -21,6 +21,7 @@ CLASSES: dict[str, Any] = {
     "feedback": kommun_intl.Feedback,
     "fault-report": kommun_intl.FaultReport,
     "proposal": kommun_intl.Proposal,
+    "profile": kommun_intl.Profile,
 }
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.json"))
 
@@ -159,8 +160,29 @@ def test_repr_names_the_class_and_hides_personal_fields() -> None:
 def test_numbers_are_read_as_the_nearest_double(lat: str) -> None:
     text = (
         '{"service_code": "belysning", "lat": ' + lat + ', "long": 13.157,'
-        ' "submitted_at": "2026-11-27T18:42:00+01:00"}'
+        ' "requested_datetime": "2026-11-27T18:42:00+01:00"}'
     )
     doc = kommun_intl.load(text.encode(), "fault-report")
     assert doc.to_dict()["lat"] == float(lat)
     assert kommun_intl.load(doc.to_json().encode(), "fault-report") == doc
+
+
+def test_a_profile_is_the_municipalitys_code_lists() -> None:
+    profile = kommun_intl.Profile.from_json(
+        (CORPUS / "valid" / "profile" / "exempelstad.json").read_bytes()
+    )
+    report = kommun_intl.validate(
+        {"service_code": "Klotter", "address": "Storgatan 1"}, "fault-report", profile=profile
+    )
+    assert [(i.code, i.suggestion) for i in report] == [("fault_report.unknown_service", "002")]
+    assert kommun_intl.validate(
+        {"service_code": "002", "address": "Storgatan 1"}, "fault-report", profile=profile
+    ).is_clean
+    # Without a profile, Lidköping's built-in services apply.
+    assert not kommun_intl.validate(
+        {"service_code": "002", "address": "Storgatan 1"}, "fault-report"
+    ).is_valid
+    schema = kommun_intl.schema("fault-report", profile=profile)
+    assert schema["$defs"]["ServiceCode"]["enum"] == ["001", "002", "003"]
+    with pytest.raises(TypeError, match="profile"):
+        kommun_intl.validate({}, "fault-report", profile="exempelstad")  # type: ignore[arg-type]

@@ -61,9 +61,9 @@ def test_truncated_and_corrupted_corpus_documents(f: Any) -> None:
     )
     if invalid:
         with pytest.raises(kommun_intl.ValidationError):
-            kommun_intl.load(f.data, f.kind, reference_date=f.reference_date)
+            kommun_intl.load(f.data, f.kind, reference_date=f.reference_date, profile=f.profile)
     else:
-        kommun_intl.load(f.data, f.kind, reference_date=f.reference_date)
+        kommun_intl.load(f.data, f.kind, reference_date=f.reference_date, profile=f.profile)
 
 
 def nested(depth: int, leaf: Any = 1) -> Any:
@@ -100,7 +100,7 @@ def test_values_json_cannot_hold_are_value_errors(value: Any) -> None:
 
 def test_big_ints_within_a_float_are_read_as_text_reads_them() -> None:
     doc = {"service_code": "klotter", "lat": 10**30, "long": 2**64,
-           "submitted_at": "2026-11-28T09:30:00+01:00"}
+           "requested_datetime": "2026-11-28T09:30:00+01:00"}
     text = json.dumps(doc).encode()
     a = kommun_intl.validate(doc, "fault-report")
     b = kommun_intl.validate(text, "fault-report")

@@ -23,9 +23,16 @@ def test_issue_fields() -> None:
     assert issue.severity == "error"
     assert issue.pointer == "/channel"
     assert (issue.line, issue.column) == (1, 60)
-    assert issue.params == {"value": "webb", "suggestion": "web"}
+    assert issue.params == {
+        "value": "webb",
+        "suggestion": "web",
+        "allowed": "web, email, phone, letter, visit, app, sms, fax, social_media, third_party",
+    }
     assert issue.rule == kommun_intl.rule("structure.unknown_code")
-    assert issue.message("en") == "`webb` is not a known code here. Did you mean `web`?"
+    assert issue.message("en") == (
+        "`webb` is not a known code here. Did you mean `web`? The codes here are: web, email, "
+        "phone, letter, visit, app, sms, fax, social_media, third_party."
+    )
     assert issue.message("sv").startswith("`webb` är ingen känd kod här.")
 
 

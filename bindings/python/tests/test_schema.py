@@ -26,6 +26,7 @@ def test_kinds_are_the_cli_names() -> None:
         "dataset", "municipality", "partnership", "project", "observation", "feedback",
         "fault-report",
         "proposal",
+        "profile",
     ]
 
 
@@ -83,7 +84,7 @@ def test_schema_and_library_agree(f: Fixture) -> None:
     try:
         doc: Any = json.loads(f.data)
     except ValueError:
-        assert f.expected is not None, f"{f.name} is not JSON but sits under valid/"
+        assert f.invalid, f"{f.name} is not JSON but sits under valid/"
         return
     structural = any(sev == "error" and check != "rule" for sev, check in checks)
     errors = [e.message for e in VALIDATORS[f.kind].iter_errors(doc)]

@@ -95,7 +95,7 @@ def for_generation(schema: dict[str, Any]) -> tuple[Any, dict[str, st.SearchStra
       too_slow health check on a loaded machine. The values allowed are the same.
 
     Patterns are left as they are. hypothesis-jsonschema generates from them with ECMA-262's
-    `$` (no final newline allowed). The one other dialect gap is `\\S` (Url, HttpsUrl):
+    `$` (no final newline allowed). The one other dialect gap is `\\S` (Url):
     Python's excludes U+001C-U+001F and U+0085, which ECMA-262's allows, so those are never
     generated (a subset again); Python's allows U+FEFF, which ECMA-262's does not, so a URL
     generated with one is outside the schema, and the library accepts it anyway (no issue), so

@@ -74,7 +74,7 @@ def test_lang_picks_the_language_of_messages() -> None:
     issue = report.issues[1]
     assert issue.message() == issue.message("sv")
     assert issue.message("sv") != issue.message("en")
-    assert issue.message("en").endswith("Did you mean `web`?")
+    assert "Did you mean `web`?" in issue.message("en")
     assert issue.suggestion == "web"
     with pytest.raises(ValueError, match="use `sv` or `en`"):
         kommun_intl.validate(BAD, "feedback", lang="de")

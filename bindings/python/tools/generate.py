@@ -212,15 +212,27 @@ def stub_region(model: Model) -> str:
             "    FIELDS: ClassVar[tuple[str, ...]]",
             "    @classmethod",
             "    def from_json(",
-            "        cls, data: bytes | bytearray | str, *, lang: str = ..., reference_date: DateArg = ...",
+            "        cls,",
+            "        data: bytes | bytearray | str,",
+            "        *,",
+            "        lang: str = ...,",
+            "        reference_date: DateArg = ...,",
+            "        profile: Profile | None = ...,",
             "    ) -> Self: ...",
             "    @classmethod",
             "    def from_dict(",
-            "        cls, data: Mapping[str, Any], *, lang: str = ..., reference_date: DateArg = ...",
+            "        cls,",
+            "        data: Mapping[str, Any],",
+            "        *,",
+            "        lang: str = ...,",
+            "        reference_date: DateArg = ...,",
+            "        profile: Profile | None = ...,",
             "    ) -> Self: ...",
             f"    def to_dict(self) -> {name}Dict: ...",
             "    def to_json(self, *, indent: int | None = None) -> str: ...",
-            "    def validate(self, *, lang: str = ..., reference_date: DateArg = ...) -> Report: ...",
+            "    def validate(",
+            "        self, *, lang: str = ..., reference_date: DateArg = ..., profile: Profile | None = ...",
+            "    ) -> Report: ...",
             "    def __eq__(self, value: object, /) -> bool: ...",
             "    def __reduce__(self) -> tuple[Any, tuple[str]]: ...",
         ]
@@ -240,13 +252,13 @@ def stub_region(model: Model) -> str:
         out += [
             "@overload",
             f"def load(data: Source, kind: Literal[{kind!r}], *, lang: str = ..., "
-            f"reference_date: DateArg = ...) -> {cls.__name__}: ...",
+            f"reference_date: DateArg = ..., profile: Profile | None = ...) -> {cls.__name__}: ...",
         ]
     union = " | ".join(c.__name__ for c in model.docs.values())
     out += [
         "@overload",
         "def load(data: Source, kind: str | None = None, *, lang: str = ..., "
-        f"reference_date: DateArg = ...) -> {union}: ...",
+        f"reference_date: DateArg = ..., profile: Profile | None = ...) -> {union}: ...",
         END,
     ]
     return "\n".join(out)

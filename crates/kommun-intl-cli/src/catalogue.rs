@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Write};
 
 use clap::ValueEnum;
 use kommun_intl::validate::rules::{self, Check, Rule};
-use kommun_intl::{DocumentKind, Lang, Options, Severity};
+use kommun_intl::{DocumentKind, Lang, Severity};
 use serde_json::json;
 
 use crate::corpus::{CORPUS, Example};
@@ -173,10 +173,11 @@ fn valid_example(invalid: &Example, code: &str) -> Option<&'static Example> {
                 .map(str::to_owned)
         });
     let needle = field.map(|f| format!("\"{f}\""));
+    let profile = invalid.profile_name();
     CORPUS.iter().filter(|e| !e.invalid && e.kind == invalid.kind).min_by_key(|e| {
         let has =
             needle.as_ref().is_some_and(|n| String::from_utf8_lossy(e.text).contains(n.as_str()));
-        (!has, e.text.len(), e.name)
+        (e.profile_name() != profile, !has, e.text.len(), e.name)
     })
 }
 
@@ -283,6 +284,13 @@ pub fn explain(args: &ExplainArgs) -> u8 {
         if let Some(note) = note {
             writeln!(out, "({note})")?;
         }
+        if let Some(profile) = bad.profile_name() {
+            let path = format!("tests/corpus/valid/profile/{profile}.json");
+            match lang {
+                Lang::En => writeln!(out, "(validated with --profile {path})")?,
+                Lang::Sv => writeln!(out, "(validerat med --profile {path})")?,
+            }
+        }
         writeln!(out)?;
         write_document(&mut out, &styles, bad.text)?;
         let says = match lang {
@@ -296,12 +304,7 @@ pub fn explain(args: &ExplainArgs) -> u8 {
             .expectation()
             .and_then(|e| e.get("kind")?.as_str()?.parse().ok())
             .or_else(|| bad.kind.parse().ok());
-        let options = Options {
-            reference_date: bad
-                .expectation()
-                .and_then(|e| e.pointer("/options/reference_date")?.as_str()?.parse().ok()),
-            ..Options::default()
-        };
+        let options = bad.options();
         if let Some(kind) = kind {
             let report = kind.validate_json(bad.text, &options);
             let path = bad.path();
@@ -344,20 +347,11 @@ mod tests {
             let Some(bad) = invalid_example(rule.code) else { continue };
             shown += 1;
             let kind: DocumentKind = bad.kind.parse().expect("a kind directory");
-            let options = Options {
-                reference_date: bad
-                    .expectation()
-                    .and_then(|e| e.pointer("/options/reference_date")?.as_str()?.parse().ok()),
-                ..Options::default()
-            };
+            let options = bad.options();
             let report = kind.validate_json(bad.text, &options);
             assert!(report.issues.iter().any(|i| i.code() == rule.code), "{}", bad.path());
             let good = valid_example(bad, rule.code).expect("a valid example of the kind");
-            assert!(
-                kind.validate_json(good.text, &Options::default()).is_valid(),
-                "{}",
-                good.path()
-            );
+            assert!(kind.validate_json(good.text, &good.options()).is_valid(), "{}", good.path());
         }
         // Without the corpus (a build outside the workspace) there is nothing to show.
         assert!(

@@ -30,6 +30,29 @@ impl Example {
         serde_json::from_slice(self.expected?).ok()
     }
 
+    /// The options its expectation names: `reference_date`, and `profile`, the name of a
+    /// profile fixture (`tests/corpus/valid/profile/NAME.json`).
+    pub fn options(&self) -> kommun_intl::Options {
+        let expectation = self.expectation();
+        let option = |name: &str| {
+            expectation.as_ref()?.get("options")?.get(name)?.as_str().map(str::to_owned)
+        };
+        kommun_intl::Options {
+            reference_date: option("reference_date").and_then(|d| d.parse().ok()),
+            profile: option("profile").and_then(|name| {
+                let e =
+                    CORPUS.iter().find(|e| !e.invalid && e.kind == "profile" && e.name == name)?;
+                kommun_intl::from_json(e.text).ok().map(std::sync::Arc::new)
+            }),
+            ..kommun_intl::Options::default()
+        }
+    }
+
+    /// The name of the profile its expectation names, if any.
+    pub fn profile_name(&self) -> Option<String> {
+        self.expectation()?.get("options")?.get("profile")?.as_str().map(str::to_owned)
+    }
+
     /// The codes the fixture is expected to raise.
     pub fn codes(&self) -> Vec<String> {
         self.expectation()

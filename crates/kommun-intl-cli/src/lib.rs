@@ -14,6 +14,7 @@ mod diff;
 mod env;
 mod fix;
 mod inputs;
+mod profile;
 mod progress;
 mod report;
 mod schema;

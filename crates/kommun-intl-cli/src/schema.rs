@@ -17,14 +17,20 @@ pub struct Args {
     #[arg(long, value_name = "DIR", conflicts_with = "check")]
     pub write: Option<PathBuf>,
     /// Check that this directory holds exactly the generated schemas (exit 1 if not).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", conflicts_with = "profile")]
     pub check: Option<PathBuf>,
+    /// Give the municipality's own codes (services, feedback categories and channels, units,
+    /// detailed statuses) as the enums of the schemas, for editors.
+    #[command(flatten)]
+    pub profile: crate::profile::Arg,
 }
 
 /// Runs `schema`; returns the exit status.
 pub fn run(args: &Args) -> u8 {
+    let Ok(profile) = args.profile.load(env::lang(None)) else { return exit::USAGE };
+    let profile = profile.as_deref();
     if let Some(dir) = &args.write {
-        return match schema::write_all(dir) {
+        return match schema::write_all(dir, profile) {
             Ok(files) => {
                 for f in files {
                     eprintln!("wrote {}", f.display());
@@ -59,7 +65,7 @@ pub fn run(args: &Args) -> u8 {
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    if out.write_all(schema::render(kind).as_bytes()).and_then(|()| out.flush()).is_err() {
+    if out.write_all(schema::render(kind, profile).as_bytes()).and_then(|()| out.flush()).is_err() {
         return exit::USAGE;
     }
     exit::VALID

@@ -52,6 +52,8 @@ pub struct Args {
     /// In directories, follow symbolic links that lead out of the directory too.
     #[arg(long)]
     pub follow_links: bool,
+    #[command(flatten)]
+    pub profile: crate::profile::Arg,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -62,9 +64,11 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 /// Runs `validate`; returns the exit status.
 pub fn run(args: &Args) -> u8 {
     let lang = env::lang(args.lang);
+    let Ok(profile) = args.profile.load(lang) else { return exit::USAGE };
     let options = Options {
         max_issues: args.max_issues,
         reference_date: args.reference_date,
+        profile,
         ..Options::default()
     };
     let inputs = inputs::expand(&args.paths, args.ndjson, args.follow_links);

@@ -9,7 +9,8 @@ use serde_json::Value;
 
 use crate::error::Error;
 use crate::model::{
-    Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project, Proposal,
+    Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Profile, Project,
+    Proposal,
 };
 use crate::schema::Compiled;
 use crate::validate::structure::Keys;
@@ -83,6 +84,8 @@ kinds! {
     FaultReport => FaultReport, "fault-report";
     /// One citizen [`Proposal`] (*medborgarförslag*, *e-förslag*).
     Proposal => Proposal, "proposal";
+    /// A municipality's own code lists: [`Profile`].
+    Profile => Profile, "profile";
 }
 
 impl DocumentKind {

@@ -19,7 +19,8 @@ pub use document::{
 };
 pub use error::{Error, SchemaError};
 pub use model::{
-    Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project, Proposal,
+    Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Profile, Project,
+    Proposal,
 };
 pub use schema::schema_for;
-pub use validate::{Issue, Lang, Options, Report, Severity, Validate};
+pub use validate::{Issue, Lang, Limits, Options, Report, Severity, Validate};

@@ -9,6 +9,8 @@
 //! | a project's `programme: "interreg"` | `programme: {"code": "interreg"}` |
 //! | a project's `funder_type: "eu"` | `funders: [{"type": "eu"}]` (or the funder of its grant) |
 //! | a project's `grant: {"amount", "currency"}` | `budget: {"grants": [{"funder": {"type": ...}, "amount": {...}}]}` |
+//! | a fault report's `id`, `submitted_at`, `address_string` | Open311's `service_request_id`, `requested_datetime`, `address` |
+//! | a fault report's `media_urls: [a]` | `media_url: a` (more photos: the first, the others in `extended_attributes.media_urls`) |
 //! | `$schema` naming a `v1` schema by its `$id` | the `v2` `$id` |
 //!
 //! v2 also made fields optional that v1 required (a partnership's `agreement_type`, a
@@ -55,6 +57,7 @@ pub fn upgrade(kind: DocumentKind, document: &mut Value) -> Vec<Change> {
             DocumentKind::Dataset => dataset(root, &mut pointer, &mut changes),
             DocumentKind::Partnership => partnership(root, &mut pointer, &mut changes),
             DocumentKind::Project => project(root, &mut pointer, &mut changes),
+            DocumentKind::FaultReport => fault_report(root, &mut changes),
             _ => {}
         }
     }
@@ -165,6 +168,44 @@ fn project(p: &mut Map<String, Value>, pointer: &mut String, changes: &mut Vec<C
             });
         }
         _ => {}
+    }
+}
+
+fn fault_report(r: &mut Map<String, Value>, changes: &mut Vec<Change>) {
+    let renames = [
+        ("id", "service_request_id", "id became Open311's service_request_id"),
+        ("submitted_at", "requested_datetime", "submitted_at became Open311's requested_datetime"),
+        ("address_string", "address", "address_string became Open311's address"),
+    ];
+    for (old, new, what) in renames {
+        if let Some(value) = r.get(old).cloned()
+            && !r.contains_key(new)
+        {
+            replace(r, old, new, value);
+            changes.push(Change { pointer: format!("/{old}"), what });
+        }
+    }
+    if let Some(Value::Array(urls)) = r.get("media_urls").cloned()
+        && !r.contains_key("media_url")
+    {
+        let mut urls = urls.into_iter();
+        match urls.next() {
+            Some(first) => replace(r, "media_urls", "media_url", first),
+            None => {
+                r.remove("media_urls");
+            }
+        }
+        let rest: Vec<Value> = urls.collect();
+        if !rest.is_empty() {
+            let extended = r.entry("extended_attributes").or_insert_with(|| json!({}));
+            if let Some(extended) = extended.as_object_mut() {
+                extended.insert("media_urls".into(), Value::Array(rest));
+            }
+        }
+        changes.push(Change {
+            pointer: "/media_urls".into(),
+            what: "media_urls became Open311's media_url (the others in extended_attributes)",
+        });
     }
 }
 

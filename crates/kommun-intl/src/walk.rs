@@ -213,7 +213,7 @@ mod tests {
     #[test]
     fn personal_marks_hold_whatever_the_type() {
         let doc = json!({
-            "service_code": "klotter", "description": 17, "submitted_at": "x",
+            "service_code": "klotter", "description": 17, "requested_datetime": "x",
             "contact": {"name": 42, "email": ["a"], "phone": {"x": "b"}}
         });
         let all = visits(DocumentKind::FaultReport, &doc);

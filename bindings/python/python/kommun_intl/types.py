@@ -11,7 +11,9 @@ from typing import Any, List, Literal, Mapping, Tuple, TypedDict, Union
 __all__ = [
     'ActivityStatus',
     'AgreementType',
+    'AnswerValue',
     'AppStore',
+    'AttributeType',
     'Channel',
     'ContactField',
     'CooperationArea',
@@ -40,17 +42,22 @@ __all__ = [
     'ProjectRole',
     'ProposalKind',
     'ProposalStatus',
-    'ServiceCode',
+    'ServiceType',
     'StatMeasure',
     'SuccessionKind',
     'Unit',
     'AgreementDocumentDict',
     'AlternativeDict',
     'AsWrittenDict',
+    'AttributeAnswerDict',
+    'AttributeValueDict',
     'BudgetDict',
+    'CategoryInUseDict',
     'ContactDict',
     'DatasetDict',
     'DecisionDict',
+    'DetailedStatusDict',
+    'ExtendedAttributesDict',
     'ExtensionDict',
     'ExternalIdDict',
     'FaultReportDict',
@@ -73,6 +80,7 @@ __all__ = [
     'PhaseDict',
     'PlaceNameDict',
     'PostalAddressDict',
+    'ProfileDict',
     'ProgrammeDict',
     'ProjectDict',
     'ProposalDict',
@@ -82,6 +90,8 @@ __all__ = [
     'SchemeChannelDict',
     'SchemeCountDict',
     'SchemeHandlingDict',
+    'ServiceDict',
+    'ServiceAttributeDict',
     'SourceDict',
     'StatedAgeDict',
     'StatedCountDict',
@@ -135,6 +145,7 @@ class ReportDict(TypedDict):
 ActivityStatus = Literal['pipeline', 'implementation', 'completion', 'post_completion', 'cancelled', 'suspended']
 AgreementType = Literal['twinning', 'industrial_partnership', 'cooperation', 'friendship', 'municipal_partnership']
 AppStore = Literal['apple', 'google', 'microsoft']
+AttributeType = Literal['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist']
 Channel = Literal['web', 'email', 'phone', 'letter', 'visit', 'app', 'sms', 'fax', 'social_media', 'third_party']
 ContactField = Literal['name', 'email', 'phone', 'address']
 CooperationArea = Literal['education', 'school_exchange', 'elderly_disability_care', 'social_care', 'culture', 'sport', 'environment', 'tourism', 'business', 'business_development', 'trade_small_industry', 'technology', 'health', 'youth_exchange', 'civil_society', 'democracy', 'public_administration', 'urban_planning', 'water_waste', 'climate_energy', 'transport', 'equality_rights', 'inclusion', 'labour', 'digitalisation', 'safety', 'aid', 'other']
@@ -163,9 +174,10 @@ ProgrammeCode = Literal['erasmus_plus', 'comenius', 'leonardo_da_vinci', 'grundt
 ProjectRole = Literal['coordinator', 'national_coordinator', 'partner', 'associated_partner', 'lighthouse_city', 'follower_city', 'other']
 ProposalKind = Literal['citizen_proposal', 'e_proposal', 'initiative', 'other']
 ProposalStatus = Literal['received', 'collecting_support', 'referred', 'decided', 'not_handled', 'withdrawn']
-ServiceCode = Literal['belysning', 'parkskotsel', 'parkbankar', 'klotter', 'busskurer', 'skyltning', 'farthinder', 'cykelstall']
+ServiceType = Literal['realtime', 'batch', 'blackbox']
 StatMeasure = Literal['international_activities', 'external_funding']
 SuccessionKind = Literal['merger', 'rename', 'split']
+AnswerValue = Union[str, List[str]]
 Unit = Union[Literal['count'], CurrencyCode]
 
 
@@ -228,6 +240,34 @@ class AsWrittenDict(_AsWrittenDictRequired, _AsWrittenDictOptional):
     "The source's own words for a value of the record (`vänort` for an agreement, `sedan 1970-talet` for a start, `Tyskland` for a country): kept beside the code or date that stands for them, so that nothing the source says is forced into a word that says more."
 
 
+_AttributeAnswerDictRequired = TypedDict(
+    '_AttributeAnswerDictRequired',
+    {
+        'code': 'str',
+        'value': 'AnswerValue',
+    },
+)
+
+
+
+class AttributeAnswerDict(_AttributeAnswerDictRequired):
+    "An answer to a question of the service's definition (Open311 `attribute[CODE]`)."
+
+
+_AttributeValueDictRequired = TypedDict(
+    '_AttributeValueDictRequired',
+    {
+        'key': 'str',
+        'name': 'str',
+    },
+)
+
+
+
+class AttributeValueDict(_AttributeValueDictRequired):
+    'One value an Open311 list attribute allows.'
+
+
 _BudgetDictOptional = TypedDict(
     '_BudgetDictOptional',
     {
@@ -244,10 +284,32 @@ class BudgetDict(_BudgetDictOptional):
     "A project's budget: the total, each funder's contribution, the municipality's own share. Every amount may be approximate, and may be stated in a second currency as well."
 
 
+_CategoryInUseDictRequired = TypedDict(
+    '_CategoryInUseDictRequired',
+    {
+        'code': 'FeedbackCategory',
+    },
+)
+
+_CategoryInUseDictOptional = TypedDict(
+    '_CategoryInUseDictOptional',
+    {
+        'label': 'str',
+    }, total=False,
+)
+
+
+
+class CategoryInUseDict(_CategoryInUseDictRequired, _CategoryInUseDictOptional):
+    'A feedback category a municipality offers, with its own name for it.'
+
+
 _ContactDictOptional = TypedDict(
     '_ContactDictOptional',
     {
         'name': 'str',
+        'first_name': 'str',
+        'last_name': 'str',
         'email': 'str',
         'phone': 'str',
     }, total=False,
@@ -310,6 +372,33 @@ class DecisionDict(_DecisionDictOptional):
     'A decision (or a proposal) behind a record or its status: who, when, with what reference.'
 
 
+_DetailedStatusDictRequired = TypedDict(
+    '_DetailedStatusDictRequired',
+    {
+        'code': 'str',
+        'open311': 'FaultReportStatus',
+    },
+)
+
+_DetailedStatusDictOptional = TypedDict(
+    '_DetailedStatusDictOptional',
+    {
+        'label': 'LocalizedTextDict',
+    }, total=False,
+)
+
+
+
+class DetailedStatusDict(_DetailedStatusDictRequired, _DetailedStatusDictOptional):
+    "A detailed status a municipality's system uses (`acknowledged`, `in_progress`, `duplicate`), with the Open311 status it stands under."
+
+
+
+
+class ExtendedAttributesDict(TypedDict):
+    'Members a server adds beyond the spec (Open311 `extended_attributes`), kept as found.'
+
+
 _ExtensionDictOptional = TypedDict(
     '_ExtensionDictOptional',
     {
@@ -348,8 +437,7 @@ class ExternalIdDict(_ExternalIdDictRequired, _ExternalIdDictOptional):
 _FaultReportDictRequired = TypedDict(
     '_FaultReportDictRequired',
     {
-        'service_code': 'ServiceCode',
-        'submitted_at': 'str',
+        'service_code': 'str',
     },
 )
 
@@ -357,23 +445,38 @@ _FaultReportDictOptional = TypedDict(
     '_FaultReportDictOptional',
     {
         '$schema': 'str',
-        'id': 'str',
+        'service_request_id': 'str',
+        'token': 'str',
         'jurisdiction_id': 'str',
+        'service_name': 'str',
+        'title': 'str',
         'description': 'str',
         'lat': 'float',
         'long': 'float',
-        'address_string': 'str',
+        'address': 'str',
         'address_id': 'str',
-        'media_urls': 'List[str]',
-        'contact': 'ContactDict',
+        'zipcode': 'str',
+        'media_url': 'str',
+        'requested_datetime': 'str',
+        'updated_datetime': 'str',
+        'expected_datetime': 'str',
         'status': 'FaultReportStatus',
+        'detailed_status': 'str',
+        'status_notes': 'str',
+        'agency_responsible': 'str',
+        'service_notice': 'str',
+        'contact': 'ContactDict',
+        'device_id': 'str',
+        'account_id': 'str',
+        'attributes': 'List[AttributeAnswerDict]',
+        'extended_attributes': 'ExtendedAttributesDict',
     }, total=False,
 )
 
 
 
 class FaultReportDict(_FaultReportDictRequired, _FaultReportDictOptional):
-    'A report that something in public space is broken (Open311 GeoReport v2 `ServiceRequest`; field names follow Open311 where it has them).'
+    "A report that something in public space is broken: an Open311 GeoReport v2 service request, field for field (see the README's Open311 table). What the person sent (`description`, `title`, answers, contact, device and account) is personal data."
 
 
 _FeedbackDictRequired = TypedDict(
@@ -827,6 +930,37 @@ class PostalAddressDict(_PostalAddressDictRequired):
     'A postal address (schema.org `PostalAddress`).'
 
 
+_ProfileDictRequired = TypedDict(
+    '_ProfileDictRequired',
+    {
+        'id': 'str',
+        'services': 'List[ServiceDict]',
+    },
+)
+
+_ProfileDictOptional = TypedDict(
+    '_ProfileDictOptional',
+    {
+        '$schema': 'str',
+        'name': 'LocalizedTextDict',
+        'municipality_code': 'str',
+        'jurisdiction_id': 'str',
+        'country': 'CountryCode',
+        'time_zone': 'str',
+        'feedback_categories': 'List[CategoryInUseDict]',
+        'channels': 'List[Channel]',
+        'units': 'List[OrgUnitDict]',
+        'statuses': 'List[DetailedStatusDict]',
+        'sources': 'List[SourceDict]',
+    }, total=False,
+)
+
+
+
+class ProfileDict(_ProfileDictRequired, _ProfileDictOptional):
+    "A municipality's code lists: see the module docs."
+
+
 _ProgrammeDictRequired = TypedDict(
     '_ProgrammeDictRequired',
     {
@@ -1069,6 +1203,59 @@ _SchemeHandlingDictOptional = TypedDict(
 
 class SchemeHandlingDict(_SchemeHandlingDictOptional):
     "How an e-service's submissions are handled, as the municipality describes it."
+
+
+_ServiceDictRequired = TypedDict(
+    '_ServiceDictRequired',
+    {
+        'service_code': 'str',
+        'service_name': 'str',
+    },
+)
+
+_ServiceDictOptional = TypedDict(
+    '_ServiceDictOptional',
+    {
+        'service_name_en': 'str',
+        'description': 'str',
+        'metadata': 'bool',
+        'type': 'ServiceType',
+        'keywords': 'List[str]',
+        'group': 'str',
+        'attributes': 'List[ServiceAttributeDict]',
+    }, total=False,
+)
+
+
+
+class ServiceDict(_ServiceDictRequired, _ServiceDictOptional):
+    'A service that fault reports go to: one entry of an Open311 service list (GET Service List), with its definition (GET Service Definition) when it has one.'
+
+
+_ServiceAttributeDictRequired = TypedDict(
+    '_ServiceAttributeDictRequired',
+    {
+        'variable': 'bool',
+        'code': 'str',
+        'datatype': 'AttributeType',
+        'required': 'bool',
+        'description': 'str',
+    },
+)
+
+_ServiceAttributeDictOptional = TypedDict(
+    '_ServiceAttributeDictOptional',
+    {
+        'datatype_description': 'str',
+        'order': 'int',
+        'values': 'List[AttributeValueDict]',
+    }, total=False,
+)
+
+
+
+class ServiceAttributeDict(_ServiceAttributeDictRequired, _ServiceAttributeDictOptional):
+    'An attribute of an Open311 service (GET Service Definition): a question the form asks.'
 
 
 _SourceDictRequired = TypedDict(

@@ -127,6 +127,13 @@ impl Sink for Human<'_> {
                     };
                     self.hint(&pad, &text)?;
                 }
+                if let Some(allowed) = issue.allowed() {
+                    let text = match lang {
+                        Lang::En => format!("the codes here are: {allowed}"),
+                        Lang::Sv => format!("koderna här är: {allowed}"),
+                    };
+                    self.hint(&pad, &text)?;
+                }
                 if FIXABLE.contains(&issue.code()) && fixable.contains(&issue.pointer) {
                     let text = match lang {
                         Lang::En => "`kommun-intl fix` can fix this",

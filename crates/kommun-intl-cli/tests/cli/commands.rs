@@ -41,7 +41,7 @@ fn explain_suggests_a_code_for_a_typo() {
 fn schema_prints_writes_and_checks() {
     let r = run(&["schema", "feedback"], None);
     assert_eq!(r.code, 0);
-    assert_eq!(r.stdout, kommun_intl::schema::render(kommun_intl::DocumentKind::Feedback));
+    assert_eq!(r.stdout, kommun_intl::schema::render(kommun_intl::DocumentKind::Feedback, None));
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().to_str().unwrap();
     assert_eq!(run(&["schema", "--check", d], None).code, 1, "an empty directory drifts");

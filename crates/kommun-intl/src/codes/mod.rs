@@ -196,7 +196,7 @@ pub fn lists() -> Vec<List> {
     use crate::model::{
         ActivityStatus, AgreementType, Channel, CooperationArea, FaultReportStatus,
         FeedbackCategory, FeedbackStatus, FundingSourceType, InternationalWorkKind, PartnerLevel,
-        PartnershipStatus, ProgrammeCode, ServiceCode, StatMeasure,
+        PartnershipStatus, ProgrammeCode, StatMeasure,
     };
     vec![
         list_of::<ActivityStatus>(),
@@ -231,7 +231,18 @@ pub fn lists() -> Vec<List> {
         list_of::<PartnerLevel>(),
         list_of::<PartnershipStatus>(),
         list_of::<ProgrammeCode>(),
-        list_of::<ServiceCode>(),
+        List {
+            name: "ServiceCode",
+            entries: crate::model::Profile::builtin()
+                .services
+                .iter()
+                .map(|s| Entry {
+                    code: s.service_code.as_str(),
+                    sv: s.service_name.as_str(),
+                    en: s.service_name_en.as_ref().unwrap_or(&s.service_name).as_str(),
+                })
+                .collect(),
+        },
         list_of::<StatMeasure>(),
     ]
 }

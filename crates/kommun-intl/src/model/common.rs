@@ -499,9 +499,7 @@ impl Validate for Timestamp {
 
 // Not `\S`: dialects disagree on U+0085 and U+FEFF; the class is written out as for texts.
 const URL_PATTERN: &str = concat!(r"^https?://[^", space!(), "]+$");
-const HTTPS_URL_PATTERN: &str = concat!(r"^https://[^", space!(), "]+$");
 pub(crate) static URL_RE: Pattern = Pattern::new(URL_PATTERN, pattern::url);
-pub(crate) static HTTPS_URL_RE: Pattern = Pattern::new(HTTPS_URL_PATTERN, pattern::https_url);
 
 fn check_url_parses(ctx: &mut Ctx, s: &str) {
     if !url_is_as_written(s) {
@@ -564,37 +562,6 @@ impl Validate for Url {
     fn validate_into(&self, ctx: &mut Ctx) {
         if URL_RE.is_match(&self.0) {
             check_url_parses(ctx, &self.0);
-        } else {
-            ctx.report(&rules::URL_SCHEME, &[]);
-        }
-    }
-}
-
-string_type! {
-    /// A web address that must be secure: `https://` only.
-    HttpsUrl
-}
-
-impl JsonSchema for HttpsUrl {
-    fn schema_name() -> Cow<'static, str> {
-        "HttpsUrl".into()
-    }
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "A secure web address, starting with https://.",
-            "type": "string",
-            "pattern": HTTPS_URL_PATTERN,
-            "x-rules": [rules::URL_INVALID.code],
-        })
-    }
-}
-
-impl Validate for HttpsUrl {
-    fn validate_into(&self, ctx: &mut Ctx) {
-        if HTTPS_URL_RE.is_match(&self.0) {
-            check_url_parses(ctx, &self.0);
-        } else if URL_RE.is_match(&self.0) {
-            ctx.report(&rules::URL_NOT_HTTPS, &[]);
         } else {
             ctx.report(&rules::URL_SCHEME, &[]);
         }

@@ -7,6 +7,7 @@ use super::common::{
     Duration, Id, LongText, PartialDate, Personal, Source, Text, Timestamp, Url, null_as_default,
 };
 use super::geo::{Email, Phone};
+use crate::schema::compiled::Codes;
 use crate::validate::{Ctx, Validate, rules};
 
 /// How to reach the person who wrote in. Every field is personal data; the whole struct can be
@@ -16,9 +17,15 @@ use crate::validate::{Ctx, Validate, rules};
 #[serde(deny_unknown_fields)]
 #[schemars(extend("x-personal-data" = true))]
 pub struct Contact {
-    /// The person's name.
+    /// The person's name, as one text.
     #[schemars(extend("x-personal-data" = true))]
     pub name: Option<Personal<Text>>,
+    /// The person's first name, where a form asks for it apart (Open311 `first_name`).
+    #[schemars(extend("x-personal-data" = true))]
+    pub first_name: Option<Personal<Text>>,
+    /// The person's last name (Open311 `last_name`).
+    #[schemars(extend("x-personal-data" = true))]
+    pub last_name: Option<Personal<Text>>,
     /// An e-mail address for the reply.
     #[schemars(extend("x-personal-data" = true))]
     pub email: Option<Personal<Email>>,
@@ -38,6 +45,8 @@ impl Contact {
 impl Validate for Contact {
     fn validate_into(&self, ctx: &mut Ctx) {
         ctx.check("name", &self.name);
+        ctx.check("first_name", &self.first_name);
+        ctx.check("last_name", &self.last_name);
         ctx.check("email", &self.email);
         ctx.check("phone", &self.phone);
     }
@@ -117,7 +126,7 @@ impl Default for FeedbackStatus {
 #[serde_with::skip_serializing_none]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(extend("x-rules" = ["feedback.reply_needs_contact", "submission.in_future"]))]
+#[schemars(extend("x-rules" = ["feedback.reply_needs_contact", "feedback.category_not_offered", "feedback.channel_not_offered", "feedback.unknown_unit", "submission.in_future"]))]
 pub struct Feedback {
     /// The JSON Schema this document follows, when it stands alone.
     #[serde(rename = "$schema")]
@@ -152,11 +161,39 @@ pub struct Feedback {
     pub status: FeedbackStatus,
 }
 
+impl Feedback {
+    /// The category, channel and unit against the municipality's profile.
+    fn check_offered(&self, ctx: &mut Ctx) {
+        let profile = ctx.profile();
+        let unknown = |ctx: &mut Ctx, name, rule, value: &str, codes: Codes| {
+            let mut params = vec![("value", value.chars().take(60).collect())];
+            params.extend(codes.hints(value));
+            ctx.report_at(name, rule, &params);
+        };
+        if !profile.offers_category(self.category) {
+            let rule = &rules::FEEDBACK_CATEGORY_NOT_OFFERED;
+            unknown(ctx, "category", rule, self.category.code(), profile.category_codes());
+        }
+        if !profile.offers_channel(self.channel) {
+            let rule = &rules::FEEDBACK_CHANNEL_NOT_OFFERED;
+            unknown(ctx, "channel", rule, self.channel.code(), profile.channel_codes());
+        }
+        if let Some(unit) = &self.concerns_unit
+            && !profile.units.is_empty()
+            && !profile.units.iter().any(|u| u.id == *unit)
+        {
+            let rule = &rules::FEEDBACK_UNKNOWN_UNIT;
+            unknown(ctx, "concerns_unit", rule, unit.as_str(), profile.unit_codes());
+        }
+    }
+}
+
 impl Validate for Feedback {
     fn validate_into(&self, ctx: &mut Ctx) {
         ctx.check("id", &self.id);
         ctx.check("description", &self.description);
         ctx.check("concerns_unit", &self.concerns_unit);
+        self.check_offered(ctx);
         ctx.check("service", &self.service);
         ctx.field("submitted_at", |ctx| self.submitted_at.check_submission(ctx));
         ctx.check("contact", &self.contact);

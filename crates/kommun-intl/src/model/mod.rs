@@ -13,17 +13,20 @@ pub mod municipality;
 pub mod network;
 pub mod partnership;
 mod pattern;
+pub mod profile;
 pub mod project;
 pub mod proposal;
 pub mod record;
 pub mod statistics;
 
 pub use common::{
-    Amount, Duration, HttpsUrl, Id, LocalizedText, LongText, Money, MoneyValue, PartialDate,
-    Personal, Source, Text, Timestamp, Url,
+    Amount, Duration, Id, LocalizedText, LongText, Money, MoneyValue, PartialDate, Personal,
+    Source, Text, Timestamp, Url,
 };
 pub use dataset::{Dataset, Membership};
-pub use fault_report::{FaultReport, FaultReportStatus, ServiceCode};
+pub use fault_report::{
+    AnswerValue, AttributeAnswer, ExtendedAttributes, FaultReport, FaultReportStatus, ServiceCode,
+};
 pub use feedback::{
     AppStore, Channel, Contact, ContactField, Feedback, FeedbackCategory, FeedbackScheme,
     FeedbackStatus, HandlingStep,
@@ -34,6 +37,10 @@ pub use network::{Network, NetworkKind};
 pub use partnership::{
     AgreementType, CooperationArea, FundingSource, FundingSourceType, LocalPartyKind, NameKind,
     PartnerBody, PartnerLevel, Partnership, PartnershipStatus, PlaceName, SuccessionKind,
+};
+pub use profile::{
+    AttributeType, AttributeValue, CategoryInUse, DetailedStatus, Profile, Service,
+    ServiceAttribute, ServiceType,
 };
 pub use project::{
     ActivityStatus, GrantKind, IdScheme, OrganisationKind, Programme, ProgrammeCode, Project,

@@ -113,11 +113,6 @@ pub(crate) fn url(b: &[u8]) -> bool {
     }
 }
 
-/// `^https://[^<space>]+$`
-pub(crate) fn https_url(b: &[u8]) -> bool {
-    b.strip_prefix(b"https://").is_some_and(no_space)
-}
-
 fn atext(c: u8) -> bool {
     c.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~-".contains(&c)
 }
@@ -244,7 +239,6 @@ mod tests {
             ("partial_date", &common::PARTIAL_DATE_RE),
             ("timestamp", &common::TIMESTAMP_RE),
             ("url", &common::URL_RE),
-            ("https_url", &common::HTTPS_URL_RE),
             ("amount", &common::AMOUNT_RE),
             ("subdivision", &geo::SUBDIVISION_RE),
             ("wikidata", &geo::WIKIDATA_RE),

@@ -138,6 +138,9 @@ pub struct Labels {
     pub en: Box<str>,
 }
 
+/// Code lists up to this long are named whole in the issue of a value outside them.
+pub const SHORT_CODE_LIST: usize = 12;
+
 /// A code list: the codes a node allows, their labels and the aliases it accepts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Codes {
@@ -150,10 +153,67 @@ pub struct Codes {
 }
 
 impl Codes {
+    /// A code list of `(code, Swedish label, English label)` entries, without aliases.
+    #[must_use]
+    pub fn labelled<'a>(entries: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Codes {
+        let (values, labels) = entries
+            .into_iter()
+            .map(|(code, sv, en)| (code.into(), Some(Labels { sv: sv.into(), en: en.into() })))
+            .unzip();
+        Codes { values, labels, aliases: Vec::new() }
+    }
+
     /// True when `code` is one of the codes.
     #[must_use]
     pub fn contains(&self, code: &str) -> bool {
         self.values.iter().any(|c| &**c == code)
+    }
+
+    /// The code whose Swedish or English label `s` is (compared without case and surrounding
+    /// white space), else whose label is nearest to it (see the "did you mean" of fields).
+    #[must_use]
+    pub fn by_label(&self, s: &str) -> Option<&str> {
+        let wanted = s.trim().to_lowercase();
+        let pairs = || {
+            self.values
+                .iter()
+                .zip(&self.labels)
+                .filter_map(|(code, l)| Some((&**code, l.as_ref()?)))
+        };
+        if let Some((code, _)) =
+            pairs().find(|(_, l)| l.sv.to_lowercase() == wanted || l.en.to_lowercase() == wanted)
+        {
+            return Some(code);
+        }
+        let labels = pairs().flat_map(|(_, l)| [&*l.sv, &*l.en]);
+        let near = crate::validate::structure::nearest(s.trim(), labels)?;
+        pairs().find(|(_, l)| &*l.sv == near || &*l.en == near).map(|(code, _)| code)
+    }
+
+    /// What an issue about `s`, a value outside the list, adds: a `suggestion` (an alias, a
+    /// code near `s`, or the code whose Swedish or English label `s` is or nearly is: `Beröm`
+    /// is `praise`) and, for a short list, every code (`allowed`).
+    #[must_use]
+    pub fn hints(&self, s: &str) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        let hint = self
+            .alias(s)
+            .or_else(|| crate::validate::structure::nearest(s, self.values.iter().map(|c| &**c)))
+            .or_else(|| self.by_label(s));
+        if let Some(hint) = hint {
+            params.push(("suggestion", hint.to_owned()));
+        }
+        if let Some(allowed) = self.allowed() {
+            params.push(("allowed", allowed));
+        }
+        params
+    }
+
+    /// Every code, comma-separated, when the list is short enough to name whole
+    /// ([`SHORT_CODE_LIST`]).
+    #[must_use]
+    pub fn allowed(&self) -> Option<String> {
+        (self.values.len() <= SHORT_CODE_LIST).then(|| self.values.join(", "))
     }
 
     /// The code an alias stands for (compared as written, then in upper case).

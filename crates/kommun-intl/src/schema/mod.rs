@@ -14,6 +14,7 @@ pub use compiled::Compiled;
 
 use crate::document::{Document, DocumentKind, KindVisitor};
 use crate::error::SchemaError;
+use crate::model::Profile;
 
 /// Where the schemas are published; the `$id` of each is this plus its file name.
 pub const BASE_URI: &str = "https://kommun-intl.github.io/kommun-intl/schemas/v2/";
@@ -70,16 +71,66 @@ pub fn is_recursive(kind: DocumentKind) -> bool {
     Compiled::of(kind).is_recursive()
 }
 
-/// The schema of a kind as committed: pretty-printed JSON with a final newline.
+/// The schema of a kind for one municipality: its services, feedback categories, channels,
+/// units and detailed statuses become the `enum`s (with the municipality's names as
+/// `x-labels`), so that an editor completes its codes. The `$id` is the profile's own
+/// (`.../schemas/v2/profiles/<profile id>/<kind>.schema.json`).
 #[must_use]
-pub fn render(kind: DocumentKind) -> String {
-    let mut text = serde_json::to_string_pretty(schema_for(kind)).unwrap_or_default();
+pub fn schema_with_profile(kind: DocumentKind, profile: &Profile) -> Value {
+    let mut schema = schema_for(kind).clone();
+    let id = format!("{BASE_URI}profiles/{}/{}", profile.id, file_name(kind));
+    schema["$id"] = id.into();
+    let lists = [
+        ("ServiceCode", None, profile.service_codes()),
+        ("FeedbackCategory", None, profile.category_codes()),
+        ("Channel", None, profile.channel_codes()),
+        ("Feedback", Some("concerns_unit"), profile.unit_codes()),
+        ("FaultReport", Some("detailed_status"), profile.status_codes()),
+    ];
+    for (def, property, codes) in lists {
+        // A definition is in `$defs`, or is the root itself (its `title`).
+        let at_root = schema.get("title").and_then(Value::as_str) == Some(def);
+        let node =
+            if at_root { Some(&mut schema) } else { schema.pointer_mut(&format!("/$defs/{def}")) };
+        let node = match property {
+            None => node,
+            Some(p) => node.and_then(|d| d.pointer_mut(&format!("/properties/{p}"))),
+        };
+        let Some(Value::Object(node)) = node else { continue };
+        // A profile that leaves units or statuses out does not restrict them.
+        if codes.values.is_empty() {
+            continue;
+        }
+        node.insert("enum".into(), codes.values.iter().map(|c| Value::from(&**c)).collect());
+        let labels: Map<String, Value> = codes
+            .values
+            .iter()
+            .zip(&codes.labels)
+            .filter_map(|(c, l)| {
+                let l = l.as_ref()?;
+                Some((c.to_string(), serde_json::json!({ "sv": &*l.sv, "en": &*l.en })))
+            })
+            .collect();
+        node.insert("x-labels".into(), Value::Object(labels));
+    }
+    schema
+}
+
+/// The schema of a kind as committed: pretty-printed JSON with a final newline. With a profile,
+/// the municipality's ([`schema_with_profile`]).
+#[must_use]
+pub fn render(kind: DocumentKind, profile: Option<&Profile>) -> String {
+    let mut text = match profile {
+        None => serde_json::to_string_pretty(schema_for(kind)),
+        Some(p) => serde_json::to_string_pretty(&schema_with_profile(kind, p)),
+    }
+    .unwrap_or_default();
     text.push('\n');
     text
 }
 
-/// Writes every kind's schema into `dir`; returns the files written.
-pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>, SchemaError> {
+/// Writes every kind's schema into `dir` (a profile's, with one); returns the files written.
+pub fn write_all(dir: &Path, profile: Option<&Profile>) -> Result<Vec<PathBuf>, SchemaError> {
     std::fs::create_dir_all(dir).map_err(|source| SchemaError::Io {
         action: "create",
         path: dir.to_owned(),
@@ -88,7 +139,7 @@ pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>, SchemaError> {
     let mut written = Vec::new();
     for kind in DocumentKind::ALL {
         let path = dir.join(file_name(kind));
-        std::fs::write(&path, render(kind)).map_err(|source| SchemaError::Io {
+        std::fs::write(&path, render(kind, profile)).map_err(|source| SchemaError::Io {
             action: "write",
             path: path.clone(),
             source,
@@ -104,7 +155,7 @@ pub fn check_all(dir: &Path) -> Result<(), SchemaError> {
     for kind in DocumentKind::ALL {
         let path = dir.join(file_name(kind));
         match std::fs::read_to_string(&path) {
-            Ok(text) if text == render(kind) => {}
+            Ok(text) if text == render(kind, None) => {}
             Ok(_) => differ.push(path),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => differ.push(path),
             Err(source) => return Err(SchemaError::Io { action: "read", path, source }),

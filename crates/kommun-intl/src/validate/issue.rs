@@ -106,7 +106,8 @@ impl Issue {
         let rule = Rule::by_code(code)?;
         let mut kept = BTreeMap::new();
         for (name, value) in params {
-            let name = rule.params.iter().chain(&["suggestion"]).copied().find(|p| *p == name)?;
+            let optional = ["suggestion", "allowed"];
+            let name = rule.params.iter().chain(&optional).copied().find(|p| *p == name)?;
             kept.insert(name, value);
         }
         Some(Issue { rule, pointer, line, column, offset, params: kept })
@@ -130,6 +131,12 @@ impl Issue {
         self.rule
     }
 
+    /// The codes allowed where a short code list did not hold the value, comma-separated.
+    #[must_use]
+    pub fn allowed(&self) -> Option<&str> {
+        self.params.get("allowed").map(String::as_str)
+    }
+
     /// The suggested replacement ("did you mean"), if there is one.
     #[must_use]
     pub fn suggestion(&self) -> Option<&str> {
@@ -149,6 +156,14 @@ impl Issue {
             text.push_str(hint);
             text.push_str(s);
             text.push_str("`?");
+        }
+        if let Some(allowed) = self.allowed() {
+            text.push_str(match lang {
+                Lang::Sv => " Koderna här är: ",
+                Lang::En => " The codes here are: ",
+            });
+            text.push_str(allowed);
+            text.push('.');
         }
         text
     }

@@ -9,7 +9,11 @@ pub(crate) mod structure;
 
 use std::collections::BTreeMap;
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
+
+use crate::model::Profile;
 
 pub use issue::{Issue, Lang, Report, Severity, UnknownLang};
 pub use limits::Limits;
@@ -33,6 +37,9 @@ pub struct Options {
     /// members the schema does not know are masked in issues unless they look like a
     /// misspelt field name. (Kinds that hold personal data mask such keys in any case.)
     pub kind_from_document: bool,
+    /// The municipality's code lists (services, categories, channels, units, statuses) that
+    /// documents are checked against; `None` (the default) is Lidköping's built-in profile.
+    pub profile: Option<Arc<Profile>>,
 }
 
 impl Default for Options {
@@ -42,6 +49,7 @@ impl Default for Options {
             reference_date: None,
             limits: Limits::default(),
             kind_from_document: false,
+            profile: None,
         }
     }
 }
@@ -126,6 +134,7 @@ pub struct Ctx {
     reference_date: Option<NaiveDate>,
     limits: Limits,
     kind_from_document: bool,
+    profile: Arc<Profile>,
     /// Added to every offset given to [`Ctx::push_at`] (the length of a byte order mark the
     /// scanned text lacks).
     offset_base: usize,
@@ -147,6 +156,7 @@ impl Ctx {
             reference_date: options.reference_date,
             limits: options.limits,
             kind_from_document: options.kind_from_document,
+            profile: options.profile.clone().unwrap_or_else(Profile::default_profile),
             offset_base: 0,
         }
     }
@@ -161,6 +171,12 @@ impl Ctx {
     #[must_use]
     pub fn kind_from_document(&self) -> bool {
         self.kind_from_document
+    }
+
+    /// The municipality's profile this run checks against.
+    #[must_use]
+    pub fn profile(&self) -> Arc<Profile> {
+        Arc::clone(&self.profile)
     }
 
     /// The limits of this run.
@@ -249,6 +265,7 @@ impl Ctx {
             reference_date: self.reference_date,
             limits: self.limits,
             kind_from_document: self.kind_from_document,
+            profile: Arc::clone(&self.profile),
             offset_base: self.offset_base,
         }
     }

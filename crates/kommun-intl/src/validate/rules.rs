@@ -222,10 +222,6 @@ rules! {
     URL_SCHEME = "url.scheme", Error, K("pattern"), [],
         en: "A web address must start with https:// or http:// and contain no spaces.",
         sv: "En webbadress ska börja med https:// eller http:// och får inte innehålla mellanslag.";
-    /// A URL that must be secure is not `https://`.
-    URL_NOT_HTTPS = "url.not_https", Error, K("pattern"), [],
-        en: "This web address must start with https://.",
-        sv: "Den här webbadressen ska börja med https://.";
     /// A URL has the right start but cannot be parsed.
     URL_INVALID = "url.invalid", Error, X, [],
         en: "The web address is malformed.",
@@ -442,14 +438,64 @@ rules! {
         sv: "Tidpunkten för inlämning ligger efter referensdatumet.";
     /// A fault report has no location.
     FAULT_REPORT_LOCATION_MISSING = "fault_report.location_missing", Error, K("anyOf"), [],
-        en: "A fault report needs a location: `lat` and `long`, `address_string` or `address_id`.",
-        sv: "En felanmälan behöver en plats: `lat` och `long`, `address_string` eller `address_id`.";
+        en: "A fault report needs a location: `lat` and `long`, `address` or `address_id`.",
+        sv: "En felanmälan behöver en plats: `lat` och `long`, `address` eller `address_id`.";
     /// Only one of latitude and longitude is given.
     FAULT_REPORT_COORDINATES_INCOMPLETE = "fault_report.coordinates_incomplete", Error, K("if"), [],
         en: "Give both `lat` and `long`, or neither.",
         sv: "Ange både `lat` och `long`, eller ingen av dem.";
-    /// The location lies outside Sweden.
-    FAULT_REPORT_OUTSIDE_SWEDEN = "fault_report.outside_sweden", Warning, X, [],
-        en: "The coordinates lie outside Sweden; check that latitude and longitude are not swapped.",
-        sv: "Koordinaterna ligger utanför Sverige; kontrollera att latitud och longitud inte är omkastade.";
+    /// The point lies outside the country the profile expects (judged by OpenStreetMap's
+    /// boundaries), and swapping latitude and longitude would not put it there.
+    FAULT_REPORT_OUTSIDE_AREA = "fault_report.outside_area", Warning, X, [area],
+        en: "The point lies outside the expected country ({area}).",
+        sv: "Punkten ligger utanför det förväntade landet ({area}).";
+    /// The point lies outside the expected country, and inside it with latitude and longitude
+    /// swapped.
+    FAULT_REPORT_AXES_SWAPPED = "fault_report.axes_swapped", Warning, X, [area],
+        en: "The point lies outside the expected country ({area}), but inside it with `lat` and `long` swapped: are they swapped?",
+        sv: "Punkten ligger utanför det förväntade landet ({area}), men innanför med `lat` och `long` omkastade: är de omkastade?";
+    /// A service code the municipality's profile does not list.
+    FAULT_REPORT_UNKNOWN_SERVICE = "fault_report.unknown_service", Error, X, [value],
+        en: "`{value}` is not one of the municipality's services.",
+        sv: "`{value}` är inte en av kommunens tjänster.";
+    /// A detailed status the profile does not list.
+    FAULT_REPORT_UNKNOWN_STATUS = "fault_report.unknown_status", Error, X, [value],
+        en: "`{value}` is not one of the municipality's detailed statuses.",
+        sv: "`{value}` är inte en av kommunens detaljerade statusar.";
+    /// The detailed status stands under the other Open311 status.
+    FAULT_REPORT_STATUS_CONFLICT = "fault_report.status_conflict", Error, X, [code, expected],
+        en: "The detailed status `{code}` means the status is `{expected}`.",
+        sv: "Den detaljerade statusen `{code}` innebär att status är `{expected}`.";
+    /// An answer to a question the service's definition does not ask.
+    FAULT_REPORT_UNKNOWN_ATTRIBUTE = "fault_report.unknown_attribute", Error, X, [],
+        en: "The service's definition has no attribute with this code.",
+        sv: "Tjänstens definition har inget attribut med den koden.";
+    /// A required question of the service's definition is not answered.
+    FAULT_REPORT_ATTRIBUTE_MISSING = "fault_report.attribute_missing", Error, X, [code],
+        en: "The service requires an answer to the attribute `{code}`.",
+        sv: "Tjänsten kräver ett svar på attributet `{code}`.";
+    /// An answer does not have the form its question asks for.
+    FAULT_REPORT_ATTRIBUTE_VALUE = "fault_report.attribute_value", Error, X, [code],
+        en: "The answer to `{code}` does not have the form the service's definition asks for (one value, a number, a time, or values of its list).",
+        sv: "Svaret på `{code}` har inte den form som tjänstens definition kräver (ett värde, ett tal, en tidpunkt eller värden ur dess lista).";
+    /// Two entries of a profile's list have the same code.
+    PROFILE_DUPLICATE_CODE = "profile.duplicate_code", Error, X, [code, first],
+        en: "The code `{code}` is already used by entry {first}.",
+        sv: "Koden `{code}` används redan av post {first}.";
+    /// A time zone that is not in the IANA time zone database.
+    PROFILE_UNKNOWN_TIME_ZONE = "profile.unknown_time_zone", Error, X, [],
+        en: "The time zone is not in the IANA time zone database (write it as `Europe/Stockholm`).",
+        sv: "Tidszonen finns inte i IANA:s tidszonsdatabas (skriv den som `Europe/Stockholm`).";
+    /// Feedback in a category the municipality's profile does not offer.
+    FEEDBACK_CATEGORY_NOT_OFFERED = "feedback.category_not_offered", Error, X, [value],
+        en: "The municipality does not take feedback of the category `{value}`.",
+        sv: "Kommunen tar inte emot synpunkter av kategorin `{value}`.";
+    /// Feedback by a channel the municipality's profile does not list.
+    FEEDBACK_CHANNEL_NOT_OFFERED = "feedback.channel_not_offered", Error, X, [value],
+        en: "The municipality does not take feedback by the channel `{value}`.",
+        sv: "Kommunen tar inte emot synpunkter via kanalen `{value}`.";
+    /// A unit the municipality's profile does not list.
+    FEEDBACK_UNKNOWN_UNIT = "feedback.unknown_unit", Error, X, [value],
+        en: "`{value}` is not one of the municipality's units.",
+        sv: "`{value}` är inte en av kommunens enheter.";
 }

@@ -56,7 +56,6 @@ static TYPED: LazyLock<HashMap<String, Typed>> = registry![
     model::PartialDate,
     model::Timestamp,
     model::Url,
-    model::HttpsUrl,
     model::Source,
     model::Amount,
     model::Money,
@@ -79,6 +78,9 @@ static TYPED: LazyLock<HashMap<String, Typed>> = registry![
     model::Contact,
     model::Feedback,
     model::FaultReport,
+    model::ServiceCode,
+    model::Profile,
+    model::Service,
 ];
 
 /// How the walk treats the keys of members the schema does not know: they may be someone's
@@ -122,9 +124,17 @@ impl Keys {
 }
 
 /// Fields of the first published schemas (v1) that v2 renamed, with the field that took
-/// their place: the hint for a document not yet rewritten by `kommun-intl upgrade`.
-const RENAMED: &[(&str, &str)] =
-    &[("former_names", "names"), ("funder_type", "funders"), ("grant", "budget")];
+/// their place: the hint for a document not yet rewritten by `kommun-intl upgrade` (where the
+/// object has the new field).
+const RENAMED: &[(&str, &str)] = &[
+    ("former_names", "names"),
+    ("funder_type", "funders"),
+    ("grant", "budget"),
+    ("id", "service_request_id"),
+    ("submitted_at", "requested_datetime"),
+    ("address_string", "address"),
+    ("media_urls", "media_url"),
+];
 
 /// Walks `value` against the compiled schema of its kind, from the root.
 pub(crate) fn explain(compiled: &Compiled, value: &Value, keys: Keys, ctx: &mut Ctx) {
@@ -186,10 +196,9 @@ impl Walker<'_> {
         let shown = if personal { personal::mask(&shown) } else { shown };
         let mut params = vec![("value", shown)];
         if let Some(s) = v.as_str() {
-            let hint = codes.alias(s).or_else(|| nearest(s, codes.values.iter().map(|c| &**c)));
-            if let Some(hint) = hint {
-                params.push(("suggestion", hint.to_owned()));
-            }
+            params.extend(codes.hints(s));
+        } else if let Some(allowed) = codes.allowed() {
+            params.push(("allowed", allowed));
         }
         ctx.report(&rules::UNKNOWN_CODE, &params);
     }
@@ -292,7 +301,13 @@ impl Walker<'_> {
                     let missing =
                         node.properties.iter().map(|(k, _)| &**k).filter(|k| !map.contains_key(*k));
                     let suggestion = nearest(key, missing).or_else(|| {
-                        RENAMED.iter().find(|(old, _)| *old == key.as_str()).map(|(_, new)| *new)
+                        RENAMED
+                            .iter()
+                            .find(|(old, new)| {
+                                *old == key.as_str()
+                                    && node.properties.iter().any(|(k, _)| **k == **new)
+                            })
+                            .map(|(_, new)| *new)
                     });
                     let near = suggestion.or_else(|| nearest(key, self.c.field_names()));
                     let shown = self.keys.shows(self.c, key, personal, near);

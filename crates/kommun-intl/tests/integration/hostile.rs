@@ -91,7 +91,7 @@ fn numbers_survive_writing_out_and_reading_back() {
     }
     for n in numbers {
         let text = format!(
-            r#"{{"service_code": "belysning", "lat": 58.5, "long": {n}, "submitted_at": "2026-11-27T18:42:00+01:00"}}"#
+            r#"{{"service_code": "belysning", "lat": 58.5, "long": {n}, "requested_datetime": "2026-11-27T18:42:00+01:00"}}"#
         );
         let (value, _) = kommun_intl::check_json::<kommun_intl::FaultReport>(
             text.as_bytes(),
@@ -169,7 +169,7 @@ fn numbers_json_cannot_hold_are_named() {
         let report = check(DocumentKind::FaultReport, text.as_bytes());
         assert_eq!(report.issues[0].code(), code, "{text}");
     }
-    let wide = r#"{"service_code": "klotter", "lat": 123456789012345678901234567890, "long": 13.1, "submitted_at": "2026-11-28T09:30:00+01:00"}"#;
+    let wide = r#"{"service_code": "klotter", "lat": 123456789012345678901234567890, "long": 13.1, "requested_datetime": "2026-11-28T09:30:00+01:00"}"#;
     let report = check(DocumentKind::FaultReport, wide.as_bytes());
     assert_eq!(codes(&report), [("coordinates.out_of_range", "/lat".to_owned())]);
 }
@@ -360,7 +360,7 @@ fn limits_are_the_same_on_both_paths() {
         limits: Limits { max_array_length: 3, max_string_length: 8, ..Limits::default() },
         ..Options::default()
     };
-    let media = r#"{"service_code": "klotter", "lat": 58.5, "long": 13.1, "submitted_at": "2026-11-28T09:30:00+01:00", "media_urls": ["https://a.se/1", "https://a.se/2", "https://a.se/3", "https://a.se/4"]}"#;
+    let media = r#"{"service_code": "klotter", "lat": 58.5, "long": 13.1, "requested_datetime": "2026-11-28T09:30:00+01:00", "extended_attributes": {"media_urls": ["https://a.se/1", "https://a.se/2", "https://a.se/3", "https://a.se/4"]}}"#;
     let report = DocumentKind::FaultReport.validate_json(media.as_bytes(), &tight);
     assert_eq!(report.issues[0].code(), "limits.string_length", "{report}");
     let value: serde_json::Value = serde_json::from_str(&big_schema).unwrap();

@@ -51,7 +51,7 @@ fn personal_variants(canary: &str) -> Vec<(DocumentKind, Value)> {
                 DocumentKind::FaultReport,
                 json!({
                     "service_code": "klotter", "description": description, "lat": 95.0,
-                    "submitted_at": "2026-11-28T09:30:00+01:00", "contact": contact
+                    "requested_datetime": "2026-11-28T09:30:00+01:00", "contact": contact
                 }),
             ));
         }

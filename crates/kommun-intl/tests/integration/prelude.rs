@@ -21,8 +21,18 @@ pub struct Fixture {
     pub path: PathBuf,
     pub kind: kommun_intl::DocumentKind,
     pub bytes: Vec<u8>,
-    /// `None` for valid fixtures.
+    /// True under `invalid/`.
+    pub invalid: bool,
+    /// The `NAME.expected.json` beside it: always beside an invalid fixture, beside a valid
+    /// one when it needs options (`issues` then empty).
     pub expected: Option<Value>,
+}
+
+/// The profile a fixture's `options.profile` names: `tests/corpus/valid/profile/NAME.json`.
+pub fn corpus_profile(name: &str) -> kommun_intl::Profile {
+    let path = root().join("tests/corpus/valid/profile").join(format!("{name}.json"));
+    let text = std::fs::read(&path).unwrap_or_else(|_| panic!("no profile {}", path.display()));
+    kommun_intl::from_json(text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 impl Fixture {
@@ -39,6 +49,14 @@ impl Fixture {
             .and_then(Value::as_str)
         {
             options.reference_date = Some(date.parse().expect("reference_date is YYYY-MM-DD"));
+        }
+        if let Some(name) = self
+            .expected
+            .as_ref()
+            .and_then(|e| e.pointer("/options/profile"))
+            .and_then(Value::as_str)
+        {
+            options.profile = Some(std::sync::Arc::new(corpus_profile(name)));
         }
         options
     }
@@ -82,8 +100,9 @@ pub fn fixtures() -> Vec<Fixture> {
                 .collect();
             files.sort();
             for path in files {
-                let expected = (verdict == "invalid").then(|| {
-                    let e = path.with_extension("expected.json");
+                let invalid = verdict == "invalid";
+                let e = path.with_extension("expected.json");
+                let expected = (invalid || e.is_file()).then(|| {
                     let text = std::fs::read(&e)
                         .unwrap_or_else(|_| panic!("{} has no {}", path.display(), e.display()));
                     serde_json::from_slice::<Value>(&text).expect("expected file is JSON")
@@ -96,7 +115,7 @@ pub fn fixtures() -> Vec<Fixture> {
                     .parse()
                     .expect("kind directory names a kind");
                 let bytes = std::fs::read(&path).expect("fixture");
-                out.push(Fixture { path, kind, bytes, expected });
+                out.push(Fixture { path, kind, bytes, invalid, expected });
             }
         }
     }

@@ -12,8 +12,8 @@ use kommun_intl::codes::{CodeList, CountryCode, CurrencyCode};
 use kommun_intl::model::project::{Budget, Grant};
 use kommun_intl::model::{
     ActivityStatus, AgreementType, Amount, Channel, Contact, CooperationArea, Email,
-    FaultReportStatus, FeedbackCategory, FeedbackStatus, FundingSource, FundingSourceType,
-    HttpsUrl, Id, LocalizedText, LongText, Money, NameKind, PartialDate, PartnerBody, PartnerLevel,
+    FaultReportStatus, FeedbackCategory, FeedbackStatus, FundingSource, FundingSourceType, Id,
+    LocalizedText, LongText, Money, NameKind, PartialDate, PartnerBody, PartnerLevel,
     PartnershipStatus, Personal, Phone, PlaceName, Programme, ProgrammeCode, ServiceCode, Source,
     SubdivisionCode, Text, Timestamp, Url, WikidataId,
 };
@@ -128,8 +128,8 @@ fn host() -> impl Strategy<Value = String> {
     "[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5})?\\.(se|com|org|hu)"
 }
 
-fn https_url() -> impl Strategy<Value = HttpsUrl> {
-    (host(), "(/[a-z0-9._-]{1,8}){0,3}").prop_map(|(h, p)| HttpsUrl::new(format!("https://{h}{p}")))
+fn https_url() -> impl Strategy<Value = Url> {
+    (host(), "(/[a-z0-9._-]{1,8}){0,3}").prop_map(|(h, p)| Url::new(format!("https://{h}{p}")))
 }
 
 fn url() -> impl Strategy<Value = Url> {
@@ -153,6 +153,7 @@ fn contact() -> impl Strategy<Value = Contact> {
             name: name.map(Personal::new),
             email: email.map(Personal::new),
             phone: phone.map(Personal::new),
+            ..Contact::default()
         },
     )
 }
@@ -278,51 +279,61 @@ fn feedback() -> impl Strategy<Value = Feedback> {
 }
 
 fn fault_report() -> impl Strategy<Value = FaultReport> {
-    // Inside Sweden's bounding box, so that there is not even a warning.
-    let coordinates = prop::option::of((55.0f64..=69.1, 10.9f64..=24.2));
+    // Inland Sweden (the lakes included), so that there is not even a warning.
+    let coordinates = prop::option::of((57.5f64..=60.0, 12.5f64..=16.0));
+    let services: Vec<ServiceCode> = kommun_intl::Profile::builtin()
+        .services
+        .iter()
+        .map(|s| ServiceCode::new(s.service_code.as_str()))
+        .collect();
     (
         (prop::option::of(text()), prop::option::of(Just("lidkoping.se".to_owned()))),
-        code::<ServiceCode>(),
-        prop::option::of(long_text()),
+        prop::sample::select(services),
+        (prop::option::of(long_text()), prop::option::of(text())),
         coordinates,
-        (prop::option::of(text()), prop::option::of(text())),
-        prop::option::of(list(https_url(), 3)),
-        timestamp(),
+        (prop::option::of(text()), prop::option::of(text()), prop::option::of(text())),
+        prop::option::of(https_url()),
+        (prop::option::of(timestamp()), prop::option::of(timestamp())),
         prop::option::of(contact()),
-        code::<FaultReportStatus>(),
+        (code::<FaultReportStatus>(), prop::option::of(long_text()), prop::option::of(text())),
     )
         .prop_map(
             |(
                 (id, jurisdiction),
                 service_code,
-                description,
+                (description, title),
                 coordinates,
-                (address, address_id),
-                media_urls,
-                at,
+                (address, address_id, zipcode),
+                media_url,
+                (requested, updated),
                 contact,
-                status,
+                (status, status_notes, agency),
             )| {
                 // A place is required: coordinates, an address or an address id.
-                let address_string = if coordinates.is_none() && address_id.is_none() {
+                let address = if coordinates.is_none() && address_id.is_none() {
                     address.or_else(|| Some(Text::from("Skaragatan 8, Lidköping")))
                 } else {
                     address
                 };
                 FaultReport {
-                    schema: None,
-                    id,
+                    service_request_id: id,
                     jurisdiction_id: jurisdiction.map(Text::new),
                     service_code,
+                    title: title.map(Personal::new),
                     description: description.map(Personal::new),
                     lat: coordinates.map(|c| c.0),
                     long: coordinates.map(|c| c.1),
-                    address_string,
+                    address,
                     address_id,
-                    media_urls,
-                    submitted_at: at,
+                    zipcode,
+                    media_url,
+                    requested_datetime: requested,
+                    updated_datetime: updated,
                     contact,
                     status,
+                    status_notes: status_notes.map(Personal::new),
+                    agency_responsible: agency,
+                    ..FaultReport::default()
                 }
             },
         )

@@ -106,3 +106,39 @@ fn readme_rule_table_is_current() {
         }
     }
 }
+
+/// An unknown code that is a code's label gets that code as its hint, and a short code list is
+/// named whole (`tests/corpus/invalid/feedback/category_as_swedish_label.json`).
+#[test]
+fn hints_know_the_labels_and_short_lists_are_named() {
+    let text = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/corpus/invalid/feedback/category_as_swedish_label.json"),
+    )
+    .unwrap();
+    let report =
+        kommun_intl::DocumentKind::Feedback.validate_json(&text, &kommun_intl::Options::default());
+    let hints: Vec<_> = report.issues.iter().map(|i| i.suggestion()).collect();
+    assert_eq!(hints, [Some("praise"), Some("web")]);
+    let category = &report.issues[0];
+    assert_eq!(
+        category.allowed(),
+        Some("praise, question, suggestion, complaint, view, fault_report, other")
+    );
+    assert!(
+        category
+            .message(kommun_intl::Lang::Sv)
+            .contains("Menade du `praise`? Koderna här är: praise,")
+    );
+    // A near label is enough, in either language; a long list (countries) is not listed.
+    let near = br#"{"category": "Klagomal", "description": "x", "channel": "E-mail", "submitted_at": "2026-11-28T09:30:00+01:00"}"#;
+    let report =
+        kommun_intl::DocumentKind::Feedback.validate_json(near, &kommun_intl::Options::default());
+    let hints: Vec<_> = report.issues.iter().map(|i| i.suggestion()).collect();
+    assert_eq!(hints, [Some("complaint"), Some("email")]);
+    let country = br#"{"id": "x", "partner": {"name": {"sv": "X"}, "country": "Tyskland"}}"#;
+    let report = kommun_intl::DocumentKind::Partnership
+        .validate_json(country, &kommun_intl::Options::default());
+    assert_eq!(report.issues[0].suggestion(), Some("DE"));
+    assert_eq!(report.issues[0].allowed(), None);
+}

@@ -13,7 +13,7 @@ use crate::prelude::{fixtures, root, updating};
 fn committed_schemas_match_the_code() {
     let dir = root().join("schemas");
     if updating() {
-        schema::write_all(&dir).expect("write schemas");
+        schema::write_all(&dir, None).expect("write schemas");
     }
     if let Err(e) = schema::check_all(&dir) {
         panic!("{e}\n(or run `KOMMUN_INTL_UPDATE=1 cargo test`)");
@@ -23,7 +23,7 @@ fn committed_schemas_match_the_code() {
 #[test]
 fn drift_is_detected() {
     let dir = std::env::temp_dir().join(format!("kommun-intl-drift-{}", std::process::id()));
-    schema::write_all(&dir).expect("write schemas");
+    schema::write_all(&dir, None).expect("write schemas");
     assert!(schema::check_all(&dir).is_ok());
     let file = dir.join(schema::file_name(DocumentKind::Feedback));
     let text = std::fs::read_to_string(&file).unwrap().replace("Praise", "Prise");
@@ -120,7 +120,7 @@ fn schema_and_library_agree_on_every_fixture() {
     for f in fixtures() {
         let Ok(doc) = serde_json::from_slice::<Value>(&f.bytes) else {
             // Not JSON at all: no schema validator can read it; the library must reject it.
-            assert!(f.expected.is_some(), "{} is not JSON but sits under valid/", f.name());
+            assert!(f.invalid, "{} is not JSON but sits under valid/", f.name());
             continue;
         };
         let text_level = f
@@ -150,6 +150,41 @@ fn schema_and_library_agree_on_every_fixture() {
     }
     assert!(checked > 0);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A profile's schema holds its codes as enums: the fixtures whose only errors are codes
+/// outside the profile fail it, and the fixtures valid under the profile pass it.
+#[test]
+fn profile_schemas_reject_exactly_the_codes_outside_the_profile() {
+    let outside = [
+        rules::FAULT_REPORT_UNKNOWN_SERVICE.code,
+        rules::FAULT_REPORT_UNKNOWN_STATUS.code,
+        rules::FEEDBACK_CATEGORY_NOT_OFFERED.code,
+        rules::FEEDBACK_CHANNEL_NOT_OFFERED.code,
+        rules::FEEDBACK_UNKNOWN_UNIT.code,
+    ];
+    let mut checked = 0;
+    for f in fixtures() {
+        let Some(name) = f.expected.as_ref().and_then(|e| e.pointer("/options/profile")) else {
+            continue;
+        };
+        let profile = crate::prelude::corpus_profile(name.as_str().expect("a profile name"));
+        let schema = schema::schema_with_profile(f.kind, &profile);
+        let v = jsonschema::options().should_validate_formats(true).build(&schema).unwrap();
+        let doc: Value = serde_json::from_slice(&f.bytes).unwrap();
+        let codes = f.expected_issues();
+        let want_invalid = codes.iter().any(|(c, _)| outside.contains(&c.as_str()));
+        let structural = codes
+            .iter()
+            .any(|(c, _)| rules::Rule::by_code(c).is_some_and(|r| r.check != Check::Rule));
+        if structural {
+            continue;
+        }
+        checked += 1;
+        let errors: Vec<_> = v.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert_eq!(!errors.is_empty(), want_invalid, "{}: {errors:?}", f.name());
+    }
+    assert!(checked >= 10, "only {checked} fixtures with a profile");
 }
 
 #[test]

@@ -1,0 +1,70 @@
+//! `--profile FILE`: the municipality's own code lists, for `validate`, `fix` and `schema`.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use kommun_intl::{Lang, Limits, Profile, from_json};
+
+use crate::env;
+
+/// The `--profile` argument.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Arg {
+    /// The municipality's code lists (services, feedback categories and channels, units,
+    /// detailed statuses): a profile file (`kommun-intl schema profile`); by default
+    /// Lidköping's built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<PathBuf>,
+}
+
+impl Arg {
+    /// The profile asked for (`None`: the built-in default), or the message to print before
+    /// exiting with a usage error.
+    pub fn load(&self, lang: Lang) -> Result<Option<Arc<Profile>>, ()> {
+        let Some(path) = &self.profile else { return Ok(None) };
+        match load(path, lang) {
+            Ok(profile) => Ok(Some(Arc::new(profile))),
+            Err(lines) => {
+                let mut lines = lines.iter();
+                if let Some(first) = lines.next() {
+                    env::error(first);
+                }
+                for line in lines {
+                    env::note(line);
+                }
+                Err(())
+            }
+        }
+    }
+}
+
+/// Reads a profile file, within the same size limit as any document.
+fn load(path: &Path, lang: Lang) -> Result<Profile, Vec<String>> {
+    let shown = env::escape_controls(&path.display().to_string()).into_owned();
+    let max = Limits::default().max_document_size;
+    let cannot = |e: std::io::Error| vec![format!("cannot read {shown}: {e}")];
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let mut text = Vec::new();
+    // One byte past the limit tells a text at the limit from a longer one.
+    file.take(max as u64 + 1).read_to_end(&mut text).map_err(cannot)?;
+    if text.len() > max {
+        return Err(vec![format!("{shown} is not a profile: it is larger than {max} bytes")]);
+    }
+    match from_json::<Profile>(&text) {
+        Ok(profile) => Ok(profile),
+        Err(kommun_intl::Error::Invalid(report)) => {
+            let mut lines = vec![format!("{shown} is not a valid profile:")];
+            for issue in report.errors() {
+                let at = match (issue.line, issue.column) {
+                    (Some(l), Some(c)) => format!("{shown}:{l}:{c}"),
+                    _ => shown.clone(),
+                };
+                let message = env::escape_controls(&issue.message(lang)).into_owned();
+                lines.push(format!("{at}: error[{}]: {message}", issue.code()));
+            }
+            Err(lines)
+        }
+        Err(e) => Err(vec![format!("{shown}: {e}")]),
+    }
+}
