@@ -39,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
@@ -2132,6 +2133,7 @@ def main() -> int:
     mode.add_argument("--check", action="store_true", help="compare with the committed files")
     mode.add_argument("--update", action="store_true", help="rewrite converted/ and the baseline")
     ap.add_argument("--cli", type=Path, required=True, help="the kommun-intl binary")
+    ap.add_argument("--verbose", action="store_true", help="list every warning")
     args = ap.parse_args()
 
     try:
@@ -2148,9 +2150,13 @@ def main() -> int:
           f"({sum(len(r) for r in placement.values())} records).")
     print(report(placement))
     if warnings:
-        print(f"\nWarnings ({len(warnings)}; allowed):")
-        for w in warnings:
-            print("  " + w)
+        print(f"\nWarnings ({len(warnings)}; allowed; --verbose lists them):")
+        by_code = Counter(w.split("[", 1)[1].split("]", 1)[0] for w in warnings)
+        for code, n in sorted(by_code.items()):
+            print(f"  {n:>4} {code}")
+        if args.verbose:
+            for w in warnings:
+                print("  " + w)
     if errors:
         failed = True
         print(f"\nErrors ({len(errors)}):")
