@@ -360,6 +360,8 @@ _DecisionDictOptional = TypedDict(
         'body': 'str',
         'date': 'str',
         'reference': 'str',
+        'summary': 'str',
+        'reason': 'str',
         'url': 'str',
     }, total=False,
 )
@@ -1016,6 +1018,7 @@ _ProjectDictOptional = TypedDict(
         'decisions': 'List[DecisionDict]',
         'follows': 'List[str]',
         'networks': 'List[str]',
+        'partnership': 'str',
         'areas': 'List[CooperationArea]',
         'locations': 'List[str]',
         'results': 'List[str]',
