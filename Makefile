@@ -9,10 +9,12 @@ CARGO ?= cargo
 ## the Python bindings' tests, then the real-world corpus (`realworld`).
 test: lint test-rust test-python realworld
 
-## lint: rustfmt and clippy (pedantic, warnings are errors).
+## lint: rustfmt and clippy (pedantic, warnings are errors), the fuzz targets too (so they
+## keep compiling; `make fuzz` runs them).
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	$(CARGO) clippy --manifest-path fuzz/Cargo.toml --all-targets --locked -- -D warnings
 
 ## test-rust: the workspace's tests, including the README's Rust examples (doc tests).
 test-rust:

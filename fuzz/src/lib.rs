@@ -250,7 +250,9 @@ pub fn check_no_personal_data(kind: DocumentKind, document: &Value, report: &Rep
 /// well-formed JSON, leaves no personal value (see [`secrets`]) readable.
 pub fn check_personal_spans(kind: DocumentKind, text: &[u8], document: Option<&Value>) {
     use kommun_intl::personal::Trust;
-    for (asked, trust) in [(Some(kind), Trust::Told), (Some(kind), Trust::FromDocument), (None, Trust::FromDocument)] {
+    for (asked, trust) in
+        [(Some(kind), Trust::Told), (Some(kind), Trust::FromDocument), (None, Trust::FromDocument)]
+    {
         let spans = kommun_intl::personal::spans(asked, trust, text);
         let mut end = 0;
         for r in &spans {
@@ -343,18 +345,14 @@ pub fn check_document<T: Document + Debug>(text: &[u8], options: &Options) {
     assert_eq!(codes(&third), codes(&second), "validate_value disagrees with validate_json");
 }
 
-/// Runs [`check_document`] for the model type of `kind`.
+/// Runs [`check_document`] for the model type of `kind` (through the one registry of kinds).
 pub fn check_kind(kind: DocumentKind, text: &[u8], options: &Options) {
-    use kommun_intl::{
-        Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project,
-    };
-    match kind {
-        DocumentKind::Dataset => check_document::<Dataset>(text, options),
-        DocumentKind::Municipality => check_document::<Municipality>(text, options),
-        DocumentKind::Partnership => check_document::<Partnership>(text, options),
-        DocumentKind::Project => check_document::<Project>(text, options),
-        DocumentKind::Observation => check_document::<Observation>(text, options),
-        DocumentKind::Feedback => check_document::<Feedback>(text, options),
-        DocumentKind::FaultReport => check_document::<FaultReport>(text, options),
+    struct Check<'a>(&'a [u8], &'a Options);
+    impl kommun_intl::KindVisitor for Check<'_> {
+        type Output = ();
+        fn visit<T: kommun_intl::Document>(self) {
+            check_document::<T>(self.0, self.1);
+        }
     }
+    kind.visit(Check(text, options));
 }
