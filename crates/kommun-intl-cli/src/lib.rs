@@ -9,6 +9,7 @@
 //! holds every output format to the same promises as the command.
 
 mod catalogue;
+mod config;
 mod corpus;
 mod diff;
 mod env;

@@ -79,6 +79,8 @@ impl FromStr for Lang {
 #[derive(Clone, PartialEq, Eq)]
 pub struct Issue {
     pub(crate) rule: &'static Rule,
+    /// The rule's severity, unless a [`super::RuleSelection`] changed it.
+    pub(crate) severity: Severity,
     /// RFC 6901 JSON Pointer to the value concerned (`""` is the whole document).
     pub pointer: String,
     /// 1-based line in the source text, when the document came from text.
@@ -110,7 +112,7 @@ impl Issue {
             let name = rule.params.iter().chain(&optional).copied().find(|p| *p == name)?;
             kept.insert(name, value);
         }
-        Some(Issue { rule, pointer, line, column, offset, params: kept })
+        Some(Issue { rule, severity: rule.severity, pointer, line, column, offset, params: kept })
     }
 
     /// The stable code, e.g. `partnership.end_before_start`.
@@ -119,10 +121,19 @@ impl Issue {
         self.rule.code
     }
 
-    /// Error or warning.
+    /// Error or warning: the rule's severity, unless the run's [`super::RuleSelection`]
+    /// changed it.
     #[must_use]
     pub fn severity(&self) -> Severity {
-        self.rule.severity
+        self.severity
+    }
+
+    /// The same issue at another severity (for a report sent between processes, whose rule
+    /// selection changed it).
+    #[must_use]
+    pub fn with_severity(mut self, severity: Severity) -> Issue {
+        self.severity = severity;
+        self
     }
 
     /// The rule this issue comes from.
