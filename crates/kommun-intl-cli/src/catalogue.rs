@@ -308,7 +308,7 @@ pub fn explain(args: &ExplainArgs) -> u8 {
         if let Some(kind) = kind {
             let report = kind.validate_json(bad.text, &options);
             let path = bad.path();
-            let settings = Settings { lang, styles, quiet: false };
+            let settings = Settings { lang, styles, quiet: false, deny_warnings: false };
             let mut human = Human::new(Box::new(&mut out), settings);
             human.document(
                 &FileInfo { path: &path },
@@ -317,6 +317,7 @@ pub fn explain(args: &ExplainArgs) -> u8 {
                     trust: kommun_intl::personal::Trust::Told,
                     text: bad.text,
                     first_line: 1,
+                    ndjson: false,
                 },
                 &report,
             )?;

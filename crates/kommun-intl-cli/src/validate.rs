@@ -143,7 +143,12 @@ pub fn run(args: &Args) -> u8 {
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let colour = args.format == Format::Human && env::colour(args.color, terminal);
-    let settings = Settings { lang, styles: Styles::new(colour), quiet: args.quiet };
+    let settings = Settings {
+        lang,
+        styles: Styles::new(colour),
+        quiet: args.quiet,
+        deny_warnings: args.deny_warnings,
+    };
     let out: Box<dyn Write> = Box::new(BufWriter::new(stdout.lock()));
     let mut sink = report::sink(args.format, out, settings);
     let total =
@@ -250,7 +255,7 @@ fn check_input(
         stats.errors += report.error_count() as u64;
         stats.warnings += report.warning_count() as u64;
         stats.truncated += report.truncated_count as u64;
-        let info = DocInfo { kind, trust, text: doc.text, first_line: doc.first_line };
+        let info = DocInfo { kind, trust, text: doc.text, first_line: doc.first_line, ndjson };
         if report.is_clean() {
             sink.document(&file, &info, &report)?;
         } else {

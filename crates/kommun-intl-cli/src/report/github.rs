@@ -50,8 +50,8 @@ impl Sink for Github<'_> {
             };
             let props =
                 format!("file={}{place},title={}", property(file.path), property(issue.code()));
-            let pointer = super::shown_pointer(&issue.pointer);
-            let message = format!("{} ({pointer})", issue.message(self.lang));
+            let pointer = super::pointer_in_parens(&issue.pointer);
+            let message = format!("{} {pointer}", issue.message(self.lang));
             writeln!(self.out, "::{command} {props}::{}", data(&message))?;
         }
         if report.truncated_count > 0 {

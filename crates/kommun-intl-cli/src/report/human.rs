@@ -99,8 +99,8 @@ impl Sink for Human<'_> {
         let fixable = Self::fix_pointers(doc, report);
         if self.settings.quiet {
             for issue in &report.issues {
-                let pointer = super::shown_pointer(&issue.pointer);
-                let message = format!("{} ({pointer})", issue.message(lang));
+                let pointer = super::pointer_in_parens(&issue.pointer);
+                let message = format!("{} {pointer}", issue.message(lang));
                 self.header(file.path, issue, &message)?;
             }
         } else {

@@ -3,8 +3,11 @@
 //! the closing summary.
 
 mod github;
+mod gitlab;
 mod human;
 mod json;
+mod jsonl;
+mod junit;
 mod sarif;
 
 use std::fmt::Write as _;
@@ -33,6 +36,8 @@ pub struct DocInfo<'a> {
     pub text: &'a [u8],
     /// The line of the input it starts on.
     pub first_line: usize,
+    /// True for a line of an NDJSON input (one of many documents), false for a whole file.
+    pub ndjson: bool,
 }
 
 /// What happened to one file.
@@ -114,6 +119,9 @@ pub struct Settings {
     pub styles: Styles,
     /// Only the issue lines: no source snippets, no summary.
     pub quiet: bool,
+    /// Warnings fail too (`--deny-warnings`): formats with a pass or fail per document count
+    /// them as failures.
+    pub deny_warnings: bool,
 }
 
 /// The sink for a format, writing to `out`.
@@ -127,6 +135,9 @@ pub fn sink<'w>(
         Format::Json => Box::new(json::Json::new(out, settings)),
         Format::Github => Box::new(github::Github::new(out, settings)),
         Format::Sarif => Box::new(sarif::Sarif::new(out, settings)),
+        Format::Junit => Box::new(junit::Junit::new(out, settings)),
+        Format::Gitlab => Box::new(gitlab::Gitlab::new(out, settings)),
+        Format::Jsonl => Box::new(jsonl::Jsonl::new(out, settings)),
     }
 }
 
@@ -174,6 +185,12 @@ pub fn summary(totals: &Totals, lang: Lang) -> String {
     }
     line.push('.');
     line
+}
+
+/// The pointer in parentheses after a message: `(/partnerships/0)`, and `(root)` for the
+/// whole document (not `((root))`).
+pub fn pointer_in_parens(pointer: &str) -> String {
+    if pointer.is_empty() { "(root)".to_owned() } else { format!("({pointer})") }
 }
 
 /// The pointer as shown to people: the root is `(root)`.
