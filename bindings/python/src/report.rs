@@ -35,7 +35,7 @@ type ReportState = (Option<String>, String, usize, usize, Vec<IssueParts>);
 
 fn issue_parts(issue: &Issue) -> IssueParts {
     let params = issue.params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
-    (issue.code().to_owned(), issue.pointer.clone(), issue.line, issue.column, issue.offset, params)
+    (issue.code.to_owned(), issue.pointer.clone(), issue.line, issue.column, issue.offset, params)
 }
 
 fn issue_state(issue: &Issue, lang: Lang) -> IssueState {
@@ -59,8 +59,8 @@ pub struct PyIssue {
 impl PyIssue {
     fn as_dict<'py>(&self, py: Python<'py>, lang: Lang) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
-        d.set_item("code", self.issue.code())?;
-        d.set_item("severity", self.issue.severity().as_str())?;
+        d.set_item("code", self.issue.code)?;
+        d.set_item("severity", self.issue.severity.as_str())?;
         d.set_item("pointer", &self.issue.pointer)?;
         d.set_item("line", self.issue.line)?;
         d.set_item("column", self.issue.column)?;
@@ -76,13 +76,13 @@ impl PyIssue {
     /// The stable code, e.g. `partnership.end_before_start`.
     #[getter]
     fn code(&self) -> &'static str {
-        self.issue.code()
+        self.issue.code
     }
 
     /// `"error"` or `"warning"`.
     #[getter]
     fn severity(&self) -> &'static str {
-        self.issue.severity().as_str()
+        self.issue.severity.as_str()
     }
 
     /// RFC 6901 JSON Pointer to the value concerned (`""` is the whole document).
@@ -180,8 +180,8 @@ impl PyIssue {
         };
         format!(
             "{at}{}[{}] at {pointer}: {}",
-            self.issue.severity(),
-            self.issue.code(),
+            self.issue.severity,
+            self.issue.code,
             self.issue.message(self.lang)
         )
     }
@@ -189,8 +189,8 @@ impl PyIssue {
     fn __repr__(&self) -> String {
         format!(
             "Issue(code={}, severity={}, pointer={}, line={}, column={})",
-            quoted(self.issue.code()),
-            quoted(self.issue.severity().as_str()),
+            quoted(self.issue.code),
+            quoted(self.issue.severity.as_str()),
             quoted(&self.issue.pointer),
             self.issue.line.map_or_else(|| "None".to_owned(), |l| l.to_string()),
             self.issue.column.map_or_else(|| "None".to_owned(), |c| c.to_string()),

@@ -350,7 +350,7 @@ mod tests {
             let kind: DocumentKind = bad.kind.parse().expect("a kind directory");
             let options = bad.options();
             let report = kind.validate_json(bad.text, &options);
-            assert!(report.issues.iter().any(|i| i.code() == rule.code), "{}", bad.path());
+            assert!(report.issues.iter().any(|i| i.code == rule.code), "{}", bad.path());
             let good = valid_example(bad, rule.code).expect("a valid example of the kind");
             assert!(kind.validate_json(good.text, &good.options()).is_valid(), "{}", good.path());
         }

@@ -61,7 +61,7 @@ pub fn load(path: &Path, lang: Lang) -> Result<Profile, Vec<String>> {
                     _ => shown.clone(),
                 };
                 let message = env::escape_controls(&issue.message(lang)).into_owned();
-                lines.push(format!("{at}: error[{}]: {message}", issue.code()));
+                lines.push(format!("{at}: error[{}]: {message}", issue.code));
             }
             Err(lines)
         }

@@ -84,8 +84,8 @@ impl Sink for Gitlab<'_> {
         let line_of_doc = doc.first_line.to_string();
         for issue in &report.issues {
             let document = if doc.ndjson { line_of_doc.as_str() } else { "" };
-            let fingerprint = self.fingerprint(&[&path, document, issue.code(), &issue.pointer]);
-            let severity = match issue.severity() {
+            let fingerprint = self.fingerprint(&[&path, document, issue.code, &issue.pointer]);
+            let severity = match issue.severity {
                 Severity::Error => "major",
                 Severity::Warning => "minor",
             };
@@ -94,7 +94,7 @@ impl Sink for Gitlab<'_> {
             let line = issue.line.map_or(doc.first_line, |l| l as usize);
             let entry = json!({
                 "description": description,
-                "check_name": issue.code(),
+                "check_name": issue.code,
                 "fingerprint": fingerprint,
                 "severity": severity,
                 "location": { "path": path, "lines": { "begin": line } },

@@ -117,7 +117,7 @@ impl Sink for Junit<'_> {
         };
         let classname = doc.kind.map_or("kommun-intl", DocumentKind::name);
         let fails = |s: Severity| s == Severity::Error || self.deny_warnings;
-        let failed = report.issues.iter().any(|i| fails(i.severity()))
+        let failed = report.issues.iter().any(|i| fails(i.severity))
             || (report.truncated_count > 0 && !report.is_valid());
         self.failures += u64::from(failed);
         let mut case = String::new();
@@ -138,15 +138,15 @@ impl Sink for Junit<'_> {
             let message = issue.message(self.lang);
             let line = format!(
                 "{place}: {}[{}]: {message} {}",
-                issue.severity(),
-                issue.code(),
+                issue.severity,
+                issue.code,
                 pointer_in_parens(&issue.pointer)
             );
-            if fails(issue.severity()) {
+            if fails(issue.severity) {
                 let _ = writeln!(
                     case,
                     "      <failure type=\"{}\" message=\"{}\">{}</failure>",
-                    xml(issue.code()),
+                    xml(issue.code),
                     xml(&message),
                     xml(&line)
                 );

@@ -259,6 +259,7 @@ impl Ctx {
         }
         self.issues.push(Issue {
             rule,
+            code: rule.code,
             severity,
             pointer: self.pointer.clone(),
             line: None,

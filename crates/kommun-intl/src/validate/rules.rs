@@ -248,8 +248,8 @@ rules! {
         sv: "Telefonnumret är inte ett giltigt nummer (nationella nummer tolkas som svenska).";
     /// A valid phone number is not stored in E.164 form.
     PHONE_NOT_E164 = "phone.not_e164", Warning, X, [],
-        en: "Store phone numbers in E.164 form (+46...); `kommun-intl fix` can rewrite them.",
-        sv: "Spara telefonnummer i E.164-form (+46...); `kommun-intl fix` kan skriva om dem.";
+        en: "Store phone numbers in E.164 form (+46...).",
+        sv: "Spara telefonnummer i E.164-form (+46...).";
     /// A Swedish postal code is not written `NNN NN`.
     POSTAL_CODE_FORMAT = "address.postal_code_format", Error, X, [],
         en: "A Swedish postal code is five digits written `NNN NN`, e.g. `531 88`.",
