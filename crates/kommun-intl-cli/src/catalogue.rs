@@ -40,7 +40,8 @@ pub struct RulesArgs {
 /// Arguments of `explain`.
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
-    /// The rule's code, e.g. `phone.not_e164` (see `kommun-intl rules`).
+    /// The rule's code, e.g. `phone.not_e164`, or a prefix (`feedback.`) to list every rule
+    /// under it (see `kommun-intl rules`).
     pub code: String,
     /// Language of the explanation: `sv` or `en` [default: from the locale]
     #[arg(long, value_parser = parse_lang, value_name = "LANG")]
@@ -243,9 +244,56 @@ fn describe(out: &mut dyn Write, rule: &Rule, lang: Lang, styles: &Styles) -> io
 }
 
 /// Runs `explain`.
+/// `explain PREFIX`: every rule under the prefix, one line each, in catalogue order.
+fn explain_prefix(under: &[&rules::Rule], lang: Lang) -> u8 {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let width = under.iter().map(|r| r.code.len()).max().unwrap_or(0);
+    let result = (|| -> io::Result<()> {
+        for rule in under {
+            let severity = match (rule.severity, lang) {
+                (kommun_intl::Severity::Error, Lang::En) => "error",
+                (kommun_intl::Severity::Warning, Lang::En) => "warning",
+                (kommun_intl::Severity::Error, Lang::Sv) => "fel",
+                (kommun_intl::Severity::Warning, Lang::Sv) => "varning",
+            };
+            writeln!(out, "{:width$}  {severity:7}  {}", rule.code, rule.template(lang))?;
+        }
+        let n = under.len();
+        match lang {
+            Lang::En => writeln!(
+                out,
+                "\n{n} {}; `kommun-intl explain CODE` shows one with its examples.",
+                if n == 1 { "rule" } else { "rules" }
+            )?,
+            Lang::Sv => writeln!(
+                out,
+                "\n{n} {}; `kommun-intl explain KOD` visar en med exempel.",
+                if n == 1 { "regel" } else { "regler" }
+            )?,
+        }
+        out.flush()
+    })();
+    match result {
+        Ok(()) => exit::VALID,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::VALID,
+        Err(e) => {
+            env::error(&format!("cannot write the output: {e}"));
+            exit::USAGE
+        }
+    }
+}
+
 pub fn explain(args: &ExplainArgs) -> u8 {
     let lang = env::lang(args.lang);
-    let Some(rule) = rules::Rule::by_code(args.code.trim()) else {
+    let code = args.code.trim();
+    let prefix = if code.ends_with('.') { code.to_owned() } else { format!("{code}.") };
+    let under: Vec<&rules::Rule> =
+        rules::ALL.iter().copied().filter(|r| r.code.starts_with(&prefix)).collect();
+    if rules::Rule::by_code(code).is_none() && !under.is_empty() {
+        return explain_prefix(&under, lang);
+    }
+    let Some(rule) = rules::Rule::by_code(code) else {
         let hint =
             nearest(args.code.trim()).map(|c| format!(" Did you mean `{c}`?")).unwrap_or_default();
         env::error(&format!(

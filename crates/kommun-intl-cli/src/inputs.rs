@@ -56,6 +56,8 @@ pub struct Failure {
     pub display: String,
     /// Why it cannot be read.
     pub reason: String,
+    /// True for a directory that holds no data files (which is not a file that failed).
+    pub empty_dir: bool,
 }
 
 /// Expands the paths given on the command line, in order: a file as it is, a directory into
@@ -98,6 +100,7 @@ pub fn expand(
                 out.push(Err(Failure {
                     display: display(path),
                     reason: format!("cannot read: {e}"),
+                    empty_dir: false,
                 }));
                 continue;
             }
@@ -150,6 +153,7 @@ pub fn expand(
                     out.push(Err(Failure {
                         display: display(&at),
                         reason: format!("cannot read: {e}"),
+                        empty_dir: false,
                     }));
                 }
             }
@@ -158,6 +162,7 @@ pub fn expand(
             out.push(Err(Failure {
                 display: display(path),
                 reason: "the directory holds no data files (*.json, *.ndjson, *.jsonl)".to_owned(),
+                empty_dir: true,
             }));
         }
     }

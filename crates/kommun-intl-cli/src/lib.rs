@@ -146,7 +146,7 @@ pub fn render(
             errors: report.error_count() as u64,
             warnings: report.warning_count() as u64,
             truncated: report.truncated_count as u64,
-            failure: None,
+            ..report::FileStats::default()
         };
         sink.file_end(&file, &stats)?;
         let mut totals = report::Totals::default();

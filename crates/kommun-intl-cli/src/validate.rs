@@ -165,8 +165,11 @@ pub fn run(args: &Args) -> u8 {
                 ),
                 Err(failure) => {
                     let file = FileInfo { path: &failure.display };
-                    let stats =
-                        FileStats { failure: Some(failure.reason.clone()), ..FileStats::default() };
+                    let stats = FileStats {
+                        failure: Some(failure.reason.clone()),
+                        no_data_files: failure.empty_dir,
+                        ..FileStats::default()
+                    };
                     sink.file_start(&file)?;
                     sink.file_end(&file, &stats)?;
                     (&failure.display, stats)
@@ -244,13 +247,18 @@ fn check_input(
                 Err(_) if !inputs::is_json(doc.text) => (None, Trust::FromDocument),
                 Err(e) => {
                     stats.failure = Some(format!("{e}; use --kind"));
+                    stats.kind_unknown = true;
+                    stats.documents += 1;
                     break;
                 }
             },
         };
         let options =
             Options { kind_from_document: trust == Trust::FromDocument, ..options.clone() };
-        let report = validate_doc(kind, doc.text, doc.first_line, ndjson, &options);
+        let mut report = validate_doc(kind, doc.text, doc.first_line, ndjson, &options);
+        // In document order: by line and column (a stable sort: issues at one place keep the
+        // order the rules gave them; issues without a position come last).
+        report.issues.sort_by_key(|i| (i.line.is_none(), i.line, i.column));
         stats.documents += 1;
         stats.errors += report.error_count() as u64;
         stats.warnings += report.warning_count() as u64;

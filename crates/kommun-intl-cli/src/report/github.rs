@@ -60,7 +60,7 @@ impl Sink for Github<'_> {
                 self.out,
                 "::warning file={}::{}",
                 property(file.path),
-                data(&format!("{n} more issue(s) not shown (see --max-issues)"))
+                data(&super::more_issues(n, self.lang))
             )?;
         }
         Ok(())

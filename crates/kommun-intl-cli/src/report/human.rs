@@ -153,8 +153,10 @@ impl Sink for Human<'_> {
             let n = report.truncated_count;
             let line = match lang {
                 Lang::En => format!(
-                    "{}:{}: {n} more issue(s) in this document not shown (see --max-issues)",
-                    file.path, doc.first_line
+                    "{}:{}: {n} more {} in this document not shown (see --max-issues)",
+                    file.path,
+                    doc.first_line,
+                    if n == 1 { "issue" } else { "issues" }
                 ),
                 Lang::Sv => format!(
                     "{}:{}: ytterligare {n} problem i dokumentet visas inte (se --max-issues)",

@@ -156,11 +156,8 @@ impl Sink for Junit<'_> {
             }
         }
         if report.truncated_count > 0 {
-            let _ = writeln!(
-                out_lines,
-                "{} more issue(s) not shown (see --max-issues)",
-                report.truncated_count
-            );
+            let _ =
+                writeln!(out_lines, "{}", super::more_issues(report.truncated_count, self.lang));
         }
         if !out_lines.is_empty() {
             let _ = writeln!(case, "      <system-out>{out_lines}</system-out>");
