@@ -251,12 +251,7 @@ fn explain_prefix(under: &[&rules::Rule], lang: Lang) -> u8 {
     let width = under.iter().map(|r| r.code.len()).max().unwrap_or(0);
     let result = (|| -> io::Result<()> {
         for rule in under {
-            let severity = match (rule.severity, lang) {
-                (kommun_intl::Severity::Error, Lang::En) => "error",
-                (kommun_intl::Severity::Warning, Lang::En) => "warning",
-                (kommun_intl::Severity::Error, Lang::Sv) => "fel",
-                (kommun_intl::Severity::Warning, Lang::Sv) => "varning",
-            };
+            let severity = severity_word(rule.severity, lang);
             writeln!(out, "{:width$}  {severity:7}  {}", rule.code, rule.template(lang))?;
         }
         let n = under.len();
@@ -274,14 +269,7 @@ fn explain_prefix(under: &[&rules::Rule], lang: Lang) -> u8 {
         }
         out.flush()
     })();
-    match result {
-        Ok(()) => exit::VALID,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => exit::VALID,
-        Err(e) => {
-            env::error(&format!("cannot write the output: {e}"));
-            exit::USAGE
-        }
-    }
+    finish(result)
 }
 
 pub fn explain(args: &ExplainArgs) -> u8 {
