@@ -244,6 +244,45 @@ fn describe(out: &mut dyn Write, rule: &Rule, lang: Lang, styles: &Styles) -> io
 }
 
 /// Runs `explain`.
+/// A municipality small enough to show, for the limits no fixture can reach at their real size.
+const LIMIT_EXAMPLE: &str = r#"{
+  "id": "lidkoping",
+  "name": { "sv": "Lidköpings kommun" },
+  "municipality_code": "1494",
+  "units": [
+    { "id": "barn_och_skola", "name": "Barn & Skola" },
+    { "id": "biblioteket", "name": "Biblioteket" },
+    { "id": "seniorcenter", "name": "SeniorCenter" }
+  ]
+}
+"#;
+
+/// For a size limit: the example document, the options with the limit lowered so that it
+/// breaks it, and the lowered limit as shown.
+fn limit_example(code: &str) -> Option<(&'static [u8], kommun_intl::Options, String)> {
+    let mut limits = kommun_intl::Limits::default();
+    let shown = match code {
+        "limits.document_size" => {
+            limits.max_document_size = 200;
+            "200 bytes"
+        }
+        "limits.string_length" => {
+            limits.max_string_length = 16;
+            "16 bytes"
+        }
+        "limits.array_length" => {
+            limits.max_array_length = 2;
+            "2 items"
+        }
+        _ => return None,
+    };
+    Some((
+        LIMIT_EXAMPLE.as_bytes(),
+        kommun_intl::Options { limits, ..kommun_intl::Options::default() },
+        shown.to_owned(),
+    ))
+}
+
 /// `explain PREFIX`: every rule under the prefix, one line each, in catalogue order.
 fn explain_prefix(under: &[&rules::Rule], lang: Lang) -> u8 {
     let stdout = io::stdout();
@@ -296,6 +335,49 @@ pub fn explain(args: &ExplainArgs) -> u8 {
     let mut out = BufWriter::new(stdout.lock());
     let result = (|| -> io::Result<()> {
         describe(&mut out, rule, lang, &styles)?;
+        if invalid_example(rule.code).is_none()
+            && let Some((text, options, shown)) = limit_example(rule.code)
+        {
+            let heading = match lang {
+                Lang::En => format!(
+                    "Invalid example, with the limit lowered to {shown} (the real one is too large to show)"
+                ),
+                Lang::Sv => format!(
+                    "Ogiltigt exempel, med gränsen sänkt till {shown} (den verkliga är för stor att visa)"
+                ),
+            };
+            writeln!(out)?;
+            paint(&mut out, styles.header, &heading)?;
+            writeln!(out, "\n")?;
+            write_document(&mut out, &styles, text)?;
+            let says = match lang {
+                Lang::En => "kommun-intl validate says:",
+                Lang::Sv => "kommun-intl validate säger:",
+            };
+            writeln!(out)?;
+            paint(&mut out, styles.header, says)?;
+            writeln!(out, "\n")?;
+            let kind = DocumentKind::Municipality;
+            let report = kind.validate_json(text, &options);
+            let settings = Settings { lang, styles, quiet: false, deny_warnings: false };
+            let mut human = Human::new(Box::new(&mut out), settings);
+            let doc = DocInfo {
+                kind: Some(kind),
+                trust: kommun_intl::personal::Trust::Told,
+                text,
+                first_line: 1,
+                ndjson: false,
+            };
+            human.document(&FileInfo { path: "example.json" }, &doc, &report)?;
+            human.flush()?;
+            drop(human);
+            let valid = match lang {
+                Lang::En => "Under the real limits the same document is valid.",
+                Lang::Sv => "Med de verkliga gränserna är samma dokument giltigt.",
+            };
+            writeln!(out, "{valid}")?;
+            return out.flush();
+        }
         let Some(bad) = invalid_example(rule.code) else {
             match lang {
                 Lang::En => {
@@ -395,6 +477,21 @@ mod tests {
             CORPUS.is_empty() || shown * 2 > rules::ALL.len(),
             "only {shown} rules have examples"
         );
+    }
+
+    #[test]
+    fn the_limits_have_examples_at_a_lowered_limit() {
+        for rule in rules::ALL.iter().filter(|r| r.code.starts_with("limits.")) {
+            if invalid_example(rule.code).is_some() {
+                continue;
+            }
+            let (text, options, _) = limit_example(rule.code).expect("an example");
+            let kind = DocumentKind::Municipality;
+            let report = kind.validate_json(text, &options);
+            assert!(report.issues.iter().any(|i| i.code == rule.code), "{}: {report}", rule.code);
+            let real = kind.validate_json(text, &kommun_intl::Options::default());
+            assert!(real.is_clean(), "{real}");
+        }
     }
 
     #[test]
