@@ -244,6 +244,31 @@ fn describe(out: &mut dyn Write, rule: &Rule, lang: Lang, styles: &Styles) -> io
 }
 
 /// Runs `explain`.
+/// Writes a document, then what `validate` says of it as `kind` (nothing more without a kind).
+fn show_verdict(
+    out: &mut dyn Write,
+    (lang, styles): (Lang, &Styles),
+    (path, kind, text): (&str, Option<DocumentKind>, &[u8]),
+    options: &kommun_intl::Options,
+) -> io::Result<()> {
+    write_document(out, styles, text)?;
+    let says = match lang {
+        Lang::En => "kommun-intl validate says:",
+        Lang::Sv => "kommun-intl validate säger:",
+    };
+    writeln!(out)?;
+    paint(out, styles.header, says)?;
+    writeln!(out, "\n")?;
+    let Some(kind) = kind else { return Ok(()) };
+    let report = kind.validate_json(text, options);
+    let settings = Settings { lang, styles: *styles, quiet: false, deny_warnings: false };
+    let mut human = Human::new(Box::new(&mut *out), settings);
+    let trust = kommun_intl::personal::Trust::Told;
+    let doc = DocInfo { kind: Some(kind), trust, text, first_line: 1, ndjson: false };
+    human.document(&FileInfo { path }, &doc, &report)?;
+    human.flush()
+}
+
 /// A municipality small enough to show, for the limits no fixture can reach at their real size.
 const LIMIT_EXAMPLE: &str = r#"{
   "id": "lidkoping",
@@ -349,28 +374,8 @@ pub fn explain(args: &ExplainArgs) -> u8 {
             writeln!(out)?;
             paint(&mut out, styles.header, &heading)?;
             writeln!(out, "\n")?;
-            write_document(&mut out, &styles, text)?;
-            let says = match lang {
-                Lang::En => "kommun-intl validate says:",
-                Lang::Sv => "kommun-intl validate säger:",
-            };
-            writeln!(out)?;
-            paint(&mut out, styles.header, says)?;
-            writeln!(out, "\n")?;
-            let kind = DocumentKind::Municipality;
-            let report = kind.validate_json(text, &options);
-            let settings = Settings { lang, styles, quiet: false, deny_warnings: false };
-            let mut human = Human::new(Box::new(&mut out), settings);
-            let doc = DocInfo {
-                kind: Some(kind),
-                trust: kommun_intl::personal::Trust::Told,
-                text,
-                first_line: 1,
-                ndjson: false,
-            };
-            human.document(&FileInfo { path: "example.json" }, &doc, &report)?;
-            human.flush()?;
-            drop(human);
+            let kind = Some(DocumentKind::Municipality);
+            show_verdict(&mut out, (lang, &styles), ("example.json", kind, text), &options)?;
             let valid = match lang {
                 Lang::En => "Under the real limits the same document is valid.",
                 Lang::Sv => "Med de verkliga gränserna är samma dokument giltigt.",
@@ -410,37 +415,12 @@ pub fn explain(args: &ExplainArgs) -> u8 {
             }
         }
         writeln!(out)?;
-        write_document(&mut out, &styles, bad.text)?;
-        let says = match lang {
-            Lang::En => "kommun-intl validate says:",
-            Lang::Sv => "kommun-intl validate säger:",
-        };
-        writeln!(out)?;
-        paint(&mut out, styles.header, says)?;
-        writeln!(out, "\n")?;
         let kind: Option<DocumentKind> = bad
             .expectation()
             .and_then(|e| e.get("kind")?.as_str()?.parse().ok())
             .or_else(|| bad.kind.parse().ok());
-        let options = bad.options();
-        if let Some(kind) = kind {
-            let report = kind.validate_json(bad.text, &options);
-            let path = bad.path();
-            let settings = Settings { lang, styles, quiet: false, deny_warnings: false };
-            let mut human = Human::new(Box::new(&mut out), settings);
-            human.document(
-                &FileInfo { path: &path },
-                &DocInfo {
-                    kind: Some(kind),
-                    trust: kommun_intl::personal::Trust::Told,
-                    text: bad.text,
-                    first_line: 1,
-                    ndjson: false,
-                },
-                &report,
-            )?;
-            human.flush()?;
-        }
+        let path = bad.path();
+        show_verdict(&mut out, (lang, &styles), (&path, kind, bad.text), &bad.options())?;
         if let Some(good) = valid_example(bad, rule.code) {
             let heading = match lang {
                 Lang::En => "Valid example",
