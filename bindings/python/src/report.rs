@@ -231,10 +231,10 @@ impl PyReport {
         self.wrap(self.report.issues.iter())
             .iter()
             .map(PyIssue::__str__)
-            .chain(
-                (self.report.truncated_count > 0)
-                    .then(|| format!("... and {} more issue(s)", self.report.truncated_count)),
-            )
+            .chain((self.report.truncated_count > 0).then(|| {
+                let n = self.report.truncated_count;
+                format!("... and {n} more {}", if n == 1 { "issue" } else { "issues" })
+            }))
             .collect::<Vec<_>>()
             .join("\n")
     }

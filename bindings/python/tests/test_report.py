@@ -57,7 +57,7 @@ def test_str_and_repr() -> None:
         "1:39: error[text.untrimmed] at /description: "
         "The text starts or ends with white space."
     )
-    assert lines[-1] == "... and 1 more issue(s)"
+    assert lines[-1] == "... and 1 more issue"
     assert repr(report) == (
         "Report(kind='feedback', valid=False, errors=3, warnings=0, truncated=1)"
     )

@@ -280,7 +280,8 @@ impl fmt::Display for Report {
             writeln!(f, "{issue}")?;
         }
         if self.truncated_count > 0 {
-            writeln!(f, "... and {} more issue(s)", self.truncated_count)?;
+            let n = self.truncated_count;
+            writeln!(f, "... and {n} more {}", if n == 1 { "issue" } else { "issues" })?;
         }
         Ok(())
     }
