@@ -2,16 +2,19 @@
 
 CARGO ?= cargo
 
-.PHONY: test lint fmt test-rust test-python schemas check-generated bench
+.PHONY: test lint fmt test-rust test-python schemas check-generated bench cli-debug realworld \
+	realworld-update
 
 ## test: everything CI checks: formatting, clippy, every Rust test (unit, integration, doc),
-## then the Python bindings' tests.
-test: lint test-rust test-python
+## the Python bindings' tests, then the real-world corpus (`realworld`).
+test: lint test-rust test-python realworld
 
-## lint: rustfmt and clippy (pedantic, warnings are errors).
+## lint: rustfmt and clippy (pedantic, warnings are errors), the fuzz targets too (so they
+## keep compiling; `make fuzz` runs them).
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	$(CARGO) clippy --manifest-path fuzz/Cargo.toml --all-targets --locked -- -D warnings
 
 ## test-rust: the workspace's tests, including the README's Rust examples (doc tests).
 test-rust:
@@ -44,6 +47,25 @@ $(SUITE)/.stamp: bindings/python/requirements-test.txt $(VENV)/.requirements-tes
 	tar -xzf $(SUITE)/sdist/jsonschema-*.tar.gz -C $(SUITE) --strip-components=2 \
 		--wildcards '*/json/tests/draft2020-12/*'
 	touch $@
+
+## realworld: convert the real-world corpus (tests/realworld/raw/) into the model with
+## tests/realworld/convert.py, validate every converted document with the CLI's debug build,
+## print per raw file how many records fit, are prose or do not fit (and the prose facts), and
+## fail on a validation error, on a converted file that differs from the committed
+## tests/realworld/converted/ (drift), or on a record that classifies worse than in
+## tests/realworld/baseline.json. Takes seconds; tests/realworld/README.md explains the classes.
+## realworld-update: rewrite converted/, placement.json and baseline.json; review the diff.
+KOMMUN_INTL_BIN = $(or $(CARGO_TARGET_DIR),target)/debug/kommun-intl
+realworld: cli-debug
+	$(PYTHON) tests/realworld/convert.py --check --cli "$(KOMMUN_INTL_BIN)"
+
+realworld-update: cli-debug
+	$(PYTHON) tests/realworld/convert.py --update --cli "$(KOMMUN_INTL_BIN)"
+
+## cli-debug: the CLI's debug build that `realworld` runs (test-rust builds it too, so after
+## it this is a no-op).
+cli-debug:
+	$(CARGO) build --quiet --locked -p kommun-intl-cli
 
 ## fmt: format the code.
 fmt:

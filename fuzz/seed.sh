@@ -8,13 +8,17 @@ target=$1
 out=fuzz/corpus/$target
 mkdir -p "$out"
 
-# The index of a kind in DocumentKind::ALL.
+# The index of a kind in DocumentKind::ALL, read from the one registry of kinds (the
+# `kinds!` block of crates/kommun-intl/src/document.rs, in its order).
+KINDS=$(sed -n '/^kinds! {/,/^}/p' crates/kommun-intl/src/document.rs | sed -n 's/.*, "\([a-z-]*\)";$/\1/p')
 index() {
-    case $1 in
-        dataset) echo 0 ;; municipality) echo 1 ;; partnership) echo 2 ;; project) echo 3 ;;
-        observation) echo 4 ;; feedback) echo 5 ;; fault-report) echo 6 ;;
-        *) echo "unknown kind $1" >&2; exit 1 ;;
-    esac
+    i=0
+    for k in $KINDS; do
+        if [ "$k" = "$1" ]; then echo $i; return; fi
+        i=$((i + 1))
+    done
+    echo "unknown kind $1" >&2
+    exit 1
 }
 
 # Every fixture and example as "<kind> <path>" lines.

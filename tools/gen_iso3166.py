@@ -14,11 +14,15 @@ have yet, each with its source; the generator applies them and says so on
 stderr. A change the source already has is an error: drop it from
 `CHANGES` when upgrading pycountry.
 
+ISO 3166-1 leaves some codes to its users; `ADDITIONS` lists the user-assigned codes that
+real sources use (Kosovo's `XK`), each with who uses it, and the generator adds them to part 1.
+
 Output (UTF-8, tab-separated, one header line naming the columns, sorted by
 code; the Rust side reads columns by their header name, so a column can be
 added without breaking it):
 
   iso3166-1.tsv  alpha2, alpha3, numeric, name_en, name_sv
+                 (`numeric` is empty for a user-assigned code)
   iso3166-2.tsv  code, type, name, name_sv, withdrawn
                  (`name_sv` is empty where Swedish uses the name as it is;
                  `withdrawn` is the date a dissolved subdivision ceased to
@@ -69,6 +73,20 @@ CHANGES = [
 ]
 
 
+# ISO 3166-1 codes that are not in the standard but that real sources use, each with who uses
+# it. ISO 3166-1 reserves `XK` as user-assigned; the European Union, the European Commission's
+# style guide and most international bodies write Kosovo as `XK` (ICLD's tables list Swedish
+# partnerships in Kosovo), so a register needs it. User-assigned codes have no ISO alpha-3 or
+# numeric code: `XKX` is an alpha-3 in wide use (the World Bank's), the numeric field is empty.
+# An addition the source already has is an error: drop it from `ADDITIONS` then.
+ADDITIONS = [
+    {
+        "source": "user-assigned XK, as the European Union uses it for Kosovo",
+        "row": ["XK", "XKX", "", "Kosovo", "Kosovo"],
+    },
+]
+
+
 def database(name: str) -> list[dict[str, str]]:
     path = Path(pycountry.DATABASE_DIR) / f"iso{name}.json"
     return json.loads(path.read_text(encoding="utf-8"))[name]
@@ -90,7 +108,7 @@ def render(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def part1() -> str:
+def part1(report: list[str]) -> str:
     sv = swedish("iso3166-1")
     rows = []
     for c in database("3166-1"):
@@ -102,6 +120,12 @@ def part1() -> str:
             clean(c["name"], code),
             clean(sv.gettext(c["name"]), code),
         ])
+    for addition in ADDITIONS:
+        row = addition["row"]
+        if any(r[0] == row[0] for r in rows):
+            sys.exit(f"{row[0]}: already in the source; drop it from ADDITIONS")
+        rows.append(row)
+        report.append(f"added: {addition['source']}")
     return render(["alpha2", "alpha3", "numeric", "name_en", "name_sv"], sorted(rows))
 
 
@@ -146,7 +170,7 @@ def part3() -> str:
 
 def tables(report: list[str]) -> dict[str, str]:
     return {
-        "iso3166-1.tsv": part1(),
+        "iso3166-1.tsv": part1(report),
         "iso3166-2.tsv": part2(report),
         "iso3166-3.tsv": part3(),
     }

@@ -42,8 +42,21 @@ fn canary_value(recipe: &mut impl Iterator<Item = u8>) -> String {
 
 /// A value that does not hold the canary.
 fn plain_value(recipe: &mut impl Iterator<Item = u8>) -> String {
-    pick(recipe, &["\"praise\"", "\"web\"", "\"2026-11-28T09:30:00+01:00\"", "58.5", "null", "true", "\"beröm\"", "{}", "[]"])
-        .to_string()
+    pick(
+        recipe,
+        &[
+            "\"praise\"",
+            "\"web\"",
+            "\"2026-11-28T09:30:00+01:00\"",
+            "58.5",
+            "null",
+            "true",
+            "\"beröm\"",
+            "{}",
+            "[]",
+        ],
+    )
+    .to_string()
 }
 
 fn canary_document(recipe: &[u8]) -> (DocumentKind, Vec<u8>) {
@@ -55,12 +68,34 @@ fn canary_document(recipe: &[u8]) -> (DocumentKind, Vec<u8>) {
         let member = match r.next().unwrap_or(0) % 8 {
             0 => format!("\"description\": {}", canary_value(&mut r)),
             1 => format!("\"contact\": {{\"name\": {}}}", canary_value(&mut r)),
-            2 => format!("\"contact\": {{\"email\": {}, \"phone\": {}}}", canary_value(&mut r), canary_value(&mut r)),
+            2 => format!(
+                "\"contact\": {{\"email\": {}, \"phone\": {}}}",
+                canary_value(&mut r),
+                canary_value(&mut r)
+            ),
             3 => format!("\"contact\": {}", canary_value(&mut r)),
             4 => format!("\"{CANARY}\": {}", plain_value(&mut r)),
             5 => format!("\"kontakt\": {}", canary_value(&mut r)),
-            6 => format!("\"{}\": {}", pick(&mut r, &["category", "channel", "service_code", "submitted_at", "lat", "id", "status"]), plain_value(&mut r)),
-            _ => format!("\"$schema\": \"{}\"", pick(&mut r, &["feedback.schema.json", "fault-report.schema.json", "partnership.schema.json", "dataset.schema.json"])),
+            6 => format!(
+                "\"{}\": {}",
+                pick(
+                    &mut r,
+                    &["category", "channel", "service_code", "submitted_at", "lat", "id", "status"]
+                ),
+                plain_value(&mut r)
+            ),
+            _ => format!(
+                "\"$schema\": \"{}\"",
+                pick(
+                    &mut r,
+                    &[
+                        "feedback.schema.json",
+                        "fault-report.schema.json",
+                        "partnership.schema.json",
+                        "dataset.schema.json"
+                    ]
+                )
+            ),
         };
         members.push(member);
     }
@@ -76,11 +111,7 @@ fn canary_document(recipe: &[u8]) -> (DocumentKind, Vec<u8>) {
                 text.remove(at + q);
             }
         }
-        2 => {
-            if at < text.len() {
-                text[at] = r.next().unwrap_or(b'}');
-            }
-        }
+        2 if at < text.len() => text[at] = r.next().unwrap_or(b'}'),
         3 => text.splice(at..at, [b'\n']).for_each(drop),
         _ => {}
     }
@@ -117,7 +148,10 @@ fuzz_target!(|data: &[u8]| {
             let out = render(format, lang, quiet, colour, (Some(kind), trust), &text, &report);
             if canaries {
                 let shown = String::from_utf8_lossy(&out);
-                assert!(!shown.contains(CANARY), "{format:?} quiet={quiet} shows the canary:\n{shown}");
+                assert!(
+                    !shown.contains(CANARY),
+                    "{format:?} quiet={quiet} shows the canary:\n{shown}"
+                );
                 assert!(!shown.contains("46701234567"), "{format:?} shows the number:\n{shown}");
             }
             let _ = String::from_utf8(out).expect("the output is UTF-8");

@@ -250,7 +250,9 @@ pub fn check_no_personal_data(kind: DocumentKind, document: &Value, report: &Rep
 /// well-formed JSON, leaves no personal value (see [`secrets`]) readable.
 pub fn check_personal_spans(kind: DocumentKind, text: &[u8], document: Option<&Value>) {
     use kommun_intl::personal::Trust;
-    for (asked, trust) in [(Some(kind), Trust::Told), (Some(kind), Trust::FromDocument), (None, Trust::FromDocument)] {
+    for (asked, trust) in
+        [(Some(kind), Trust::Told), (Some(kind), Trust::FromDocument), (None, Trust::FromDocument)]
+    {
         let spans = kommun_intl::personal::spans(asked, trust, text);
         let mut end = 0;
         for r in &spans {
@@ -278,6 +280,30 @@ pub fn check_document<T: Document + Debug>(text: &[u8], options: &Options) {
     check_positions(&report, text);
     if value.is_none() {
         assert!(!report.is_valid(), "no value, yet a valid report: {report:?}");
+    }
+    // The explaining path reads a text into a spanned tree; a text it does not take goes the
+    // first way (a `serde_json::Value`, issues found by pointer). Both give the same report.
+    let by_value = kommun_intl::validate_json_by_value(T::KIND, text, options);
+    assert_eq!(
+        (format!("{report:?}"), report.error_count(), report.warning_count()),
+        (format!("{by_value:?}"), by_value.error_count(), by_value.warning_count()),
+        "the tree and the value explain differently"
+    );
+    // The fast path's typed parse (with errors that format nothing) takes what
+    // `serde_json::from_slice` takes, into the same value; only a limit stops one it takes.
+    let body = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
+    match (serde_json::from_slice::<T>(body), &value) {
+        (Ok(loud), Some(quiet)) => assert_eq!(
+            serde_json::to_vec(&loud).expect("serialises"),
+            serde_json::to_vec(quiet).expect("serialises"),
+            "the fast path read another value"
+        ),
+        (Ok(_), None) => assert!(
+            report.issues.iter().any(|i| i.code.starts_with("limits.")),
+            "serde_json takes the text, the fast path does not: {report:?}"
+        ),
+        (Err(_), Some(_)) => panic!("the fast path took a text serde_json refuses"),
+        (Err(_), None) => {}
     }
     if let Ok(document) = serde_json::from_slice::<Value>(text) {
         check_no_personal_data(T::KIND, &document, &report);
@@ -319,18 +345,14 @@ pub fn check_document<T: Document + Debug>(text: &[u8], options: &Options) {
     assert_eq!(codes(&third), codes(&second), "validate_value disagrees with validate_json");
 }
 
-/// Runs [`check_document`] for the model type of `kind`.
+/// Runs [`check_document`] for the model type of `kind` (through the one registry of kinds).
 pub fn check_kind(kind: DocumentKind, text: &[u8], options: &Options) {
-    use kommun_intl::{
-        Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project,
-    };
-    match kind {
-        DocumentKind::Dataset => check_document::<Dataset>(text, options),
-        DocumentKind::Municipality => check_document::<Municipality>(text, options),
-        DocumentKind::Partnership => check_document::<Partnership>(text, options),
-        DocumentKind::Project => check_document::<Project>(text, options),
-        DocumentKind::Observation => check_document::<Observation>(text, options),
-        DocumentKind::Feedback => check_document::<Feedback>(text, options),
-        DocumentKind::FaultReport => check_document::<FaultReport>(text, options),
+    struct Check<'a>(&'a [u8], &'a Options);
+    impl kommun_intl::KindVisitor for Check<'_> {
+        type Output = ();
+        fn visit<T: kommun_intl::Document>(self) {
+            check_document::<T>(self.0, self.1);
+        }
     }
+    kind.visit(Check(text, options));
 }

@@ -271,8 +271,8 @@ documents! {
     PyProject(Project, "Project") {
         schema, id, title, acronym, description, departments, own_role, organisations,
         participating_countries, programme, funders, budget, external_ids, status, start, end,
-        duration, extension, phases, decisions, follows, networks, areas, locations, results,
-        counts_stated, website, as_written, alternatives, notes, sources
+        duration, extension, phases, decisions, follows, networks, partnership, areas, locations,
+        results, counts_stated, website, as_written, alternatives, notes, sources
     }
     PyObservation(Observation, "Observation") {
         schema, period, measure, value, unit, approximate, source

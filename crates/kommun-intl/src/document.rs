@@ -14,7 +14,9 @@ use crate::model::{
 };
 use crate::schema::Compiled;
 use crate::validate::structure::Keys;
-use crate::validate::{Ctx, Options, Report, Validate, limits, locate, rules, structure};
+use crate::validate::{
+    Ctx, Options, Report, Validate, limits, locate, quiet, rules, structure, tree,
+};
 
 /// Something to do with the Rust type of a document kind: [`DocumentKind::visit`] calls
 /// [`KindVisitor::visit`] with the kind's type, so that code generic over [`Document`] runs for
@@ -172,13 +174,33 @@ pub trait Document:
 #[must_use]
 pub fn check_json<T: Document>(json: &[u8], options: &Options) -> (Option<T>, Report) {
     let mut ctx = Ctx::new(options);
-    let value = parse_and_check::<T>(json, &mut ctx);
+    let value = parse_and_check::<T>(json, &mut ctx, true);
     (value, ctx.finish_in(Some(json)))
+}
+
+/// [`DocumentKind::validate_json`] with every invalid text explained the way a text the
+/// spanned tree does not take is: scanned, parsed as a `serde_json::Value`, walked, its issues
+/// found by their pointers. The two ways must give the same report; the tests and the fuzz
+/// targets compare them. Not for other use.
+#[doc(hidden)]
+#[must_use]
+pub fn validate_json_by_value(kind: DocumentKind, json: &[u8], options: &Options) -> Report {
+    struct Check<'a>(&'a [u8], &'a Options);
+    impl KindVisitor for Check<'_> {
+        type Output = Report;
+        fn visit<T: Document>(self) -> Report {
+            let mut ctx = Ctx::new(self.1);
+            let _ = parse_and_check::<T>(self.0, &mut ctx, false);
+            ctx.finish_in(Some(self.0))
+        }
+    }
+    kind.visit(Check(json, options))
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-fn parse_and_check<T: Document>(json: &[u8], ctx: &mut Ctx) -> Option<T> {
+/// `by_tree`: explain a text that does not fit through the spanned tree where it can.
+fn parse_and_check<T: Document>(json: &[u8], ctx: &mut Ctx, by_tree: bool) -> Option<T> {
     let max = ctx.limits().max_document_size;
     if json.len() > max {
         ctx.push_at(&rules::LIMIT_DOCUMENT_SIZE, &[("max", max.to_string())], 0);
@@ -195,7 +217,7 @@ fn parse_and_check<T: Document>(json: &[u8], ctx: &mut Ctx) -> Option<T> {
         ctx.push_at(&rules::JSON_EMPTY, &[], 0);
         return None;
     }
-    if let Ok(value) = serde_json::from_slice::<T>(body) {
+    if let Some(value) = quiet::from_slice::<T>(body) {
         // The typed parse holds the text to the model, not to every limit (a `$schema` string
         // of megabytes, a recursive `part_of` chain): such a text takes the explaining path,
         // which reports the limit, as it would for any text.
@@ -204,7 +226,7 @@ fn parse_and_check<T: Document>(json: &[u8], ctx: &mut Ctx) -> Option<T> {
             return Some(value);
         }
     }
-    explain(T::KIND, body, skipped, ctx);
+    explain(T::KIND, body, skipped, ctx, by_tree);
     None
 }
 
@@ -224,7 +246,7 @@ pub fn validate_value(kind: DocumentKind, value: &Value, options: &Options) -> R
     impl KindVisitor for Typed<'_> {
         type Output = bool;
         fn visit<T: Document>(self) -> bool {
-            structure::typed::<T>(self.0, self.1)
+            structure::typed::<T>(structure::Input::Value(self.0), self.1)
         }
     }
     let mut ctx = Ctx::new(options);
@@ -256,11 +278,25 @@ pub fn oversized(options: &Options) -> Report {
 
 /// The slow path: says why a text does not fit the model. `json` is the document's text after
 /// a byte order mark of `skipped` bytes; issue offsets are in the whole text.
-fn explain(kind: DocumentKind, json: &[u8], skipped: usize, ctx: &mut Ctx) {
+///
+/// A text that the spanned tree takes (well-formed, within the limits, no repeated key: see
+/// [`tree`]) is read once and walked there, each issue placed as it is reported. Any other
+/// text is scanned for limits, encoding problems and repeated keys, then parsed as a
+/// `serde_json::Value` and walked, and its issues are found in the text by their pointers.
+fn explain(kind: DocumentKind, json: &[u8], skipped: usize, ctx: &mut Ctx, by_tree: bool) {
     let before = ctx.issue_count();
-    let limits = *ctx.limits();
     let compiled = Compiled::of(kind);
     let keys = Keys::for_kind(compiled, !ctx.kind_from_document());
+    if by_tree && let Some(tree) = tree::parse(json, ctx.limits()) {
+        ctx.shifted(skipped, |ctx| {
+            structure::explain(compiled, tree.root(), keys, ctx);
+            if ctx.issue_count() == before {
+                ctx.push_at(&rules::INVALID_VALUE, &[], tree.root().offset());
+            }
+        });
+        return;
+    }
+    let limits = *ctx.limits();
     let scanned = ctx.shifted(skipped, |ctx| limits::scan(json, &limits, compiled, keys, ctx));
     if !scanned {
         return;

@@ -80,12 +80,23 @@ pub fn line_columns(text: &[u8], offsets: &[usize]) -> Vec<(u32, u32)> {
     let mut order: Vec<usize> = (0..offsets.len()).collect();
     order.sort_unstable_by_key(|&i| offsets[i]);
     let mut out = vec![(1, 1); offsets.len()];
+    sweep(text, order.iter().map(|&i| offsets[i]), |n, position| out[order[n]] = position);
+    out
+}
+
+/// The sweep of [`line_columns`]: calls `found` with the index and the line and column of
+/// each offset of `sorted`, which must be in ascending order.
+pub(crate) fn sweep(
+    text: &[u8],
+    sorted: impl Iterator<Item = usize>,
+    mut found: impl FnMut(usize, (u32, u32)),
+) {
     // The cursor: a byte position, its line and the characters before it on its line. A byte
     // order mark is not a character an editor shows: columns start after it.
     let bom = if text.starts_with(&[0xEF, 0xBB, 0xBF]) { 3 } else { 0 };
     let (mut pos, mut line, mut column) = (bom, 1usize, 0usize);
-    for i in order {
-        let offset = offsets[i].clamp(bom, text.len().max(bom));
+    for (n, offset) in sorted.enumerate() {
+        let offset = offset.clamp(bom, text.len().max(bom));
         let between = &text[pos..offset];
         match memchr::memrchr(b'\n', between) {
             Some(last) => {
@@ -96,15 +107,25 @@ pub fn line_columns(text: &[u8], offsets: &[usize]) -> Vec<(u32, u32)> {
         }
         pos = offset;
         let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        out[i] = (to_u32(line), to_u32(column + 1));
+        found(n, (to_u32(line), to_u32(column + 1)));
     }
-    out
 }
 
 /// The characters in UTF-8 bytes: every byte that does not continue a character. (A byte
 /// that is not UTF-8 counts as one, as a replacement character would.)
 fn chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+    // Eight bytes at a time: a continuation byte has its top bit set and the next one clear.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuations = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        continuations += (w & !(w << 1) & HIGH).count_ones() as usize;
+    }
+    let rest = chunks.remainder();
+    bytes.len() - continuations - rest.iter().filter(|&&b| b & 0xC0 == 0x80).count()
 }
 
 struct Scan<'t, 'p> {
@@ -332,6 +353,19 @@ mod tests {
         let found = spans(text, &["/å", "/k"]);
         assert_eq!(text_of(text, found[0].as_ref()), "1");
         assert_eq!(text_of(text, found[1].as_ref()), "3");
+    }
+
+    #[test]
+    fn characters_are_counted_as_bytes_that_start_one() {
+        let text = "aå€😀\u{80}x".as_bytes();
+        let mut bytes = text.repeat(5);
+        bytes.extend_from_slice(&[0x80, 0xBF, 0xC0, 0xFF, 0x7F]);
+        for start in 0..bytes.len() {
+            for end in start..=bytes.len() {
+                let b = &bytes[start..end];
+                assert_eq!(chars(b), b.iter().filter(|&&x| x & 0xC0 != 0x80).count());
+            }
+        }
     }
 
     #[test]

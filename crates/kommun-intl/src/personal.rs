@@ -90,18 +90,13 @@ fn plan(kind: DocumentKind, trust: Trust, document: &Value) -> Plan {
             && !v.key_known
         {
             // The hint a misspelt key would get: a field name of the kind near it.
-            let near = structure_nearest(compiled, key);
-            if !policy.shows(compiled, key, v.personal, near.as_deref()) {
+            let near = || compiled.is_near_field_name(key);
+            if !policy.shows(compiled, key, v.personal, near) {
                 out.keys.push(v.pointer.to_owned());
             }
         }
     });
     out
-}
-
-/// A field name of the schema near `key`, if any.
-fn structure_nearest(compiled: &Compiled, key: &str) -> Option<String> {
-    crate::validate::structure::nearest(key, compiled.field_names()).map(str::to_owned)
 }
 
 /// The byte ranges of `text` that hold personal data, or may: the inside of each masked string

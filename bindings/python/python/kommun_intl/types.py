@@ -381,6 +381,8 @@ _DecisionDictOptional = TypedDict(
         'body': 'str',
         'date': 'str',
         'reference': 'str',
+        'summary': 'str',
+        'reason': 'str',
         'url': 'str',
     }, total=False,
 )
@@ -1037,6 +1039,7 @@ _ProjectDictOptional = TypedDict(
         'decisions': 'List[DecisionDict]',
         'follows': 'List[str]',
         'networks': 'List[str]',
+        'partnership': 'str',
         'areas': 'List[CooperationArea]',
         'locations': 'List[str]',
         'results': 'List[str]',

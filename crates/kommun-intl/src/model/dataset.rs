@@ -275,6 +275,15 @@ impl Validate for Dataset {
             for (i, p) in self.projects.iter().enumerate() {
                 ctx.index(i, |ctx| {
                     check_references(ctx, "networks", p.networks.as_deref(), &networks, "networks");
+                    if let Some(id) = &p.partnership
+                        && !partnerships.contains(&id)
+                    {
+                        ctx.report_at(
+                            "partnership",
+                            &rules::DATASET_UNKNOWN_REFERENCE,
+                            &[("id", id.to_string()), ("collection", "partnerships".to_owned())],
+                        );
+                    }
                 });
             }
         });

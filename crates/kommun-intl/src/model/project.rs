@@ -484,6 +484,9 @@ pub struct Project {
     /// The networks it belongs to (ids of the register's `networks`).
     #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub networks: Option<Vec<Id>>,
+    /// The partnership it is part of (an id of the register's `partnerships`): an ICLD
+    /// project within a municipal partnership, an exchange between twin towns.
+    pub partnership: Option<Id>,
     /// The fields it works in (the source's words in `as_written`).
     #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub areas: Option<Vec<CooperationArea>>,
@@ -550,9 +553,16 @@ impl Validate for Project {
                 .flatten()
                 .enumerate()
                 .map(|(i, f)| (format!("/funders/{i}"), f.kind));
+            // Co-financing is by definition money from other funders than the programme, so
+            // it says nothing about the programme's own funder (an Interreg page shows the
+            // logos of the regions that co-finance).
             let granted =
                 self.budget.iter().flat_map(|b| b.grants.iter().flatten()).enumerate().filter_map(
-                    |(i, g)| Some((format!("/budget/grants/{i}/funder"), g.funder.as_ref()?.kind)),
+                    |(i, g)| {
+                        let funder = g.funder.as_ref()?;
+                        (g.kind != Some(GrantKind::Cofinancing))
+                            .then(|| (format!("/budget/grants/{i}/funder"), funder.kind))
+                    },
                 );
             let named: Vec<(String, FundingSourceType)> = listed.chain(granted).collect();
             if let Some((at, first)) = named.first()
@@ -610,6 +620,7 @@ impl Validate for Project {
         ctx.check_set("follows", self.follows.as_deref());
         ctx.check("networks", &self.networks);
         ctx.check_set("networks", self.networks.as_deref());
+        ctx.check("partnership", &self.partnership);
         ctx.check_set("areas", self.areas.as_deref());
         ctx.check("locations", &self.locations);
         ctx.check("results", &self.results);

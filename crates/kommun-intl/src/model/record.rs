@@ -189,6 +189,12 @@ pub struct Decision {
     pub date: Option<PartialDate>,
     /// Its reference (`KF § 54/23`, `Dnr 2013/0743`).
     pub reference: Option<Text>,
+    /// What it decides or proposes, in short, as the source puts it (`inte ingå nya
+    /// vänortsavtal`): a register's policy says nothing without it.
+    pub summary: Option<Text>,
+    /// Why, as the source gives the grounds (`samarbetet har varit obefintligt`); the reason for
+    /// an end that has happened is the record's own `end_reason`.
+    pub reason: Option<Text>,
     /// Where it is published.
     pub url: Option<Url>,
 }
@@ -198,6 +204,8 @@ impl Validate for Decision {
         ctx.check("body", &self.body);
         ctx.check("date", &self.date);
         ctx.check("reference", &self.reference);
+        ctx.check("summary", &self.summary);
+        ctx.check("reason", &self.reason);
         ctx.check("url", &self.url);
     }
 }
@@ -387,9 +395,9 @@ pub(crate) fn check_annotations(
                     // Walked as the fact itself would be, but reported as one issue: the
                     // schema gives an alternative's value no type, so a structural issue inside
                     // it is this rule's to say.
-                    let mut trial = ctx.fork();
-                    structure::explain_at(compiled, node, value, Keys::Shown, &mut trial);
-                    if trial.issue_count() > 0 {
+                    let mark = ctx.mark();
+                    structure::explain_at(compiled, node, value, Keys::Shown, ctx);
+                    if ctx.take_since(&mark).count > 0 {
                         ctx.report_at(
                             "value",
                             &rules::RECORD_ALTERNATIVE_INVALID,

@@ -23,7 +23,7 @@
 //! ```
 
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde_json::{Map, Value};
 
@@ -84,20 +84,22 @@ impl Types {
     /// fraction also an integer, as JSON Schema counts them). Any value matches [`Types::ANY`].
     #[must_use]
     pub fn matches(self, v: &Value) -> bool {
+        self.matches_shape(Shape::of(v))
+    }
+
+    /// [`Types::matches`] for a value of this shape.
+    pub(crate) fn matches_shape(self, shape: Shape) -> bool {
         if self.is_any() {
             return true;
         }
-        let bits = match v {
-            Value::Null => Types::NULL,
-            Value::Bool(_) => Types::BOOLEAN,
-            Value::Number(n) if n.is_i64() || n.is_u64() => Types::INTEGER | Types::NUMBER,
-            Value::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0) => {
-                Types::INTEGER | Types::NUMBER
-            }
-            Value::Number(_) => Types::NUMBER,
-            Value::String(_) => Types::STRING,
-            Value::Array(_) => Types::ARRAY,
-            Value::Object(_) => Types::OBJECT,
+        let bits = match shape {
+            Shape::Null => Types::NULL,
+            Shape::Boolean => Types::BOOLEAN,
+            Shape::Integer | Shape::WholeFloat => Types::INTEGER | Types::NUMBER,
+            Shape::Float => Types::NUMBER,
+            Shape::String => Types::STRING,
+            Shape::Array => Types::ARRAY,
+            Shape::Object => Types::OBJECT,
         };
         self.0 & bits != 0
     }
@@ -105,12 +107,20 @@ impl Types {
     /// The names of the types, joined with " or " (`string or null`).
     #[must_use]
     pub fn describe(self) -> String {
-        Types::NAMES
-            .iter()
-            .filter(|(b, _)| self.0 & b != 0)
-            .map(|(_, n)| *n)
-            .collect::<Vec<_>>()
-            .join(" or ")
+        // Every set of the seven types, described once.
+        static ALL: LazyLock<Vec<String>> = LazyLock::new(|| {
+            (0..=u8::MAX >> 1)
+                .map(|bits| {
+                    Types::NAMES
+                        .iter()
+                        .filter(|(b, _)| bits & b != 0)
+                        .map(|(_, n)| *n)
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                })
+                .collect()
+        });
+        ALL[usize::from(self.0 & 0x7F)].clone()
     }
 }
 
@@ -118,14 +128,50 @@ impl Types {
 /// fraction written as one).
 #[must_use]
 pub fn json_type(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_i64() || n.is_u64() => "integer",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
+    Shape::of(v).name()
+}
+
+/// The JSON type of a parsed value, telling numbers apart as the schema's types do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shape {
+    Null,
+    Boolean,
+    /// A number `serde_json` holds as an integer (`u64` or `i64`).
+    Integer,
+    /// A number held as a float, without a fraction (`1.0`, `1e3`, `-0`).
+    WholeFloat,
+    /// Any other number.
+    Float,
+    String,
+    Array,
+    Object,
+}
+
+impl Shape {
+    pub(crate) fn of(v: &Value) -> Shape {
+        match v {
+            Value::Null => Shape::Null,
+            Value::Bool(_) => Shape::Boolean,
+            Value::Number(n) if n.is_i64() || n.is_u64() => Shape::Integer,
+            Value::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0) => Shape::WholeFloat,
+            Value::Number(_) => Shape::Float,
+            Value::String(_) => Shape::String,
+            Value::Array(_) => Shape::Array,
+            Value::Object(_) => Shape::Object,
+        }
+    }
+
+    /// The type's name, as [`json_type`] gives it.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Shape::Null => "null",
+            Shape::Boolean => "boolean",
+            Shape::Integer => "integer",
+            Shape::WholeFloat | Shape::Float => "number",
+            Shape::String => "string",
+            Shape::Array => "array",
+            Shape::Object => "object",
+        }
     }
 }
 
@@ -219,8 +265,10 @@ impl Codes {
     /// The code an alias stands for (compared as written, then in upper case).
     #[must_use]
     pub fn alias(&self, s: &str) -> Option<&str> {
-        let upper = s.to_ascii_uppercase();
-        self.aliases.iter().find(|(a, _)| **a == *s || **a == *upper).map(|(_, c)| &**c)
+        let upper = |a: &str| {
+            a.len() == s.len() && a.bytes().zip(s.bytes()).all(|(x, y)| x == y.to_ascii_uppercase())
+        };
+        self.aliases.iter().find(|(a, _)| **a == *s || upper(a)).map(|(_, c)| &**c)
     }
 }
 
@@ -237,6 +285,8 @@ pub struct Node {
     pub properties: Vec<(Box<str>, NodeId)>,
     /// The `required` members.
     pub required: Vec<Box<str>>,
+    /// Where each `required` member is in `properties`, if it is there.
+    pub(crate) required_at: Vec<Option<usize>>,
     /// `additionalProperties: false`.
     pub closed: bool,
     /// The `items` of an array.
@@ -271,6 +321,8 @@ pub struct Compiled {
     /// The schema name of the kind's own type (`Partnership`).
     root_name: String,
     field_names: HashSet<Box<str>>,
+    /// The same names, by length, each with its letters (see [`structure::is_near`]).
+    by_length: structure::Candidates,
 }
 
 impl Compiled {
@@ -296,7 +348,7 @@ impl Compiled {
         let mut builder = Builder { defs, nodes: Vec::new(), by_def: HashMap::new() };
         let root = builder.compile(schema);
         let nodes = builder.nodes;
-        let field_names =
+        let field_names: HashSet<Box<str>> =
             nodes.iter().flat_map(|n| n.properties.iter().map(|(k, _)| k.clone())).collect();
         let personal = nodes.iter().any(|n| n.personal);
         let mut marked: Vec<bool> = nodes.iter().map(|n| n.personal).collect();
@@ -316,6 +368,7 @@ impl Compiled {
                 break;
             }
         }
+        let by_length = structure::Candidates::new(field_names.iter().map(AsRef::as_ref));
         let root_name = kind.visit(Name);
         let mut compiled = Compiled {
             kind,
@@ -326,6 +379,7 @@ impl Compiled {
             marked,
             root_name,
             field_names,
+            by_length,
         };
         compiled.recursive = compiled.has_cycle();
         compiled
@@ -391,6 +445,12 @@ impl Compiled {
     #[must_use]
     pub fn is_field_name(&self, name: &str) -> bool {
         self.field_names.contains(name)
+    }
+
+    /// True when some property name of the schema is near `key`, as
+    /// [`structure::nearest`] finds one: the same apart from case, or a few edits away.
+    pub(crate) fn is_near_field_name(&self, key: &str) -> bool {
+        structure::is_near(key, &self.by_length)
     }
 
     /// Every property name of the schema.
@@ -631,6 +691,11 @@ impl<'s> Builder<'s> {
         if let Some(required) = obj.get("required").and_then(Value::as_array) {
             node.required = required.iter().filter_map(Value::as_str).map(Into::into).collect();
         }
+        node.required_at = node
+            .required
+            .iter()
+            .map(|r| node.properties.iter().position(|(k, _)| k == r))
+            .collect();
         if let Some(items) = obj.get("items") {
             node.items = Some(self.compile(items));
         }

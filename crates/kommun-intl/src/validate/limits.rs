@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use super::structure::{Keys, nearest};
+use super::structure::Keys;
 use super::{Ctx, rules};
 use crate::personal;
 use crate::schema::compiled::{Compiled, NodeId};
@@ -170,7 +170,7 @@ pub(crate) fn scan(
                         let member = object.node.and_then(|n| compiled.property(n, &key));
                         slot = child(*object, member);
                         let shown = member.is_some() || {
-                            let near = nearest(&key, compiled.field_names());
+                            let near = || compiled.is_near_field_name(&key);
                             keys_policy.shows(compiled, &key, object.personal, near)
                         };
                         let segment = if shown { key.to_string() } else { personal::mask(&key) };

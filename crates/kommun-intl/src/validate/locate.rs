@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::issue::Issue;
 use super::rules;
-use crate::locate::{Span, line_columns, spans};
+use crate::locate::{Span, spans, sweep};
 
 /// The byte offset of a position as `serde_json` reports it: a 1-based line and a column
 /// counted in bytes, 0 right after a line break. (Issues count columns in characters; convert
@@ -22,44 +22,23 @@ pub(crate) fn serde_offset(text: &[u8], line: usize, column: usize) -> usize {
 }
 
 /// Fills in `line` and `column` of every issue: from its byte offset when the reporter knew
-/// it (`offsets`, one per issue), else from where its pointer is found in `text`. One scan for
+/// it (`offset_of` the issue's index), else from where its pointer is found in `text`. One scan for
 /// the pointers and one sweep for the positions, however many issues there are.
-pub(crate) fn locate(text: &[u8], issues: &mut [Issue], offsets: &[Option<usize>]) {
-    let todo: Vec<usize> = (0..issues.len())
-        .filter(|&i| issues[i].line.is_none() && offsets.get(i).copied().flatten().is_none())
-        .collect();
-    // Ask for every prefix too: a pointer to a value that is not in the text (a defaulted
-    // field) points at its nearest ancestor that is.
-    let mut prefixes: HashSet<&str> = HashSet::new();
-    for &i in &todo {
-        let p = issues[i].pointer.as_str();
-        let mut end = p.len();
-        loop {
-            if !prefixes.insert(&p[..end]) {
-                break;
-            }
-            match p[..end].rfind('/') {
-                Some(j) => end = j,
-                None => break,
-            }
-        }
-    }
-    let prefixes: Vec<&str> = prefixes.into_iter().collect();
-    let found: HashMap<&str, Span> = if prefixes.is_empty() {
-        HashMap::new()
-    } else {
-        prefixes
-            .iter()
-            .zip(spans(text, &prefixes))
-            .filter_map(|(p, span)| Some((*p, span?)))
-            .collect()
-    };
+pub(crate) fn locate(
+    text: &[u8],
+    issues: &mut [Issue],
+    offset_of: impl Fn(usize) -> Option<usize>,
+) {
+    let todo: Vec<usize> =
+        (0..issues.len()).filter(|&i| issues[i].line.is_none() && offset_of(i).is_none()).collect();
+    // Issues placed as they were reported (the explaining walk of a text) need no scan.
+    let found = if todo.is_empty() { HashMap::new() } else { find(text, issues, &todo) };
     let mut at: Vec<(usize, usize)> = Vec::with_capacity(issues.len());
     for (i, issue) in issues.iter().enumerate() {
         if issue.line.is_some() {
             continue;
         }
-        if let Some(offset) = offsets.get(i).copied().flatten() {
+        if let Some(offset) = offset_of(i) {
             at.push((offset, i));
             continue;
         }
@@ -77,12 +56,32 @@ pub(crate) fn locate(text: &[u8], issues: &mut [Issue], offsets: &[Option<usize>
             }
         }
     }
-    let offsets: Vec<usize> = at.iter().map(|&(o, _)| o).collect();
-    for ((line, column), &(_, i)) in line_columns(text, &offsets).into_iter().zip(&at) {
+    at.sort_unstable();
+    sweep(text, at.iter().map(|&(o, _)| o), |n, (line, column)| {
+        let (offset, i) = at[n];
         issues[i].line = Some(line);
         issues[i].column = Some(column);
-    }
-    for (offset, i) in at {
         issues[i].offset = Some(offset);
+    });
+}
+
+/// The spans of the pointers of the issues `todo` and of every prefix of them: a pointer to
+/// a value that is not in the text (a defaulted field) points at its nearest ancestor that is.
+fn find<'i>(text: &[u8], issues: &'i [Issue], todo: &[usize]) -> HashMap<&'i str, Span> {
+    let mut prefixes: HashSet<&str> = HashSet::new();
+    for &i in todo {
+        let p = issues[i].pointer.as_str();
+        let mut end = p.len();
+        loop {
+            if !prefixes.insert(&p[..end]) {
+                break;
+            }
+            match p[..end].rfind('/') {
+                Some(j) => end = j,
+                None => break,
+            }
+        }
     }
+    let prefixes: Vec<&str> = prefixes.into_iter().collect();
+    prefixes.iter().zip(spans(text, &prefixes)).filter_map(|(p, span)| Some((*p, span?))).collect()
 }

@@ -4,9 +4,11 @@
 pub mod issue;
 pub mod limits;
 pub(crate) mod locate;
+pub(crate) mod quiet;
 pub mod rules;
 pub mod select;
 pub(crate) mod structure;
+pub(crate) mod tree;
 
 use std::collections::BTreeMap;
 
@@ -123,6 +125,27 @@ fn push_decimal(s: &mut String, mut i: usize) {
     }
 }
 
+/// True when a member name holds `~` or `/`, which a JSON Pointer escapes; eight bytes at a
+/// time.
+fn needs_escape(name: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let is = |w: u64, b: u8| {
+        let x = w ^ (ONES * u64::from(b));
+        x.wrapping_sub(ONES) & !x & HIGH != 0
+    };
+    let mut chunks = name.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        if is(w, b'~') || is(w, b'/') {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| b == b'~' || b == b'/')
+}
+
 /// Where rules report: the current JSON Pointer, the issues so far and the options.
 #[derive(Debug)]
 pub struct Ctx {
@@ -204,7 +227,7 @@ impl Ctx {
     pub fn field<R>(&mut self, name: &str, f: impl FnOnce(&mut Ctx) -> R) -> R {
         let len = self.pointer.len();
         self.pointer.push('/');
-        if name.bytes().any(|b| b == b'~' || b == b'/') {
+        if needs_escape(name.as_bytes()) {
             for c in name.chars() {
                 match c {
                     '~' => self.pointer.push_str("~0"),
@@ -237,12 +260,17 @@ impl Ctx {
 
     /// Reports an issue of `rule` at the current pointer.
     pub fn report(&mut self, rule: &'static Rule, params: &[(&'static str, String)]) {
-        debug_assert!(
-            rule.params.iter().all(|p| params.iter().any(|(k, _)| k == p)),
-            "rule {} needs params {:?}, got {params:?}",
-            rule.code,
-            rule.params
-        );
+        self.record(rule, params.iter().map(|(name, value)| (*name, value.clone())), None);
+    }
+
+    /// Records an issue of `rule` at the current pointer, at `offset` in the text if known,
+    /// taking its parameters (a repeated name keeps the last).
+    pub(crate) fn record(
+        &mut self,
+        rule: &'static Rule,
+        params: impl IntoIterator<Item = (&'static str, String)>,
+        offset: Option<usize>,
+    ) {
         let severity = match &self.rules {
             None => rule.severity,
             Some(rules) => match rules.severity_of(rule) {
@@ -257,6 +285,23 @@ impl Ctx {
             self.truncated += 1;
             return;
         }
+        if self.issues.capacity() == 0 {
+            // Room for the issues of most documents at once, rather than growing by steps.
+            self.issues.reserve(8);
+            self.places.reserve(8);
+        }
+        // Inserted one by one: for the one or two parameters of an issue that is cheaper than
+        // collecting them (a vector, a sort).
+        let mut map = BTreeMap::new();
+        for (name, value) in params {
+            map.insert(name, value);
+        }
+        debug_assert!(
+            rule.params.iter().all(|p| map.contains_key(p)),
+            "rule {} needs params {:?}, got {map:?}",
+            rule.code,
+            rule.params
+        );
         self.issues.push(Issue {
             rule,
             code: rule.code,
@@ -265,35 +310,44 @@ impl Ctx {
             line: None,
             column: None,
             offset: None,
-            params: params.iter().cloned().collect::<BTreeMap<_, _>>(),
+            params: map,
         });
-        self.places.push(Place { offset: None, masked: self.masked.clone() });
+        let offset = offset.map(|o| self.offset_base + o);
+        self.places.push(Place { offset, masked: self.masked.clone() });
     }
 
-    /// A context at the same pointer with no issues, to try something out.
-    pub(crate) fn fork(&self) -> Ctx {
-        Ctx {
-            pointer: self.pointer.clone(),
-            masked: self.masked.clone(),
-            issues: Vec::new(),
-            places: Vec::new(),
-            max_issues: self.max_issues,
-            truncated: 0,
-            errors: 0,
-            reference_date: self.reference_date,
-            limits: self.limits,
-            kind_from_document: self.kind_from_document,
-            profile: Arc::clone(&self.profile),
-            rules: self.rules.clone(),
-            offset_base: self.offset_base,
-        }
+    /// Where the issues stand, before something is tried out in place (see
+    /// [`Ctx::take_since`]).
+    pub(crate) fn mark(&self) -> Mark {
+        Mark { kept: self.issues.len(), truncated: self.truncated, errors: self.errors }
     }
 
-    /// Takes over the issues of a forked context.
-    pub(crate) fn absorb(&mut self, other: Ctx) {
-        self.errors += other.errors;
-        self.truncated += other.truncated;
-        for (issue, place) in other.issues.into_iter().zip(other.places) {
+    /// How many issues have been reported since `mark`, kept or not.
+    pub(crate) fn count_since(&self, mark: &Mark) -> usize {
+        self.issue_count() - (mark.kept + mark.truncated)
+    }
+
+    /// Takes back everything reported since `mark`, as a [`Trial`] to put back later or to
+    /// drop: the context is as it was at the mark.
+    pub(crate) fn take_since(&mut self, mark: &Mark) -> Trial {
+        let trial = Trial {
+            count: self.count_since(mark),
+            issues: self.issues.split_off(mark.kept),
+            places: self.places.split_off(mark.kept),
+            truncated: self.truncated - mark.truncated,
+            errors: self.errors - mark.errors,
+        };
+        self.truncated = mark.truncated;
+        self.errors = mark.errors;
+        trial
+    }
+
+    /// Puts back the issues of a trial taken at the current state, as far as the cap allows
+    /// (the rest are counted).
+    pub(crate) fn put_back(&mut self, trial: Trial) {
+        self.errors += trial.errors;
+        self.truncated += trial.truncated;
+        for (issue, place) in trial.issues.into_iter().zip(trial.places) {
             if self.issues.len() >= self.max_issues {
                 self.truncated += 1;
             } else {
@@ -311,13 +365,30 @@ impl Ctx {
         params: &[(&'static str, String)],
         offset: usize,
     ) {
-        let kept = self.issues.len();
-        self.report(rule, params);
-        // Past the cap nothing was kept: the last issue is another one, not to be moved.
-        if self.issues.len() > kept
-            && let Some(place) = self.places.last_mut()
-        {
-            place.offset = Some(self.offset_base + offset);
+        self.record(rule, params.iter().map(|(name, value)| (*name, value.clone())), Some(offset));
+    }
+
+    /// How many issues are kept so far.
+    pub(crate) fn kept(&self) -> usize {
+        self.issues.len()
+    }
+
+    /// Places the issues kept since the first `from` that have no position yet: `place` gets
+    /// each one's pointer below the current one (`""` for the current value) and whether the
+    /// issue is about a member's key, and gives its byte offset (counted as for
+    /// [`Ctx::push_at`]).
+    pub(crate) fn place_since(&mut self, from: usize, place: impl Fn(&str, bool) -> usize) {
+        for (issue, at) in self.issues.iter().zip(&mut self.places).skip(from) {
+            if at.offset.is_some() {
+                continue;
+            }
+            let below = issue.pointer.strip_prefix(self.pointer.as_str());
+            // Rules report below the current value; any other pointer is left to
+            // `finish_in`, which finds every pointer in the text.
+            if let Some(below) = below.filter(|b| b.is_empty() || b.starts_with('/')) {
+                let at_key = issue.rule.code == rules::UNKNOWN_FIELD.code;
+                at.offset = Some(self.offset_base + place(below, at_key));
+            }
         }
     }
 
@@ -382,8 +453,8 @@ impl Ctx {
         if let Some(text) = text
             && !self.issues.is_empty()
         {
-            let offsets: Vec<Option<usize>> = self.places.iter().map(|p| p.offset).collect();
-            locate::locate(text, &mut self.issues, &offsets);
+            let places = &self.places;
+            locate::locate(text, &mut self.issues, |i| places.get(i).and_then(|p| p.offset));
         }
         for (issue, place) in self.issues.iter_mut().zip(&self.places) {
             if !place.masked.is_empty() {
@@ -454,6 +525,25 @@ impl Ctx {
     }
 }
 
+/// The state of a context's issues at one moment: see [`Ctx::mark`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Mark {
+    kept: usize,
+    truncated: usize,
+    errors: usize,
+}
+
+/// What was reported while something was tried out: see [`Ctx::take_since`].
+#[derive(Debug)]
+pub(crate) struct Trial {
+    /// How many issues, kept or not.
+    pub(crate) count: usize,
+    issues: Vec<Issue>,
+    places: Vec<Place>,
+    truncated: usize,
+    errors: usize,
+}
+
 /// Where an issue is, beyond its pointer.
 #[derive(Clone, Debug, Default)]
 struct Place {
@@ -489,6 +579,23 @@ mod pointer_tests {
             push_decimal(&mut s, i);
             assert_eq!(s, format!("/a{i}"));
         }
+    }
+
+    #[test]
+    fn names_that_need_escapes_are_found_anywhere() {
+        for len in 0..40 {
+            let plain = "a".repeat(len);
+            assert!(!needs_escape(plain.as_bytes()), "{len}");
+            for at in 0..len {
+                for c in ['~', '/'] {
+                    let mut s = plain.clone();
+                    s.replace_range(at..=at, &c.to_string());
+                    assert!(needs_escape(s.as_bytes()), "{s}");
+                }
+            }
+        }
+        assert!(!needs_escape("åäö~".as_bytes()[..6].as_ref()));
+        assert!(needs_escape("åäö/åäö".as_bytes()));
     }
 
     #[test]

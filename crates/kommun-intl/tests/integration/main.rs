@@ -2,6 +2,7 @@
 
 mod corpus;
 mod examples;
+mod explain;
 mod fix;
 mod hostile;
 mod personal;
