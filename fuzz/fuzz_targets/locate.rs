@@ -33,7 +33,7 @@ fuzz_target!(|text: &[u8]| {
                 "{issue:?} points at {c:?}, not at the start of a value or key"
             );
             if let Some(span) = &locate::spans(text, &[issue.pointer.as_str()])[0] {
-                let key = span.key.as_ref().filter(|_| issue.code() == "structure.unknown_field");
+                let key = span.key.as_ref().filter(|_| issue.code == "structure.unknown_field");
                 let at = key.map_or(span.value.start, |k| k.start);
                 assert_eq!(
                     locate::line_column(text, at),

@@ -133,7 +133,15 @@ fuzz_target!(|data: &[u8]| {
         ..Options::default()
     };
     let report = kind.validate_json(&text, &options);
-    for format in [Format::Human, Format::Json, Format::Github, Format::Sarif] {
+    for format in [
+        Format::Human,
+        Format::Json,
+        Format::Jsonl,
+        Format::Github,
+        Format::Sarif,
+        Format::Junit,
+        Format::Gitlab,
+    ] {
         for quiet in [false, true] {
             let lang = if selector & 0x10 != 0 { Lang::Sv } else { Lang::En };
             let colour = selector & 0x20 != 0;

@@ -45,7 +45,7 @@ pub fn setup(selector: u8) -> (DocumentKind, Options) {
 /// The (code, pointer) pairs of a report, sorted.
 #[must_use]
 pub fn codes(report: &Report) -> Vec<(&'static str, String)> {
-    let mut v: Vec<_> = report.issues.iter().map(|i| (i.code(), i.pointer.clone())).collect();
+    let mut v: Vec<_> = report.issues.iter().map(|i| (i.code, i.pointer.clone())).collect();
     v.sort();
     v
 }
@@ -90,11 +90,11 @@ pub fn check_issue(issue: &Issue) {
         "not a JSON Pointer: {issue:?}"
     );
     assert_eq!(
-        issue.severity() == Severity::Error,
+        issue.severity == Severity::Error,
         issue.rule().severity == Severity::Error,
         "{issue:?}"
     );
-    assert!(Rule::by_code(issue.code()).is_some(), "a code outside the catalogue: {issue:?}");
+    assert!(Rule::by_code(issue.code).is_some(), "a code outside the catalogue: {issue:?}");
     for lang in Lang::ALL {
         let message = issue.message(lang);
         assert!(!message.trim().is_empty(), "an empty message: {issue:?}");
@@ -299,7 +299,7 @@ pub fn check_document<T: Document + Debug>(text: &[u8], options: &Options) {
             "the fast path read another value"
         ),
         (Ok(_), None) => assert!(
-            report.issues.iter().any(|i| i.code().starts_with("limits.")),
+            report.issues.iter().any(|i| i.code.starts_with("limits.")),
             "serde_json takes the text, the fast path does not: {report:?}"
         ),
         (Err(_), Some(_)) => panic!("the fast path took a text serde_json refuses"),
@@ -329,7 +329,7 @@ pub fn check_document<T: Document + Debug>(text: &[u8], options: &Options) {
                 .issues
                 .iter()
                 .filter(|i| !is_text_level(i))
-                .map(|i| (i.code(), i.pointer.clone()))
+                .map(|i| (i.code, i.pointer.clone()))
                 .collect();
             v.sort();
             v

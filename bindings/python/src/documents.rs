@@ -195,6 +195,24 @@ macro_rules! documents {
                     })
                 }
 
+                /// The pydantic hook: a field typed with this class (`body: kommun_intl.Feedback`
+                /// in a FastAPI endpoint) is validated by this library, and its issues are the
+                /// error's context (`kommun_intl._pydantic`).
+                #[classmethod]
+                #[pyo3(signature = (source, handler, /))]
+                fn __get_pydantic_core_schema__<'py>(cls: &Bound<'py, PyType>, source: &Bound<'py, PyAny>, handler: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+                    let _ = (source, handler);
+                    cls.py().import("kommun_intl._pydantic")?.call_method1("core_schema", (cls,))
+                }
+
+                /// The JSON Schema pydantic (and FastAPI's OpenAPI) shows for this class.
+                #[classmethod]
+                #[pyo3(signature = (core_schema, handler, /))]
+                fn __get_pydantic_json_schema__<'py>(cls: &Bound<'py, PyType>, core_schema: &Bound<'py, PyAny>, handler: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+                    let _ = (core_schema, handler);
+                    cls.py().import("kommun_intl._pydantic")?.call_method1("json_schema", (cls,))
+                }
+
                 fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
                     errors::guard(|| {
                         let from_json = slf.get_type().getattr("from_json")?;

@@ -73,7 +73,9 @@ pub fn core_error(py: Python<'_>, err: CoreError, lang: Lang) -> PyErr {
     let message = err.to_string();
     match err {
         CoreError::Invalid(report) => {
-            // The report's text lists every issue; messages never hold personal data.
+            // The report's text lists every issue (the core's message, its first few, is
+            // replaced); messages never hold personal data.
+            let message = message.lines().next().unwrap_or_default().to_owned();
             let report = PyReport::new(report, lang);
             let exc = ValidationError::new_err(format!("{message}\n{}", report.text()));
             match Py::new(py, report) {

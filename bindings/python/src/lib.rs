@@ -8,6 +8,7 @@ mod codes;
 mod convert;
 mod documents;
 mod errors;
+mod fix;
 mod report;
 mod rules;
 mod schema;
@@ -27,6 +28,8 @@ mod _native {
     };
     #[pymodule_export]
     use super::errors::{KindNotDetectedError, KommunIntlError, UnknownKindError, ValidationError};
+    #[pymodule_export]
+    use super::fix::{fix, mask};
     #[pymodule_export]
     use super::report::{PyIssue, PyReport};
     #[pymodule_export]

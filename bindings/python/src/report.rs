@@ -35,7 +35,7 @@ type ReportState = (Option<String>, String, usize, usize, Vec<IssueParts>);
 
 fn issue_parts(issue: &Issue) -> IssueParts {
     let params = issue.params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
-    (issue.code().to_owned(), issue.pointer.clone(), issue.line, issue.column, issue.offset, params)
+    (issue.code.to_owned(), issue.pointer.clone(), issue.line, issue.column, issue.offset, params)
 }
 
 fn issue_state(issue: &Issue, lang: Lang) -> IssueState {
@@ -59,8 +59,8 @@ pub struct PyIssue {
 impl PyIssue {
     fn as_dict<'py>(&self, py: Python<'py>, lang: Lang) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
-        d.set_item("code", self.issue.code())?;
-        d.set_item("severity", self.issue.severity().as_str())?;
+        d.set_item("code", self.issue.code)?;
+        d.set_item("severity", self.issue.severity.as_str())?;
         d.set_item("pointer", &self.issue.pointer)?;
         d.set_item("line", self.issue.line)?;
         d.set_item("column", self.issue.column)?;
@@ -76,13 +76,13 @@ impl PyIssue {
     /// The stable code, e.g. `partnership.end_before_start`.
     #[getter]
     fn code(&self) -> &'static str {
-        self.issue.code()
+        self.issue.code
     }
 
     /// `"error"` or `"warning"`.
     #[getter]
     fn severity(&self) -> &'static str {
-        self.issue.severity().as_str()
+        self.issue.severity.as_str()
     }
 
     /// RFC 6901 JSON Pointer to the value concerned (`""` is the whole document).
@@ -180,8 +180,8 @@ impl PyIssue {
         };
         format!(
             "{at}{}[{}] at {pointer}: {}",
-            self.issue.severity(),
-            self.issue.code(),
+            self.issue.severity,
+            self.issue.code,
             self.issue.message(self.lang)
         )
     }
@@ -189,8 +189,8 @@ impl PyIssue {
     fn __repr__(&self) -> String {
         format!(
             "Issue(code={}, severity={}, pointer={}, line={}, column={})",
-            quoted(self.issue.code()),
-            quoted(self.issue.severity().as_str()),
+            quoted(self.issue.code),
+            quoted(self.issue.severity.as_str()),
             quoted(&self.issue.pointer),
             self.issue.line.map_or_else(|| "None".to_owned(), |l| l.to_string()),
             self.issue.column.map_or_else(|| "None".to_owned(), |c| c.to_string()),
@@ -205,17 +205,25 @@ pub struct PyReport {
     report: Report,
     lang: Lang,
     kind: Option<DocumentKind>,
+    /// The file the document was read from, when it was given as a path.
+    file: Option<String>,
 }
 
 impl PyReport {
     /// Wraps a core report; `lang` is the default language of its messages.
     pub fn new(report: Report, lang: Lang) -> Self {
-        PyReport { report, lang, kind: None }
+        PyReport { report, lang, kind: None, file: None }
     }
 
     /// Wraps a core report of a document of `kind`.
     pub fn of_kind(report: Report, lang: Lang, kind: DocumentKind) -> Self {
-        PyReport { report, lang, kind: Some(kind) }
+        PyReport { report, lang, kind: Some(kind), file: None }
+    }
+
+    /// The same report, read from `file`.
+    #[must_use]
+    pub fn read_from(self, file: Option<String>) -> Self {
+        PyReport { file, ..self }
     }
 
     /// One line per issue, in the report's language, and a line for the issues not kept.
@@ -223,10 +231,10 @@ impl PyReport {
         self.wrap(self.report.issues.iter())
             .iter()
             .map(PyIssue::__str__)
-            .chain(
-                (self.report.truncated_count > 0)
-                    .then(|| format!("... and {} more issue(s)", self.report.truncated_count)),
-            )
+            .chain((self.report.truncated_count > 0).then(|| {
+                let n = self.report.truncated_count;
+                format!("... and {n} more {}", if n == 1 { "issue" } else { "issues" })
+            }))
             .collect::<Vec<_>>()
             .join("\n")
     }
@@ -313,6 +321,40 @@ impl PyReport {
         self.lang.tag()
     }
 
+    /// The file the document was read from, when `validate` was given a path.
+    #[getter]
+    fn file(&self) -> Option<&str> {
+        self.file.as_deref()
+    }
+
+    /// The issues as flat records, one dict per issue with the same keys in the same order:
+    /// `file`, `pointer`, `line`, `column`, `code`, `severity`, `message` (ready for
+    /// `csv.DictWriter` or `pandas.DataFrame`). `file` is the path the document was read from,
+    /// or None.
+    #[pyo3(signature = (lang = None))]
+    fn to_records<'py>(
+        &self,
+        py: Python<'py>,
+        lang: Option<&str>,
+    ) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        let lang = lang_or(lang, self.lang)?;
+        self.report
+            .issues
+            .iter()
+            .map(|issue| {
+                let d = PyDict::new(py);
+                d.set_item("file", self.file.as_deref())?;
+                d.set_item("pointer", &issue.pointer)?;
+                d.set_item("line", issue.line)?;
+                d.set_item("column", issue.column)?;
+                d.set_item("code", issue.code)?;
+                d.set_item("severity", issue.severity.as_str())?;
+                d.set_item("message", issue.message(lang))?;
+                Ok(d)
+            })
+            .collect()
+    }
+
     /// The report as a dict, as the CLI's JSON output writes one file:
     /// `{"kind", "valid", "issues": [...], "truncated"}`.
     #[pyo3(signature = (lang = None))]
@@ -348,7 +390,7 @@ impl PyReport {
                 .map(|k| DocumentKind::from_str(&k))
                 .transpose()
                 .map_err(|e| errors::KommunIntlError::new_err(e.to_string()))?;
-            Ok(PyReport { report, lang: parse_lang(&lang)?, kind })
+            Ok(PyReport { report, lang: parse_lang(&lang)?, kind, file: None })
         })
     }
 

@@ -80,6 +80,15 @@ fn text<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Option<Cow<'a, [u8]>>> {
     Ok(None)
 }
 
+/// The path of an os.PathLike argument, as `os.fsdecode` gives it; None for anything else.
+fn path_of(obj: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    if !is_path(obj) {
+        return Ok(None);
+    }
+    let path = obj.py().import("os")?.call_method1("fsdecode", (obj,))?;
+    Ok(path.str().ok().map(|s| s.to_string()))
+}
+
 /// Reads one document: bytes, str (JSON text), os.PathLike, or dict/list/tuple.
 pub fn read_input<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Input<'a>> {
     if let Some(t) = text(obj)? {
@@ -219,7 +228,7 @@ pub fn validate(
         let input = read_input(data)?;
         let kind = resolve_kind(py, kind, &input)?;
         let report = py.detach(|| run(kind, &input, &options));
-        Ok(PyReport::of_kind(report, lang, kind))
+        Ok(PyReport::of_kind(report, lang, kind).read_from(path_of(data)?))
     })
 }
 
@@ -248,6 +257,7 @@ pub fn validate_many(
                 documents,
             ));
         }
+        let file = path_of(documents)?;
         let reports = if let Some(text) = text(documents)? {
             let lines: Vec<(usize, &[u8])> = ndjson::lines(&text).collect();
             let kinds = lines
@@ -277,6 +287,9 @@ pub fn validate_many(
             }
             py.detach(|| in_parallel(&jobs, |(k, input)| (*k, run(*k, input, &options))))
         };
-        Ok(reports.into_iter().map(|(k, r)| PyReport::of_kind(r, lang, k)).collect())
+        Ok(reports
+            .into_iter()
+            .map(|(k, r)| PyReport::of_kind(r, lang, k).read_from(file.clone()))
+            .collect())
     })
 }

@@ -14,7 +14,8 @@ The surfaces, each run on every document (every line of an NDJSON file):
   ``from_json`` and ``from_dict``; ``repr``, ``str`` and ``format`` of documents, reports and
   issues; issue parameters, messages and ``to_dict`` in Swedish and English; exception text,
   ``repr`` and traceback.
-- **The CLI** ``kommun-intl``: ``validate`` in every format (human, json, github, sarif) and
+- **The CLI** ``kommun-intl``: ``validate`` in every format (human, json, github, sarif, junit,
+  gitlab, jsonl) and
   language (sv, en), colour on and off, ``--quiet``, standard input; ``explain`` for every
   code the documents raise; ``fix --diff``; ``fix`` on a copy. Source snippets must be there,
   masked (letters as ``x``, digits as ``#``), with unknown keys readable.
@@ -391,7 +392,7 @@ def test_rust_debug_and_display(dump: Run) -> None:
 
 
 # The CLI runs, all at once (each start of the debug binary takes a while).
-FORMATS = ("human", "json", "github", "sarif")
+FORMATS = ("human", "json", "github", "sarif", "junit", "gitlab", "jsonl")
 LANGS = ("sv", "en")
 
 
@@ -477,6 +478,11 @@ def test_cli_reports_every_document(cli: dict[str, Run]) -> None:
         assert len(sarif["runs"][0]["results"]) == issues
         github = [x for x in cli[f"github-{lang}"].stdout.splitlines() if x.startswith("::")]
         assert len(github) == issues
+        assert len(json.loads(cli[f"gitlab-{lang}"].stdout)) == issues
+        jsonl = [json.loads(x) for x in cli[f"jsonl-{lang}"].stdout.splitlines()]
+        assert len([x for x in jsonl if "code" in x]) == issues
+        junit = cli[f"junit-{lang}"].stdout
+        assert junit.count("<failure ") + junit.count("warning[") == issues
     # NDJSON on standard input.
     stdin = cli_issues(json.loads(cli["stdin"].stdout))
     assert set(stdin) == {n for n in EXPECTED if n.startswith("feedback.exports.ndjson:")}

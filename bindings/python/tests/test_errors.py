@@ -23,7 +23,7 @@ def test_validation_error_carries_the_report_and_lists_the_issues() -> None:
     with pytest.raises(kommun_intl.ValidationError) as e:
         kommun_intl.load(b'{"category": "praise"}', "feedback", lang="sv")
     text = str(e.value)
-    assert text.startswith("the document is invalid: 3 error(s), 0 warning(s)\n")
+    assert text.startswith("the document is invalid: 3 errors, no warnings\n")
     assert "Det obligatoriska fältet `description` saknas." in text
     assert e.value.report.error_count == 3
     assert e.value.args == (text,)

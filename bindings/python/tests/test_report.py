@@ -57,7 +57,7 @@ def test_str_and_repr() -> None:
         "1:39: error[text.untrimmed] at /description: "
         "The text starts or ends with white space."
     )
-    assert lines[-1] == "... and 1 more issue(s)"
+    assert lines[-1] == "... and 1 more issue"
     assert repr(report) == (
         "Report(kind='feedback', valid=False, errors=3, warnings=0, truncated=1)"
     )
@@ -74,3 +74,28 @@ def test_reports_compare_by_value() -> None:
     assert a == kommun_intl.validate(BAD, "feedback")
     assert a != kommun_intl.validate(b"{}", "feedback")
     assert a.issues[0] != a.issues[1] and a != "report"
+
+
+def test_to_records_is_flat_and_names_the_file(tmp_path: object) -> None:
+    import pathlib
+
+    path = pathlib.Path(str(tmp_path)) / "tyck-till.json"
+    path.write_bytes(BAD)
+    report = kommun_intl.validate(path, "feedback")
+    assert report.file == str(path)
+    records = report.to_records()
+    assert [list(r) for r in records] == [
+        ["file", "pointer", "line", "column", "code", "severity", "message"]
+    ] * 3
+    assert records[1] == {
+        "file": str(path), "pointer": "/channel", "line": 1, "column": 60,
+        "code": "structure.unknown_code", "severity": "error",
+        "message": report.issues[1].message(),
+    }
+    assert records[1]["message"] != report.to_records(lang="sv")[1]["message"]
+    # From text there is no file; NDJSON from a file names it in every report.
+    assert kommun_intl.validate(BAD, "feedback").to_records()[0]["file"] is None
+    ndjson = pathlib.Path(str(tmp_path)) / "in.ndjson"
+    ndjson.write_bytes(BAD.replace(b"\n", b"") + b"\n" + BAD.replace(b"\n", b"") + b"\n")
+    assert {r["file"] for rep in kommun_intl.validate_many(ndjson, "feedback")
+            for r in rep.to_records()} == {str(ndjson)}

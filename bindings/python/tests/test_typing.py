@@ -9,7 +9,14 @@ import datetime
 from pathlib import Path
 
 import kommun_intl
-from kommun_intl.types import AgreementType, ContactDict, FeedbackCategory, PartnershipDict
+from kommun_intl.types import (
+    AgreementType,
+    ContactDict,
+    FeedbackCategory,
+    Kind,
+    Lang,
+    PartnershipDict,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -56,3 +63,27 @@ def test_a_typed_script() -> None:
         assert e.report.error_count > 0
     severity: str = kommun_intl.rules()[0].severity
     assert severity == "error"
+
+
+def records_of(path: Path) -> list[tuple[str | None, str, int | None]]:
+    # `lang` and `kind` are Literals: a typo is a type error, not a run-time one.
+    report = kommun_intl.validate(path, "feedback", lang="sv")
+    return [(r["file"], r["code"], r["line"]) for r in report.to_records()]
+
+
+def a_typo_is_a_type_error() -> None:
+    # Never called: mypy --strict (warn_unused_ignores) fails if these lines type-check.
+    kommun_intl.validate(b"{}", "feedbak")  # type: ignore[arg-type]
+    kommun_intl.validate(b"{}", lang="de")  # type: ignore[arg-type]
+
+
+def kinds_are_literals() -> list[Kind]:
+    k: Kind = "fault-report"
+    swedish: Lang = "sv"
+    assert kommun_intl.validate(b"{}", "feedback", lang=swedish).kind == "feedback"
+    return [k, *kommun_intl.kinds()]
+
+
+def test_literals_and_records() -> None:
+    assert records_of(ROOT / "examples" / "feedback.json") == []
+    assert "fault-report" in kinds_are_literals()

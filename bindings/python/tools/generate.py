@@ -139,8 +139,10 @@ def types_py(model: Model) -> str:
     ]
     names = [n for n in sorted(model.aliases) if model.is_alias(n)]
     names += [f"{n}Dict" for n in sorted(model.objects)]
-    names += ["CodeEntry", "DateArg", "IssueDict", "ReportDict", "Source"]
+    names += ["CodeEntry", "DateArg", "IssueDict", "Kind", "Lang", "RecordDict", "ReportDict", "Source"]
     out += [f"    {n!r}," for n in names] + ["]", "", FIXED]
+    kinds = ", ".join(repr(k) for k in kommun_intl.kinds())
+    out += [f"Kind = Literal[{kinds}]", '"""A document kind, as ``kinds()`` lists them."""', ""]
     enums = sorted(n for n in model.aliases if "enum" in model.aliases[n])
     unions = sorted(n for n in model.aliases if "anyOf" in model.aliases[n] and n not in enums)
     for n in enums + unions:
@@ -154,6 +156,9 @@ def types_py(model: Model) -> str:
 
 
 FIXED = '''
+Lang = Literal["sv", "en"]
+"""A language of the messages and labels."""
+
 Source = Union[
     bytes, bytearray, str, "os.PathLike[str]", Mapping[str, Any], List[Any], Tuple[Any, ...]
 ]
@@ -183,10 +188,22 @@ class IssueDict(TypedDict):
     params: "dict[str, str]"
 
 
+class RecordDict(TypedDict):
+    """One issue of ``Report.to_records()``: a flat record for csv or pandas."""
+
+    file: Union[str, None]
+    pointer: str
+    line: Union[int, None]
+    column: Union[int, None]
+    code: str
+    severity: Literal["error", "warning"]
+    message: str
+
+
 class ReportDict(TypedDict):
     """``Report.to_dict()``, as the CLI's JSON output writes one file."""
 
-    kind: Union[str, None]
+    kind: Union["Kind", None]
     valid: bool
     issues: List[IssueDict]
     truncated: int
@@ -215,7 +232,7 @@ def stub_region(model: Model) -> str:
             "        cls,",
             "        data: bytes | bytearray | str,",
             "        *,",
-            "        lang: str = ...,",
+            "        lang: Lang = ...,",
             "        reference_date: DateArg = ...,",
             "        profile: Profile | None = ...,",
             "    ) -> Self: ...",
@@ -224,17 +241,21 @@ def stub_region(model: Model) -> str:
             "        cls,",
             "        data: Mapping[str, Any],",
             "        *,",
-            "        lang: str = ...,",
+            "        lang: Lang = ...,",
             "        reference_date: DateArg = ...,",
             "        profile: Profile | None = ...,",
             "    ) -> Self: ...",
             f"    def to_dict(self) -> {name}Dict: ...",
             "    def to_json(self, *, indent: int | None = None) -> str: ...",
             "    def validate(",
-            "        self, *, lang: str = ..., reference_date: DateArg = ..., profile: Profile | None = ...",
+            "        self, *, lang: Lang = ..., reference_date: DateArg = ..., profile: Profile | None = ...",
             "    ) -> Report: ...",
             "    def __eq__(self, value: object, /) -> bool: ...",
             "    def __reduce__(self) -> tuple[Any, tuple[str]]: ...",
+            "    @classmethod",
+            "    def __get_pydantic_core_schema__(cls, source: Any, handler: Any, /) -> Any: ...",
+            "    @classmethod",
+            "    def __get_pydantic_json_schema__(cls, core_schema: Any, handler: Any, /) -> dict[str, Any]: ...",
         ]
         for field in cls.FIELDS:
             key = "$schema" if field == "schema" else field
@@ -251,13 +272,13 @@ def stub_region(model: Model) -> str:
     for kind, cls in model.docs.items():
         out += [
             "@overload",
-            f"def load(data: Source, kind: Literal[{kind!r}], *, lang: str = ..., "
+            f"def load(data: Source, kind: Literal[{kind!r}], *, lang: Lang = ..., "
             f"reference_date: DateArg = ..., profile: Profile | None = ...) -> {cls.__name__}: ...",
         ]
     union = " | ".join(c.__name__ for c in model.docs.values())
     out += [
         "@overload",
-        "def load(data: Source, kind: str | None = None, *, lang: str = ..., "
+        "def load(data: Source, kind: Kind | None = None, *, lang: Lang = ..., "
         f"reference_date: DateArg = ..., profile: Profile | None = ...) -> {union}: ...",
         END,
     ]

@@ -847,11 +847,8 @@ mod tests {
                 continue;
             }
             let report = w.kind.validate_json(&w.bytes, &options);
-            let errors = report
-                .issues
-                .iter()
-                .filter(|i| i.severity() == kommun_intl::Severity::Error)
-                .count();
+            let errors =
+                report.issues.iter().filter(|i| i.severity == kommun_intl::Severity::Error).count();
             match w.variant {
                 Variant::Valid => assert!(report.is_clean(), "{}: {:?}", w.name, report.issues),
                 Variant::InvalidEarly => assert_eq!(errors, 1, "{}: {:?}", w.name, report.issues),

@@ -40,7 +40,8 @@ pub struct RulesArgs {
 /// Arguments of `explain`.
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
-    /// The rule's code, e.g. `phone.not_e164` (see `kommun-intl rules`).
+    /// The rule's code, e.g. `phone.not_e164`, or a prefix (`feedback.`) to list every rule
+    /// under it (see `kommun-intl rules`).
     pub code: String,
     /// Language of the explanation: `sv` or `en` [default: from the locale]
     #[arg(long, value_parser = parse_lang, value_name = "LANG")]
@@ -243,9 +244,108 @@ fn describe(out: &mut dyn Write, rule: &Rule, lang: Lang, styles: &Styles) -> io
 }
 
 /// Runs `explain`.
+/// Writes a document, then what `validate` says of it as `kind` (nothing more without a kind).
+fn show_verdict(
+    out: &mut dyn Write,
+    (lang, styles): (Lang, &Styles),
+    (path, kind, text): (&str, Option<DocumentKind>, &[u8]),
+    options: &kommun_intl::Options,
+) -> io::Result<()> {
+    write_document(out, styles, text)?;
+    let says = match lang {
+        Lang::En => "kommun-intl validate says:",
+        Lang::Sv => "kommun-intl validate säger:",
+    };
+    writeln!(out)?;
+    paint(out, styles.header, says)?;
+    writeln!(out, "\n")?;
+    let Some(kind) = kind else { return Ok(()) };
+    let report = kind.validate_json(text, options);
+    let settings = Settings { lang, styles: *styles, quiet: false, deny_warnings: false };
+    let mut human = Human::new(Box::new(&mut *out), settings);
+    let trust = kommun_intl::personal::Trust::Told;
+    let doc = DocInfo { kind: Some(kind), trust, text, first_line: 1, ndjson: false };
+    human.document(&FileInfo { path }, &doc, &report)?;
+    human.flush()
+}
+
+/// A municipality small enough to show, for the limits no fixture can reach at their real size.
+const LIMIT_EXAMPLE: &str = r#"{
+  "id": "lidkoping",
+  "name": { "sv": "Lidköpings kommun" },
+  "municipality_code": "1494",
+  "units": [
+    { "id": "barn_och_skola", "name": "Barn & Skola" },
+    { "id": "biblioteket", "name": "Biblioteket" },
+    { "id": "seniorcenter", "name": "SeniorCenter" }
+  ]
+}
+"#;
+
+/// For a size limit: the example document, the options with the limit lowered so that it
+/// breaks it, and the lowered limit as shown.
+fn limit_example(code: &str) -> Option<(&'static [u8], kommun_intl::Options, String)> {
+    let mut limits = kommun_intl::Limits::default();
+    let shown = match code {
+        "limits.document_size" => {
+            limits.max_document_size = 200;
+            "200 bytes"
+        }
+        "limits.string_length" => {
+            limits.max_string_length = 16;
+            "16 bytes"
+        }
+        "limits.array_length" => {
+            limits.max_array_length = 2;
+            "2 items"
+        }
+        _ => return None,
+    };
+    Some((
+        LIMIT_EXAMPLE.as_bytes(),
+        kommun_intl::Options { limits, ..kommun_intl::Options::default() },
+        shown.to_owned(),
+    ))
+}
+
+/// `explain PREFIX`: every rule under the prefix, one line each, in catalogue order.
+fn explain_prefix(under: &[&rules::Rule], lang: Lang) -> u8 {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let width = under.iter().map(|r| r.code.len()).max().unwrap_or(0);
+    let result = (|| -> io::Result<()> {
+        for rule in under {
+            let severity = severity_word(rule.severity, lang);
+            writeln!(out, "{:width$}  {severity:7}  {}", rule.code, rule.template(lang))?;
+        }
+        let n = under.len();
+        match lang {
+            Lang::En => writeln!(
+                out,
+                "\n{n} {}; `kommun-intl explain CODE` shows one with its examples.",
+                if n == 1 { "rule" } else { "rules" }
+            )?,
+            Lang::Sv => writeln!(
+                out,
+                "\n{n} {}; `kommun-intl explain KOD` visar en med exempel.",
+                if n == 1 { "regel" } else { "regler" }
+            )?,
+        }
+        out.flush()
+    })();
+    finish(result)
+}
+
 pub fn explain(args: &ExplainArgs) -> u8 {
     let lang = env::lang(args.lang);
-    let Some(rule) = rules::Rule::by_code(args.code.trim()) else {
+    let code = args.code.trim();
+    let prefix = if code.ends_with('.') { code.to_owned() } else { format!("{code}.") };
+    let under: Vec<&rules::Rule> =
+        rules::ALL.iter().copied().filter(|r| r.code.starts_with(&prefix)).collect();
+    if rules::Rule::by_code(code).is_none() && !under.is_empty() {
+        return explain_prefix(&under, lang);
+    }
+    let Some(rule) = rules::Rule::by_code(code) else {
         let hint =
             nearest(args.code.trim()).map(|c| format!(" Did you mean `{c}`?")).unwrap_or_default();
         env::error(&format!(
@@ -260,6 +360,29 @@ pub fn explain(args: &ExplainArgs) -> u8 {
     let mut out = BufWriter::new(stdout.lock());
     let result = (|| -> io::Result<()> {
         describe(&mut out, rule, lang, &styles)?;
+        if invalid_example(rule.code).is_none()
+            && let Some((text, options, shown)) = limit_example(rule.code)
+        {
+            let heading = match lang {
+                Lang::En => format!(
+                    "Invalid example, with the limit lowered to {shown} (the real one is too large to show)"
+                ),
+                Lang::Sv => format!(
+                    "Ogiltigt exempel, med gränsen sänkt till {shown} (den verkliga är för stor att visa)"
+                ),
+            };
+            writeln!(out)?;
+            paint(&mut out, styles.header, &heading)?;
+            writeln!(out, "\n")?;
+            let kind = Some(DocumentKind::Municipality);
+            show_verdict(&mut out, (lang, &styles), ("example.json", kind, text), &options)?;
+            let valid = match lang {
+                Lang::En => "Under the real limits the same document is valid.",
+                Lang::Sv => "Med de verkliga gränserna är samma dokument giltigt.",
+            };
+            writeln!(out, "{valid}")?;
+            return out.flush();
+        }
         let Some(bad) = invalid_example(rule.code) else {
             match lang {
                 Lang::En => {
@@ -292,36 +415,12 @@ pub fn explain(args: &ExplainArgs) -> u8 {
             }
         }
         writeln!(out)?;
-        write_document(&mut out, &styles, bad.text)?;
-        let says = match lang {
-            Lang::En => "kommun-intl validate says:",
-            Lang::Sv => "kommun-intl validate säger:",
-        };
-        writeln!(out)?;
-        paint(&mut out, styles.header, says)?;
-        writeln!(out, "\n")?;
         let kind: Option<DocumentKind> = bad
             .expectation()
             .and_then(|e| e.get("kind")?.as_str()?.parse().ok())
             .or_else(|| bad.kind.parse().ok());
-        let options = bad.options();
-        if let Some(kind) = kind {
-            let report = kind.validate_json(bad.text, &options);
-            let path = bad.path();
-            let settings = Settings { lang, styles, quiet: false };
-            let mut human = Human::new(Box::new(&mut out), settings);
-            human.document(
-                &FileInfo { path: &path },
-                &DocInfo {
-                    kind: Some(kind),
-                    trust: kommun_intl::personal::Trust::Told,
-                    text: bad.text,
-                    first_line: 1,
-                },
-                &report,
-            )?;
-            human.flush()?;
-        }
+        let path = bad.path();
+        show_verdict(&mut out, (lang, &styles), (&path, kind, bad.text), &bad.options())?;
         if let Some(good) = valid_example(bad, rule.code) {
             let heading = match lang {
                 Lang::En => "Valid example",
@@ -349,7 +448,7 @@ mod tests {
             let kind: DocumentKind = bad.kind.parse().expect("a kind directory");
             let options = bad.options();
             let report = kind.validate_json(bad.text, &options);
-            assert!(report.issues.iter().any(|i| i.code() == rule.code), "{}", bad.path());
+            assert!(report.issues.iter().any(|i| i.code == rule.code), "{}", bad.path());
             let good = valid_example(bad, rule.code).expect("a valid example of the kind");
             assert!(kind.validate_json(good.text, &good.options()).is_valid(), "{}", good.path());
         }
@@ -358,6 +457,21 @@ mod tests {
             CORPUS.is_empty() || shown * 2 > rules::ALL.len(),
             "only {shown} rules have examples"
         );
+    }
+
+    #[test]
+    fn the_limits_have_examples_at_a_lowered_limit() {
+        for rule in rules::ALL.iter().filter(|r| r.code.starts_with("limits.")) {
+            if invalid_example(rule.code).is_some() {
+                continue;
+            }
+            let (text, options, _) = limit_example(rule.code).expect("an example");
+            let kind = DocumentKind::Municipality;
+            let report = kind.validate_json(text, &options);
+            assert!(report.issues.iter().any(|i| i.code == rule.code), "{}: {report}", rule.code);
+            let real = kind.validate_json(text, &kommun_intl::Options::default());
+            assert!(real.is_clean(), "{real}");
+        }
     }
 
     #[test]

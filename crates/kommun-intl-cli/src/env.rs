@@ -8,18 +8,22 @@ use kommun_intl::Lang;
 use crate::ColorChoice;
 
 /// The language of the locale: Swedish when the first of `LC_ALL`, `LC_MESSAGES` and `LANG`
-/// that is set and not empty starts with `sv` (`sv_SE.UTF-8`), else English.
+/// that is set and not empty starts with `sv` (`sv_SE.UTF-8`); when none is set, the
+/// platform's own setting (the user's languages on macOS and Windows, through `sys-locale`);
+/// else English.
 pub fn locale_lang() -> Lang {
-    lang_from(|name| std::env::var(name).ok())
+    lang_from(|name| std::env::var(name).ok(), sys_locale::get_locale)
 }
 
-fn lang_from(get: impl Fn(&str) -> Option<String>) -> Lang {
+fn lang_from(get: impl Fn(&str) -> Option<String>, system: impl Fn() -> Option<String>) -> Lang {
+    let swedish =
+        |v: &str| if v.to_ascii_lowercase().starts_with("sv") { Lang::Sv } else { Lang::En };
     for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
         if let Some(value) = get(name).filter(|v| !v.is_empty()) {
-            return if value.to_ascii_lowercase().starts_with("sv") { Lang::Sv } else { Lang::En };
+            return swedish(&value);
         }
     }
-    Lang::En
+    system().map_or(Lang::En, |v| swedish(&v))
 }
 
 /// The language asked for, else the locale's.
@@ -154,7 +158,8 @@ mod tests {
     }
 
     fn with(vars: &[(&str, &str)]) -> Lang {
-        lang_from(|name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned()))
+        let get = |name: &str| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| (*v).to_owned());
+        lang_from(get, || None)
     }
 
     #[test]
@@ -165,5 +170,16 @@ mod tests {
         assert_eq!(with(&[("LC_ALL", "sv_FI"), ("LC_MESSAGES", "en_GB.UTF-8")]), Lang::Sv);
         assert_eq!(with(&[("LC_ALL", ""), ("LANG", "SV")]), Lang::Sv);
         assert_eq!(with(&[("LANG", "C.UTF-8")]), Lang::En);
+    }
+
+    #[test]
+    fn without_the_variables_the_platform_setting_decides() {
+        let none = |_: &str| None;
+        assert_eq!(lang_from(none, || Some("sv-SE".to_owned())), Lang::Sv);
+        assert_eq!(lang_from(none, || Some("en-US".to_owned())), Lang::En);
+        assert_eq!(lang_from(none, || None), Lang::En);
+        // The variables win over the platform.
+        let english = |n: &str| (n == "LANG").then(|| "en_GB.UTF-8".to_owned());
+        assert_eq!(lang_from(english, || Some("sv-SE".to_owned())), Lang::En);
     }
 }

@@ -106,7 +106,7 @@ pub fn run(args: &Args) -> u8 {
     write::clean_up_on_signals();
     let lang = env::lang(args.lang);
     let mut failures = 0;
-    let inputs: Vec<Input> = inputs::expand(&args.paths, args.ndjson, args.follow_links)
+    let inputs: Vec<Input> = inputs::expand(&args.paths, args.ndjson, args.follow_links, true)
         .into_iter()
         .filter_map(|entry| {
             entry

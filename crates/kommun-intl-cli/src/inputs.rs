@@ -56,12 +56,16 @@ pub struct Failure {
     pub display: String,
     /// Why it cannot be read.
     pub reason: String,
+    /// True for a directory that holds no data files (which is not a file that failed).
+    pub empty_dir: bool,
 }
 
 /// Expands the paths given on the command line, in order: a file as it is, a directory into
-/// its data files (recursively, sorted by name, skipping hidden entries and `*.schema.json`),
-/// `-` into standard input. A path that cannot be read, or a directory without data files,
-/// is a [`Failure`] in its place.
+/// its data files (recursively, sorted by name, skipping hidden entries and `*.schema.json`,
+/// and, with `gitignore`, what `.gitignore`, `.ignore` and `.git/info/exclude` leave out,
+/// in a repository or not), `-` into standard input. A path that cannot be read, or a
+/// directory without data files, is a [`Failure`] in its place. A file named on the command
+/// line is read whatever the ignore files say.
 ///
 /// A symbolic link met in a directory is followed only when its target lies inside that
 /// directory, unless `follow_links` says to follow every link: a link out of the tree (to
@@ -71,6 +75,7 @@ pub fn expand(
     paths: &[PathBuf],
     force_ndjson: bool,
     follow_links: bool,
+    gitignore: bool,
 ) -> Vec<Result<Input, Failure>> {
     let mut out = Vec::new();
     let file = |path: &Path, size: Option<u64>| Input {
@@ -95,6 +100,7 @@ pub fn expand(
                 out.push(Err(Failure {
                     display: display(path),
                     reason: format!("cannot read: {e}"),
+                    empty_dir: false,
                 }));
                 continue;
             }
@@ -104,11 +110,18 @@ pub fn expand(
             continue;
         }
         let root = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-        let walk = walkdir::WalkDir::new(path)
+        let walk = ignore::WalkBuilder::new(path)
             .follow_links(follow_links)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+            .sort_by_file_name(std::ffi::OsStr::cmp)
+            .hidden(true)
+            .parents(gitignore)
+            .ignore(gitignore)
+            .git_ignore(gitignore)
+            .git_exclude(gitignore)
+            // The user's global excludes would make a run depend on who runs it.
+            .git_global(false)
+            .require_git(false)
+            .build();
         let mut found = false;
         for entry in walk {
             match entry {
@@ -130,16 +143,17 @@ pub fn expand(
                         _ => {}
                     }
                 }
-                Ok(e) if e.file_type().is_file() && is_data_file(e.path()) => {
+                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_data_file(e.path()) => {
                     found = true;
                     out.push(Ok(file(e.path(), e.metadata().ok().map(|m| m.len()))));
                 }
                 Ok(_) => {}
                 Err(e) => {
-                    let at = e.path().unwrap_or(path);
+                    let (at, e) = error_path(e, path);
                     out.push(Err(Failure {
-                        display: display(at),
+                        display: display(&at),
                         reason: format!("cannot read: {e}"),
+                        empty_dir: false,
                     }));
                 }
             }
@@ -148,10 +162,23 @@ pub fn expand(
             out.push(Err(Failure {
                 display: display(path),
                 reason: "the directory holds no data files (*.json, *.ndjson, *.jsonl)".to_owned(),
+                empty_dir: true,
             }));
         }
     }
     out
+}
+
+/// Where a walk's error happened (the walked path when it does not say), and the error
+/// without the path (which the failure shows already).
+fn error_path(e: ignore::Error, walked: &Path) -> (PathBuf, ignore::Error) {
+    match e {
+        ignore::Error::WithPath { path, err } => (path, *err),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(*err, walked)
+        }
+        e => (walked.to_owned(), e),
+    }
 }
 
 /// One document read from an input.

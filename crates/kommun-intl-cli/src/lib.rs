@@ -9,6 +9,7 @@
 //! holds every output format to the same promises as the command.
 
 mod catalogue;
+mod config;
 mod corpus;
 mod diff;
 mod env;
@@ -71,6 +72,13 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0, for code-scanning tools.
     Sarif,
+    /// JUnit XML: a test suite per file, a test case per document, a failure per error (GitLab,
+    /// Jenkins, Azure Pipelines test reports).
+    Junit,
+    /// GitLab Code Quality JSON (`artifacts: reports: codequality:`), for merge requests.
+    Gitlab,
+    /// JSON Lines: one issue per line, for log pipelines.
+    Jsonl,
 }
 
 /// When to colour the output.
@@ -124,19 +132,21 @@ pub fn render(
     report: &kommun_intl::Report,
 ) -> Vec<u8> {
     let mut out = Vec::new();
-    let settings = report::Settings { lang, styles: env::Styles::new(colour), quiet };
+    let settings =
+        report::Settings { lang, styles: env::Styles::new(colour), quiet, deny_warnings: false };
     let result = (|| -> std::io::Result<()> {
         let mut sink = report::sink(format, Box::new(&mut out), settings);
         let file = report::FileInfo { path: "input.json" };
         sink.file_start(&file)?;
-        sink.document(&file, &report::DocInfo { kind, trust, text, first_line: 1 }, report)?;
+        let doc = report::DocInfo { kind, trust, text, first_line: 1, ndjson: false };
+        sink.document(&file, &doc, report)?;
         let stats = report::FileStats {
             kind,
             documents: 1,
             errors: report.error_count() as u64,
             warnings: report.warning_count() as u64,
             truncated: report.truncated_count as u64,
-            failure: None,
+            ..report::FileStats::default()
         };
         sink.file_end(&file, &stats)?;
         let mut totals = report::Totals::default();

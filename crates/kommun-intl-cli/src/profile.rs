@@ -40,7 +40,7 @@ impl Arg {
 }
 
 /// Reads a profile file, within the same size limit as any document.
-fn load(path: &Path, lang: Lang) -> Result<Profile, Vec<String>> {
+pub fn load(path: &Path, lang: Lang) -> Result<Profile, Vec<String>> {
     let shown = env::escape_controls(&path.display().to_string()).into_owned();
     let max = Limits::default().max_document_size;
     let cannot = |e: std::io::Error| vec![format!("cannot read {shown}: {e}")];
@@ -61,7 +61,7 @@ fn load(path: &Path, lang: Lang) -> Result<Profile, Vec<String>> {
                     _ => shown.clone(),
                 };
                 let message = env::escape_controls(&issue.message(lang)).into_owned();
-                lines.push(format!("{at}: error[{}]: {message}", issue.code()));
+                lines.push(format!("{at}: error[{}]: {message}", issue.code));
             }
             Err(lines)
         }

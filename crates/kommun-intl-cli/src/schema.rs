@@ -13,7 +13,7 @@ pub struct Args {
     /// The kind whose schema to print.
     #[arg(value_parser = parse_kind, conflicts_with_all = ["write", "check"])]
     pub kind: Option<DocumentKind>,
-    /// Write every schema into this directory.
+    /// Write every schema into this directory (the configuration file's too).
     #[arg(long, value_name = "DIR", conflicts_with = "check")]
     pub write: Option<PathBuf>,
     /// Check that this directory holds exactly the generated schemas (exit 1 if not).
@@ -30,7 +30,15 @@ pub fn run(args: &Args) -> u8 {
     let Ok(profile) = args.profile.load(env::lang(None)) else { return exit::USAGE };
     let profile = profile.as_deref();
     if let Some(dir) = &args.write {
-        return match schema::write_all(dir, profile) {
+        let config = dir.join(crate::config::SCHEMA_FILE_NAME);
+        let written = schema::write_all(dir, profile).and_then(|mut files| {
+            std::fs::write(&config, crate::config::schema()).map_err(|source| {
+                kommun_intl::SchemaError::Io { action: "write", path: config.clone(), source }
+            })?;
+            files.push(config);
+            Ok(files)
+        });
+        return match written {
             Ok(files) => {
                 for f in files {
                     eprintln!("wrote {}", f.display());
@@ -44,7 +52,18 @@ pub fn run(args: &Args) -> u8 {
         };
     }
     if let Some(dir) = &args.check {
-        return match schema::check_all(dir) {
+        let config = dir.join(crate::config::SCHEMA_FILE_NAME);
+        let checked = schema::check_all(dir).and_then(|()| {
+            if std::fs::read_to_string(&config).is_ok_and(|t| t == crate::config::schema()) {
+                Ok(())
+            } else {
+                Err(kommun_intl::SchemaError::Drift {
+                    files: vec![config],
+                    command: schema::REGENERATE_COMMAND,
+                })
+            }
+        });
+        return match checked {
             Ok(()) => exit::VALID,
             Err(e @ kommun_intl::SchemaError::Drift { .. }) => {
                 env::error(&e.to_string());

@@ -96,7 +96,7 @@ impl<'a> Snippets<'a> {
     /// there, up to the end of the line; else none (one caret is drawn).
     fn underline(&self, i: usize, issue: &Issue, offset: usize, line_end: usize) -> usize {
         let Some(Some(span)) = self.spans.get(i) else { return 0 };
-        let range = if issue.code() == "structure.unknown_field" {
+        let range = if issue.code == "structure.unknown_field" {
             span.key.clone().unwrap_or(span.value.clone())
         } else {
             span.value.clone()

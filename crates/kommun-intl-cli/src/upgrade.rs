@@ -61,7 +61,7 @@ pub fn run(args: &Args) -> u8 {
     let lang = env::lang(args.lang);
     let limit = kommun_intl::validate::Limits::default().max_document_size;
     let (mut changed_files, mut changes, mut failures) = (0u64, 0usize, 0u64);
-    for entry in inputs::expand(&args.paths, false, false) {
+    for entry in inputs::expand(&args.paths, false, false, true) {
         let input = match entry {
             Ok(i) => i,
             Err(f) => {

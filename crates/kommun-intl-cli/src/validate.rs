@@ -1,14 +1,15 @@
 //! `kommun-intl validate`: every input through the core, every report to the chosen format.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use chrono::NaiveDate;
 use kommun_intl::personal::Trust;
 use kommun_intl::{DocumentKind, Lang, Options, Report, ndjson};
 
+use crate::config::{self, ConfigError, ReferenceDate, Resolver};
 use crate::env::{self, Styles};
-use crate::inputs::{self, Documents, Input};
+use crate::inputs::{self, Documents, Failure, Input};
 use crate::progress::Progress;
 use crate::report::{self, DocInfo, FileInfo, FileStats, Settings, Sink, Totals};
 use crate::{ColorChoice, Format, exit, parse_kind, parse_lang};
@@ -20,26 +21,29 @@ pub struct Args {
     /// for standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// The document kind; by default each file's `$schema` tells it (for NDJSON, the first
-    /// line's).
+    /// The document kind; by default the configuration's for the file, else each file's
+    /// `$schema` tells it (for NDJSON, the first line's).
     #[arg(long, value_parser = parse_kind, value_name = "KIND")]
     pub kind: Option<DocumentKind>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// Language of the messages: `sv` or `en` [default: from LC_ALL, LC_MESSAGES or LANG]
+    /// Language of the messages: `sv` or `en` [default: the configuration's, else the
+    /// system's: LC_ALL, LC_MESSAGES or LANG, or the platform's own setting]
     #[arg(long, value_parser = parse_lang, value_name = "LANG")]
     pub lang: Option<Lang>,
-    /// Keep at most this many issues per document; the rest are counted.
-    #[arg(long, value_name = "N", default_value_t = kommun_intl::validate::DEFAULT_MAX_ISSUES)]
-    pub max_issues: usize,
+    /// Keep at most this many issues per document; the rest are counted [default: the
+    /// configuration's, else 1000]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_issues: Option<u64>,
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     pub deny_warnings: bool,
     /// "Today", for the rules that compare with it (a planned end that has passed, a
-    /// submission in the future); without it those rules do not run.
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
-    pub reference_date: Option<NaiveDate>,
+    /// submission in the future): `today` (the date in Sweden) or a date; without it (and
+    /// without `reference-date` in the configuration) those rules do not run.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = config::parse_reference_date)]
+    pub reference_date: Option<ReferenceDate>,
     /// Print only the issues, one line each: no source, no summary, no progress bar.
     #[arg(short, long)]
     pub quiet: bool,
@@ -54,45 +58,118 @@ pub struct Args {
     pub follow_links: bool,
     #[command(flatten)]
     pub profile: crate::profile::Arg,
+    #[command(flatten)]
+    pub config: config::ConfigArgs,
 }
 
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("`{s}` is not a date written YYYY-MM-DD"))
+/// What one input is checked with: its kind (`None`: each document's `$schema` tells it) and
+/// the options, from the command line over its configuration.
+struct Setup {
+    kind: Option<DocumentKind>,
+    options: Options,
+}
+
+/// One input (or the reason it cannot be read) and how to check it.
+type Planned = (Result<Input, Failure>, Setup);
+
+/// The language, the inputs and how to check each, from the command line and the
+/// configurations found; or the error to print.
+fn prepare(args: &Args) -> Result<(Lang, Vec<Planned>), ConfigError> {
+    let mut resolver = Resolver::new(&args.config)?;
+    let first = args.paths.first().filter(|p| p.as_os_str() != "-");
+    let lang_of_config =
+        resolver.for_path(first.map(PathBuf::as_path))?.and_then(|c| c.config.lang);
+    let lang = env::lang(args.lang.or(lang_of_config.map(Lang::from)));
+    // A bad `--profile` has printed its error already.
+    let Ok(given_profile) = args.profile.load(lang) else { return Err(ConfigError(Vec::new())) };
+    let mut out = Vec::new();
+    for path in &args.paths {
+        let stdin = path.as_os_str() == "-";
+        let of_arg = resolver.for_path((!stdin).then_some(path.as_path()))?;
+        let gitignore = of_arg.as_ref().and_then(|c| c.config.respect_gitignore).unwrap_or(true);
+        let found =
+            inputs::expand(std::slice::from_ref(path), args.ndjson, args.follow_links, gitignore);
+        for input in found {
+            let file = match &input {
+                Ok(Input { source: inputs::Source::File(p), .. }) => Some(p.clone()),
+                _ => None,
+            };
+            let loaded = match &file {
+                Some(p) => resolver.for_path(Some(p))?,
+                None => of_arg.clone(),
+            };
+            let (config_kind, config_profile) = match (&loaded, &file) {
+                (Some(c), Some(p)) => c.for_file(p),
+                (Some(c), None) => c.for_file(Path::new(inputs::STDIN_NAME)),
+                (None, _) => (None, None),
+            };
+            let profile = match (&given_profile, config_profile) {
+                (Some(p), _) => Some(Arc::clone(p)),
+                (None, Some(path)) => Some(resolver.profile(&path, lang)?),
+                (None, None) => None,
+            };
+            let config = loaded.as_ref().map(|c| &c.config);
+            let max_issues = args
+                .max_issues
+                .and_then(|n| usize::try_from(n).ok())
+                .or(config.and_then(|c| c.max_issues))
+                .unwrap_or(kommun_intl::validate::DEFAULT_MAX_ISSUES);
+            let reference_date = args
+                .reference_date
+                .or(config.and_then(|c| c.reference_date))
+                .map(ReferenceDate::date);
+            let options = Options {
+                max_issues,
+                reference_date,
+                profile,
+                rules: loaded.as_ref().map(|c| Arc::clone(&c.rules)),
+                ..Options::default()
+            };
+            out.push((input, Setup { kind: args.kind.or(config_kind), options }));
+        }
+    }
+    Ok((lang, out))
 }
 
 /// Runs `validate`; returns the exit status.
 pub fn run(args: &Args) -> u8 {
-    let lang = env::lang(args.lang);
-    let Ok(profile) = args.profile.load(lang) else { return exit::USAGE };
-    let options = Options {
-        max_issues: args.max_issues,
-        reference_date: args.reference_date,
-        profile,
-        ..Options::default()
+    let (lang, inputs) = match prepare(args) {
+        Ok(prepared) => prepared,
+        Err(e) => {
+            e.print();
+            return exit::USAGE;
+        }
     };
-    let inputs = inputs::expand(&args.paths, args.ndjson, args.follow_links);
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let colour = args.format == Format::Human && env::colour(args.color, terminal);
-    let settings = Settings { lang, styles: Styles::new(colour), quiet: args.quiet };
+    let settings = Settings {
+        lang,
+        styles: Styles::new(colour),
+        quiet: args.quiet,
+        deny_warnings: args.deny_warnings,
+    };
     let out: Box<dyn Write> = Box::new(BufWriter::new(stdout.lock()));
     let mut sink = report::sink(args.format, out, settings);
-    let total = inputs.iter().map(|i| i.as_ref().ok().and_then(|i| i.size)).sum::<Option<u64>>();
+    let total =
+        inputs.iter().map(|(i, _)| i.as_ref().ok().and_then(|i| i.size)).sum::<Option<u64>>();
     let mut progress = Progress::new(!args.quiet && env::stderr_is_terminal(), total);
 
     let mut totals = Totals::default();
     let run = (|| -> io::Result<()> {
-        for entry in &inputs {
+        for (entry, setup) in &inputs {
             let (display, stats) = match entry {
                 Ok(input) => (
                     &input.display,
-                    check_input(input, args, &options, &mut *sink, &mut progress, terminal)?,
+                    check_input(input, setup, &mut *sink, &mut progress, terminal)?,
                 ),
                 Err(failure) => {
                     let file = FileInfo { path: &failure.display };
-                    let stats =
-                        FileStats { failure: Some(failure.reason.clone()), ..FileStats::default() };
+                    let stats = FileStats {
+                        failure: Some(failure.reason.clone()),
+                        no_data_files: failure.empty_dir,
+                        ..FileStats::default()
+                    };
                     sink.file_start(&file)?;
                     sink.file_end(&file, &stats)?;
                     (&failure.display, stats)
@@ -127,14 +204,14 @@ pub fn run(args: &Args) -> u8 {
 /// Validates the documents of one input.
 fn check_input(
     input: &Input,
-    args: &Args,
-    options: &Options,
+    setup: &Setup,
     sink: &mut dyn Sink,
     progress: &mut Progress,
     terminal: bool,
 ) -> io::Result<FileStats> {
     let file = FileInfo { path: &input.display };
-    let mut stats = FileStats { kind: args.kind, ..FileStats::default() };
+    let options = &setup.options;
+    let mut stats = FileStats { kind: setup.kind, ..FileStats::default() };
     sink.file_start(&file)?;
     let mut docs = match Documents::open(input, options.limits.max_document_size) {
         Ok(d) => d,
@@ -158,7 +235,7 @@ fn check_input(
         // Each document is judged alone: its kind is `--kind`, else its own `$schema`, else
         // (an NDJSON line without one) the kind of the file's first document. Only `--kind`
         // is the caller's word; a kind a document names proves nothing about its data.
-        let (kind, trust) = match args.kind {
+        let (kind, trust) = match setup.kind {
             Some(k) => (Some(k), Trust::Told),
             None => match DocumentKind::detect(inputs::strip_bom(doc.text)) {
                 Ok(k) => {
@@ -170,18 +247,23 @@ fn check_input(
                 Err(_) if !inputs::is_json(doc.text) => (None, Trust::FromDocument),
                 Err(e) => {
                     stats.failure = Some(format!("{e}; use --kind"));
+                    stats.kind_unknown = true;
+                    stats.documents += 1;
                     break;
                 }
             },
         };
         let options =
             Options { kind_from_document: trust == Trust::FromDocument, ..options.clone() };
-        let report = validate_doc(kind, doc.text, doc.first_line, ndjson, &options);
+        let mut report = validate_doc(kind, doc.text, doc.first_line, ndjson, &options);
+        // In document order: by line and column (a stable sort: issues at one place keep the
+        // order the rules gave them; issues without a position come last).
+        report.issues.sort_by_key(|i| (i.line.is_none(), i.line, i.column));
         stats.documents += 1;
         stats.errors += report.error_count() as u64;
         stats.warnings += report.warning_count() as u64;
         stats.truncated += report.truncated_count as u64;
-        let info = DocInfo { kind, trust, text: doc.text, first_line: doc.first_line };
+        let info = DocInfo { kind, trust, text: doc.text, first_line: doc.first_line, ndjson };
         if report.is_clean() {
             sink.document(&file, &info, &report)?;
         } else {

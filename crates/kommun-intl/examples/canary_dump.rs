@@ -91,7 +91,7 @@ fn dump<T: Document + Debug>(out: &mut dyn Write, text: &[u8], at: &str) -> io::
         Err(e) => writeln!(out, "detect: {e:?} {e}")?,
     }
     let issues: Vec<String> =
-        report.issues.iter().map(|i| format!(" {}@{}", i.code(), i.pointer)).collect();
+        report.issues.iter().map(|i| format!(" {}@{}", i.code, i.pointer)).collect();
     writeln!(
         out,
         "RESULT {at} model={} valid={}{}",

@@ -384,7 +384,7 @@ mod tests {
         assert_eq!(report.issues.len(), 3);
         for issue in &report.issues {
             let span = spans(text.as_bytes(), &[issue.pointer.as_str()]).remove(0).unwrap();
-            let at = if issue.code() == "structure.unknown_field" {
+            let at = if issue.code == "structure.unknown_field" {
                 span.key.unwrap().start
             } else {
                 span.value.start

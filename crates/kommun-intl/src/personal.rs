@@ -197,7 +197,7 @@ fn has_duplicate_key(kind: DocumentKind, text: &[u8]) -> bool {
     let mut ctx = Ctx::new(&Options { limits: unlimited, ..Options::default() });
     let compiled = Compiled::of(kind);
     limits::scan(text, &unlimited, compiled, Keys::Shown, &mut ctx);
-    ctx.finish().issues.iter().any(|i| i.code() == rules::JSON_DUPLICATE_KEY.code)
+    ctx.finish().issues.iter().any(|i| i.code == rules::JSON_DUPLICATE_KEY.code)
 }
 
 /// For text that is not JSON: every string and every bare token (a number, an unquoted word,

@@ -99,10 +99,16 @@ __all__ = [
     'CodeEntry',
     'DateArg',
     'IssueDict',
+    'Kind',
+    'Lang',
+    'RecordDict',
     'ReportDict',
     'Source',
 ]
 
+
+Lang = Literal["sv", "en"]
+"""A language of the messages and labels."""
 
 Source = Union[
     bytes, bytearray, str, "os.PathLike[str]", Mapping[str, Any], List[Any], Tuple[Any, ...]
@@ -133,14 +139,29 @@ class IssueDict(TypedDict):
     params: "dict[str, str]"
 
 
+class RecordDict(TypedDict):
+    """One issue of ``Report.to_records()``: a flat record for csv or pandas."""
+
+    file: Union[str, None]
+    pointer: str
+    line: Union[int, None]
+    column: Union[int, None]
+    code: str
+    severity: Literal["error", "warning"]
+    message: str
+
+
 class ReportDict(TypedDict):
     """``Report.to_dict()``, as the CLI's JSON output writes one file."""
 
-    kind: Union[str, None]
+    kind: Union["Kind", None]
     valid: bool
     issues: List[IssueDict]
     truncated: int
 
+
+Kind = Literal['dataset', 'municipality', 'partnership', 'project', 'observation', 'feedback', 'fault-report', 'proposal', 'profile']
+"""A document kind, as ``kinds()`` lists them."""
 
 ActivityStatus = Literal['pipeline', 'implementation', 'completion', 'post_completion', 'cancelled', 'suspended']
 AgreementType = Literal['twinning', 'industrial_partnership', 'cooperation', 'friendship', 'municipal_partnership']

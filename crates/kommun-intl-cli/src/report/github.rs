@@ -40,7 +40,7 @@ impl Sink for Github<'_> {
         report: &Report,
     ) -> io::Result<()> {
         for issue in &report.issues {
-            let command = match issue.severity() {
+            let command = match issue.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             };
@@ -49,9 +49,9 @@ impl Sink for Github<'_> {
                 _ => String::new(),
             };
             let props =
-                format!("file={}{place},title={}", property(file.path), property(issue.code()));
-            let pointer = super::shown_pointer(&issue.pointer);
-            let message = format!("{} ({pointer})", issue.message(self.lang));
+                format!("file={}{place},title={}", property(file.path), property(issue.code));
+            let pointer = super::pointer_in_parens(&issue.pointer);
+            let message = format!("{} {pointer}", issue.message(self.lang));
             writeln!(self.out, "::{command} {props}::{}", data(&message))?;
         }
         if report.truncated_count > 0 {
@@ -60,7 +60,7 @@ impl Sink for Github<'_> {
                 self.out,
                 "::warning file={}::{}",
                 property(file.path),
-                data(&format!("{n} more issue(s) not shown (see --max-issues)"))
+                data(&super::more_issues(n, self.lang))
             )?;
         }
         Ok(())

@@ -50,11 +50,11 @@ impl<'w> Human<'w> {
             (Some(l), Some(c)) => format!("{path}:{l}:{c}:"),
             _ => format!("{path}:"),
         };
-        let severity = match issue.severity() {
+        let severity = match issue.severity {
             Severity::Error => styles.error,
             Severity::Warning => styles.warning,
         };
-        let label = format!("{}[{}]", self.severity_word(issue.severity()), issue.code());
+        let label = format!("{}[{}]", self.severity_word(issue.severity), issue.code);
         paint(&mut self.out, styles.path, &escape_controls(&place))?;
         write!(self.out, " ")?;
         paint(&mut self.out, severity, &label)?;
@@ -76,7 +76,7 @@ impl<'w> Human<'w> {
     /// The pointers of the document that `fix` would change, if any issue could be one.
     fn fix_pointers(doc: &DocInfo<'_>, report: &Report) -> HashSet<String> {
         let Some(kind) = doc.kind else { return HashSet::new() };
-        if !report.issues.iter().any(|i| FIXABLE.contains(&i.code())) {
+        if !report.issues.iter().any(|i| FIXABLE.contains(&i.code)) {
             return HashSet::new();
         }
         fix::fixes(kind, doc.text)
@@ -99,8 +99,8 @@ impl Sink for Human<'_> {
         let fixable = Self::fix_pointers(doc, report);
         if self.settings.quiet {
             for issue in &report.issues {
-                let pointer = super::shown_pointer(&issue.pointer);
-                let message = format!("{} ({pointer})", issue.message(lang));
+                let pointer = super::pointer_in_parens(&issue.pointer);
+                let message = format!("{} {pointer}", issue.message(lang));
                 self.header(file.path, issue, &message)?;
             }
         } else {
@@ -108,7 +108,7 @@ impl Sink for Human<'_> {
             for (i, issue) in report.issues.iter().enumerate() {
                 let message = issue.rule().render(lang, &issue.params);
                 self.header(file.path, issue, &message)?;
-                let caret = match issue.severity() {
+                let caret = match issue.severity {
                     Severity::Error => self.settings.styles.error,
                     Severity::Warning => self.settings.styles.warning,
                 };
@@ -134,7 +134,7 @@ impl Sink for Human<'_> {
                     };
                     self.hint(&pad, &text)?;
                 }
-                if FIXABLE.contains(&issue.code()) && fixable.contains(&issue.pointer) {
+                if FIXABLE.contains(&issue.code) && fixable.contains(&issue.pointer) {
                     let text = match lang {
                         Lang::En => "`kommun-intl fix` can fix this",
                         Lang::Sv => "`kommun-intl fix` kan rätta detta",
@@ -147,14 +147,16 @@ impl Sink for Human<'_> {
         self.fixable += report
             .issues
             .iter()
-            .filter(|i| FIXABLE.contains(&i.code()) && fixable.contains(&i.pointer))
+            .filter(|i| FIXABLE.contains(&i.code) && fixable.contains(&i.pointer))
             .count() as u64;
         if report.truncated_count > 0 {
             let n = report.truncated_count;
             let line = match lang {
                 Lang::En => format!(
-                    "{}:{}: {n} more issue(s) in this document not shown (see --max-issues)",
-                    file.path, doc.first_line
+                    "{}:{}: {n} more {} in this document not shown (see --max-issues)",
+                    file.path,
+                    doc.first_line,
+                    if n == 1 { "issue" } else { "issues" }
                 ),
                 Lang::Sv => format!(
                     "{}:{}: ytterligare {n} problem i dokumentet visas inte (se --max-issues)",

@@ -42,8 +42,8 @@ impl<'w> Json<'w> {
 /// The JSON of one issue, the same fields in every place the project prints one.
 pub fn issue_json(issue: &Issue, lang: Lang) -> Value {
     json!({
-        "code": issue.code(),
-        "severity": issue.severity().as_str(),
+        "code": issue.code,
+        "severity": issue.severity.as_str(),
         "pointer": issue.pointer,
         "line": issue.line,
         "column": issue.column,

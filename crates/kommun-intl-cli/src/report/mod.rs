@@ -3,8 +3,11 @@
 //! the closing summary.
 
 mod github;
+mod gitlab;
 mod human;
 mod json;
+mod jsonl;
+mod junit;
 mod sarif;
 
 use std::fmt::Write as _;
@@ -33,6 +36,8 @@ pub struct DocInfo<'a> {
     pub text: &'a [u8],
     /// The line of the input it starts on.
     pub first_line: usize,
+    /// True for a line of an NDJSON input (one of many documents), false for a whole file.
+    pub ndjson: bool,
 }
 
 /// What happened to one file.
@@ -50,6 +55,10 @@ pub struct FileStats {
     pub truncated: u64,
     /// Why the file could not be read to the end, if it could not.
     pub failure: Option<String>,
+    /// The failure is a document whose kind could not be told (it was read).
+    pub kind_unknown: bool,
+    /// The failure is a directory that holds no data files (no file at all).
+    pub no_data_files: bool,
 }
 
 /// The whole run.
@@ -65,14 +74,21 @@ pub struct Totals {
     pub warnings: u64,
     /// Issues that `kommun-intl fix` can fix.
     pub fixable: u64,
-    /// Files that could not be read, or whose kind could not be told.
+    /// Inputs that failed: files that could not be read, documents whose kind could not be
+    /// told, directories without data files.
     pub failures: u64,
+    /// Of the failures, documents whose kind could not be told.
+    pub kinds_unknown: u64,
+    /// Of the failures, directories without data files (not counted as files).
+    pub empty_dirs: u64,
 }
 
 impl Totals {
     /// Adds one file's figures.
     pub fn add(&mut self, stats: &FileStats) {
-        self.files += 1;
+        self.files += u64::from(!stats.no_data_files);
+        self.kinds_unknown += u64::from(stats.kind_unknown);
+        self.empty_dirs += u64::from(stats.no_data_files);
         self.documents += stats.documents;
         self.errors += stats.errors;
         self.warnings += stats.warnings;
@@ -114,6 +130,9 @@ pub struct Settings {
     pub styles: Styles,
     /// Only the issue lines: no source snippets, no summary.
     pub quiet: bool,
+    /// Warnings fail too (`--deny-warnings`): formats with a pass or fail per document count
+    /// them as failures.
+    pub deny_warnings: bool,
 }
 
 /// The sink for a format, writing to `out`.
@@ -127,6 +146,9 @@ pub fn sink<'w>(
         Format::Json => Box::new(json::Json::new(out, settings)),
         Format::Github => Box::new(github::Github::new(out, settings)),
         Format::Sarif => Box::new(sarif::Sarif::new(out, settings)),
+        Format::Junit => Box::new(junit::Junit::new(out, settings)),
+        Format::Gitlab => Box::new(gitlab::Gitlab::new(out, settings)),
+        Format::Jsonl => Box::new(jsonl::Jsonl::new(out, settings)),
     }
 }
 
@@ -137,6 +159,15 @@ pub fn count(n: u64, lang: Lang, en: (&str, &str), sv: (&str, &str)) -> String {
         Lang::Sv => sv,
     };
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "1 more issue not shown", "3 more issues not shown" (see --max-issues).
+pub fn more_issues(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::En, 1) => "1 more issue not shown (see --max-issues)".to_owned(),
+        (Lang::En, n) => format!("{n} more issues not shown (see --max-issues)"),
+        (Lang::Sv, n) => format!("ytterligare {n} problem visas inte (se --max-issues)"),
+    }
 }
 
 /// The closing summary line, e.g. "Checked 2 files, 3 documents: 1 error, no warnings."
@@ -164,16 +195,39 @@ pub fn summary(totals: &Totals, lang: Lang) -> String {
             Lang::Sv => write!(line, " ({n} kan rättas med `kommun-intl fix`)"),
         };
     }
-    if totals.failures > 0 {
-        let n = totals.failures;
-        let files = count(n, lang, ("file", "files"), ("fil", "filer"));
+    let unreadable = totals.failures - totals.kinds_unknown - totals.empty_dirs;
+    if unreadable > 0 {
+        let files = count(unreadable, lang, ("file", "files"), ("fil", "filer"));
         let _ = match lang {
             Lang::En => write!(line, "; {files} could not be read"),
             Lang::Sv => write!(line, "; {files} kunde inte läsas"),
         };
     }
+    if totals.kinds_unknown > 0 {
+        let n = totals.kinds_unknown;
+        let docs = count(n, lang, ("document", "documents"), ("dokument", "dokument"));
+        let _ = match lang {
+            Lang::En => write!(line, "; the kind of {docs} could not be told (give --kind)"),
+            Lang::Sv => write!(line, "; typen av {docs} kunde inte avgöras (ange --kind)"),
+        };
+    }
+    if totals.empty_dirs > 0 {
+        let n = totals.empty_dirs;
+        let _ = match (lang, n) {
+            (Lang::En, 1) => write!(line, "; 1 directory holds no data files"),
+            (Lang::En, n) => write!(line, "; {n} directories hold no data files"),
+            (Lang::Sv, 1) => write!(line, "; 1 katalog saknar datafiler"),
+            (Lang::Sv, n) => write!(line, "; {n} kataloger saknar datafiler"),
+        };
+    }
     line.push('.');
     line
+}
+
+/// The pointer in parentheses after a message: `(/partnerships/0)`, and `(root)` for the
+/// whole document (not `((root))`).
+pub fn pointer_in_parens(pointer: &str) -> String {
+    if pointer.is_empty() { "(root)".to_owned() } else { format!("({pointer})") }
 }
 
 /// The pointer as shown to people: the root is `(root)`.

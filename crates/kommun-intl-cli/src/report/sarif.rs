@@ -102,14 +102,14 @@ impl Sink for Sarif<'_> {
         report: &Report,
     ) -> io::Result<()> {
         for issue in &report.issues {
-            let index = rules::ALL.iter().position(|r| r.code == issue.code());
+            let index = rules::ALL.iter().position(|r| r.code == issue.code);
             let mut physical = json!({ "artifactLocation": { "uri": uri(file.path) } });
             if let (Some(line), Some(column)) = (issue.line, issue.column) {
                 physical["region"] = json!({ "startLine": line, "startColumn": column });
             }
             let mut result = json!({
-                "ruleId": issue.code(),
-                "level": level(issue.severity()),
+                "ruleId": issue.code,
+                "level": level(issue.severity),
                 "message": { "text": issue.message(self.lang) },
                 "locations": [{
                     "physicalLocation": physical,

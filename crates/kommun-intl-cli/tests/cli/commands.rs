@@ -49,3 +49,23 @@ fn schema_prints_writes_and_checks() {
     assert_eq!(run(&["schema", "--check", d], None).code, 0);
     assert_eq!(run(&["schema"], None).code, 2);
 }
+
+#[test]
+fn explain_a_prefix_lists_every_rule_under_it() {
+    let r = run(&["explain", "feedback."], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let under: Vec<&str> = kommun_intl::validate::rules::ALL
+        .iter()
+        .map(|r| r.code)
+        .filter(|c| c.starts_with("feedback."))
+        .collect();
+    let listed: Vec<&str> = r.stdout.lines().filter_map(|l| l.split_whitespace().next()).collect();
+    assert_eq!(&listed[..under.len()], &under[..], "{}", r.stdout);
+    assert!(r.stdout.ends_with(&format!(
+        "\n{} rules; `kommun-intl explain CODE` shows one with its examples.\n",
+        under.len()
+    )));
+    // Without the dot too; Swedish.
+    let sv = run(&["explain", "--lang", "sv", "json"], None);
+    assert!(sv.stdout.contains("json.syntax") && sv.stdout.contains("regler;"), "{}", sv.stdout);
+}

@@ -129,3 +129,115 @@ fn every_format_agrees_on_the_issues() {
     }
     assert_eq!(quiet.lines().count(), from_json.len());
 }
+
+/// A schema the format's owner publishes, copied into `tests/vendor/` (see its README).
+fn vendored(name: &str) -> Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vendor").join(name);
+    serde_json::from_str(&std::fs::read_to_string(path).expect("vendored schema")).unwrap()
+}
+
+/// The issues of the run as the JSON format gives them: (code, severity, line).
+fn json_issues() -> Vec<(String, String, u64)> {
+    let json: Value = serde_json::from_str(&validate(&["--format", "json"]).stdout).unwrap();
+    let mut out = Vec::new();
+    for file in json["files"].as_array().unwrap() {
+        for i in file["issues"].as_array().unwrap() {
+            out.push((
+                i["code"].as_str().unwrap().to_owned(),
+                i["severity"].as_str().unwrap().to_owned(),
+                i["line"].as_u64().unwrap(),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn sarif_is_valid_against_the_sarif_2_1_0_schema() {
+    let validator = jsonschema::draft4::new(&vendored("sarif-schema-2.1.0.json")).unwrap();
+    let mut unreadable = validate(&["--format", "sarif"]);
+    // A file that cannot be read is a notification, which the schema checks too.
+    let with_failure =
+        crate::run(&["validate", "--format", "sarif", "register.json", "nowhere.json"], None);
+    for r in [&mut unreadable, &mut { with_failure }] {
+        let log: Value = serde_json::from_str(&r.stdout).unwrap();
+        let errors: Vec<String> =
+            validator.iter_errors(&log).map(|e| format!("{e} at {}", e.instance_path())).collect();
+        assert!(errors.is_empty(), "{errors:#?}");
+    }
+}
+
+#[test]
+fn gitlab_is_a_code_quality_report() {
+    let r = validate(&["--format", "gitlab"]);
+    assert_eq!(r.code, 1);
+    let entry_schema = jsonschema::validator_for(&vendored("gitlab-codeclimate.json")).unwrap();
+    let report: Value = serde_json::from_str(&r.stdout).expect("one JSON document");
+    let entries = report.as_array().expect("an array");
+    let mut fingerprints = std::collections::HashSet::new();
+    let mut seen = Vec::new();
+    for entry in entries {
+        let errors: Vec<String> = entry_schema.iter_errors(entry).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{entry}: {errors:?}");
+        // What GitLab's documentation adds to its schema.
+        let severity = entry["severity"].as_str().unwrap();
+        assert!(["info", "minor", "major", "critical", "blocker"].contains(&severity));
+        assert!(fingerprints.insert(entry["fingerprint"].as_str().unwrap().to_owned()), "unique");
+        let path = entry["location"]["path"].as_str().unwrap();
+        assert!(!path.starts_with('/') && !path.starts_with("./"), "{path}");
+        let line = entry["location"]["lines"]["begin"].as_u64().unwrap();
+        assert!(line >= 1);
+        let level = if severity == "major" { "error" } else { "warning" };
+        seen.push((entry["check_name"].as_str().unwrap().to_owned(), level.to_owned(), line));
+    }
+    assert_eq!(seen, json_issues());
+    // The same run gives the same fingerprints (GitLab compares them between pipelines).
+    assert_eq!(validate(&["--format", "gitlab"]).stdout, r.stdout);
+    insta::assert_snapshot!(r.stdout);
+    let empty = crate::run(&["validate", "--format", "gitlab", "valid-feedback.json"], None);
+    assert_eq!((empty.code, empty.stdout.as_str()), (0, "[]\n"));
+}
+
+#[test]
+fn jsonl_is_one_issue_per_line() {
+    let r = validate(&["--format", "jsonl"]);
+    assert_eq!(r.code, 1);
+    let mut seen = Vec::new();
+    for line in r.stdout.lines() {
+        let record: Value = serde_json::from_str(line).expect("each line is one JSON value");
+        assert!(record["path"].is_string(), "{line}");
+        for key in ["code", "severity", "pointer", "line", "column", "message", "params"] {
+            assert!(record.get(key).is_some(), "{line} lacks {key}");
+        }
+        if record["path"] == "feedback.ndjson" {
+            assert!(record["document_line"].as_u64().is_some(), "{line}");
+        }
+        seen.push((
+            record["code"].as_str().unwrap().to_owned(),
+            record["severity"].as_str().unwrap().to_owned(),
+            record["line"].as_u64().unwrap(),
+        ));
+    }
+    assert_eq!(seen, json_issues());
+    insta::assert_snapshot!(r.stdout);
+    let failed = crate::run(&["validate", "--format", "jsonl", "nowhere.json"], None);
+    let record: Value = serde_json::from_str(failed.stdout.trim_end()).unwrap();
+    assert!(record["error"].as_str().unwrap().starts_with("cannot read"), "{record}");
+}
+
+#[test]
+fn junit_has_a_suite_per_file_and_a_case_per_document() {
+    let r = validate(&["--format", "junit"]);
+    assert_eq!(r.code, 1);
+    let out = &r.stdout;
+    assert!(out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites"), "{out}");
+    assert_eq!(out.matches("<testsuite ").count(), 3);
+    // register.json is one document; feedback.ndjson has five lines, one blank.
+    assert_eq!(out.matches("<testcase ").count(), 1 + 4 + 1);
+    let errors = json_issues().iter().filter(|(_, s, _)| s == "error").count();
+    assert_eq!(out.matches("<failure ").count(), errors);
+    // With --deny-warnings, warnings fail too.
+    let denied = validate(&["--format", "junit", "--deny-warnings"]).stdout;
+    assert_eq!(denied.matches("<failure ").count(), json_issues().len());
+    insta::assert_snapshot!(r.stdout);
+}

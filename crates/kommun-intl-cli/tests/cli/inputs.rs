@@ -110,3 +110,56 @@ fn reference_date_turns_on_the_rules_that_need_today() {
         with.stdout.contains("feedback.ndjson:4:") && with.stdout.contains("submission.in_future")
     );
 }
+
+#[test]
+fn the_summary_counts_what_each_input_was() {
+    let empty = tempfile::tempdir().unwrap();
+    let dir = empty.path().to_str().unwrap();
+    let r = run(&["validate", dir], None);
+    assert_eq!(r.code, 2);
+    // An empty directory is not a file that could not be read.
+    assert_eq!(
+        r.stdout,
+        "Checked 0 files, 0 documents: no errors, no warnings; 1 directory holds no data files.\n"
+    );
+    // A document whose kind cannot be told is counted as that.
+    let r = run(&["validate", "no-schema.json", "valid-feedback.json"], None);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stdout.ends_with("Checked 2 files, 2 documents: no errors, no warnings; the kind of 1 document could not be told (give --kind).\n"),
+        "{}",
+        r.stdout
+    );
+    let sv = run(&["validate", "--lang", "sv", "no-schema.json", "nowhere.json"], None);
+    assert!(
+        sv.stdout.ends_with(
+            "; 1 fil kunde inte läsas; typen av 1 dokument kunde inte avgöras (ange --kind).\n"
+        ),
+        "{}",
+        sv.stdout
+    );
+}
+
+#[test]
+fn issues_come_in_document_order_and_are_counted_as_people_count() {
+    let r = run(&["validate", "--format", "json", "register.json", "feedback.ndjson"], None);
+    let parsed: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    for file in parsed["files"].as_array().unwrap() {
+        let at: Vec<(u64, u64)> = file["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| (i["line"].as_u64().unwrap(), i["column"].as_u64().unwrap()))
+            .collect();
+        let mut sorted = at.clone();
+        sorted.sort_unstable();
+        assert_eq!(at, sorted, "{}", file["path"]);
+    }
+    let github =
+        run(&["validate", "--format", "github", "--max-issues", "5", "register.json"], None);
+    assert!(
+        github.stdout.contains("1 more issue not shown (see --max-issues)"),
+        "{}",
+        github.stdout
+    );
+}

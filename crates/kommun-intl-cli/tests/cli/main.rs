@@ -4,6 +4,7 @@
 //! that no personal value is ever printed.
 
 mod commands;
+mod config;
 mod environment;
 mod fix;
 mod formats;
@@ -32,7 +33,7 @@ pub(crate) struct Run {
 /// The binary with a clean, terminal-less environment: English, no colour settings.
 pub(crate) fn command() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_kommun-intl"));
-    for var in ["NO_COLOR", "LC_ALL", "LC_MESSAGES", "LANG", "CLICOLOR_FORCE"] {
+    for var in ["NO_COLOR", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "CLICOLOR_FORCE"] {
         c.env_remove(var);
     }
     c.env("TERM", "xterm").current_dir(data());

@@ -755,6 +755,13 @@ impl Validate for Duration {
 #[serde(transparent)]
 pub struct Personal<T>(T);
 
+impl<'a, T: From<&'a str>> From<&'a str> for Personal<T> {
+    /// Marks a text as personal: `contact.email = Some("anna@example.se".into())`.
+    fn from(value: &'a str) -> Self {
+        Personal(T::from(value))
+    }
+}
+
 impl<T> Personal<T> {
     /// Marks a value as personal.
     pub fn new(value: T) -> Self {

@@ -123,6 +123,36 @@ fn check_references(
 }
 
 impl Dataset {
+    /// A register of one municipality with nothing in it yet; add partnerships, projects and
+    /// the rest with struct update or by pushing onto the lists:
+    ///
+    /// ```
+    /// use kommun_intl::Validate;
+    /// use kommun_intl::model::{Dataset, LocalizedText, Municipality};
+    ///
+    /// let lidkoping = Municipality::new("lidkoping", LocalizedText::sv("Lidköpings kommun"), "1494");
+    /// let register = Dataset { notes: Some("Utkast".into()), ..Dataset::new(lidkoping) };
+    /// let report = register.validate();
+    /// assert!(report.is_valid(), "{report}");
+    /// ```
+    #[must_use]
+    pub fn new(municipality: Municipality) -> Dataset {
+        Dataset {
+            schema: None,
+            municipality,
+            partnerships: Vec::new(),
+            projects: Vec::new(),
+            memberships: Vec::new(),
+            statistics: Vec::new(),
+            networks: Vec::new(),
+            feedback_schemes: Vec::new(),
+            decisions: None,
+            counts_stated: None,
+            notes: None,
+            sources: None,
+        }
+    }
+
     /// Warns where the register lists fewer partnerships or projects than a source says there
     /// are (`dataset.fewer_than_stated`): a count without an `as_of` date is the current one.
     fn check_counts(&self, ctx: &mut Ctx) {

@@ -162,6 +162,47 @@ pub struct Feedback {
 }
 
 impl Feedback {
+    /// Feedback with what every piece has (category, description, channel, time) and nothing
+    /// else: anonymous, no reply wanted, status `received`. Set the rest with struct update:
+    ///
+    /// ```
+    /// use kommun_intl::Validate;
+    /// use kommun_intl::model::{Channel, Contact, Feedback, FeedbackCategory};
+    ///
+    /// let feedback = Feedback {
+    ///     wants_reply: true,
+    ///     contact: Some(Contact { email: Some("anna@example.se".into()), ..Contact::default() }),
+    ///     ..Feedback::new(
+    ///         FeedbackCategory::Question,
+    ///         "När öppnar biblioteket?",
+    ///         Channel::Web,
+    ///         "2026-11-28T09:30:00+01:00",
+    ///     )
+    /// };
+    /// assert!(feedback.validate().is_clean());
+    /// ```
+    #[must_use]
+    pub fn new(
+        category: FeedbackCategory,
+        description: impl Into<LongText>,
+        channel: Channel,
+        submitted_at: impl Into<Timestamp>,
+    ) -> Feedback {
+        Feedback {
+            schema: None,
+            id: None,
+            category,
+            description: Personal::new(description.into()),
+            concerns_unit: None,
+            channel,
+            service: None,
+            submitted_at: submitted_at.into(),
+            contact: None,
+            wants_reply: false,
+            status: FeedbackStatus::default(),
+        }
+    }
+
     /// The category, channel and unit against the municipality's profile.
     fn check_offered(&self, ctx: &mut Ctx) {
         let profile = ctx.profile();

@@ -328,7 +328,7 @@ mod email_tests {
     fn codes(s: &str) -> Vec<&'static str> {
         let mut ctx = Ctx::new(&Options::default());
         Email::new(s).validate_into(&mut ctx);
-        ctx.finish().issues.iter().map(crate::validate::Issue::code).collect()
+        ctx.finish().issues.iter().map(|i| i.code).collect()
     }
 
     /// RFC 5321's syntax, and the classes of issue 14: what `format: email` validators reject

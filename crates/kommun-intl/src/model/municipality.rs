@@ -175,6 +175,43 @@ pub struct Municipality {
     pub kinds_of_work: Option<Vec<InternationalWorkKind>>,
 }
 
+impl Municipality {
+    /// A municipality with its id, name and SCB code and nothing else; set the rest with
+    /// struct update:
+    ///
+    /// ```
+    /// use kommun_intl::Validate;
+    /// use kommun_intl::model::{LocalizedText, Municipality};
+    ///
+    /// let lidkoping = Municipality {
+    ///     website: Some("https://lidkoping.se".into()),
+    ///     ..Municipality::new("lidkoping", LocalizedText::sv("Lidköpings kommun"), "1494")
+    /// };
+    /// assert!(lidkoping.validate().is_clean());
+    /// ```
+    #[must_use]
+    pub fn new(
+        id: impl Into<Id>,
+        name: LocalizedText,
+        municipality_code: impl Into<MunicipalityCode>,
+    ) -> Municipality {
+        Municipality {
+            schema: None,
+            id: id.into(),
+            name,
+            municipality_code: municipality_code.into(),
+            organisation_number: None,
+            address: None,
+            phone: None,
+            fax: None,
+            email: None,
+            website: None,
+            units: Vec::new(),
+            kinds_of_work: None,
+        }
+    }
+}
+
 /// Municipalities whose own name uses an old genitive stem instead of the place's name: the
 /// municipality of Falun is *Falu kommun*.
 const GENITIVE_STEMS: &[(&str, &str)] = &[("Falun", "Falu")];

@@ -75,10 +75,32 @@ impl FromStr for Lang {
 
 /// One problem found in a document.
 ///
-/// `params` never hold the value of a personal field; see the crate docs.
+/// Every property is a public field, read the same way (`issue.code`, `issue.severity`,
+/// `issue.line`); what is computed from them is a method (`issue.message(lang)`,
+/// `issue.suggestion()`, `issue.rule()`). `params` never hold the value of a personal field; see
+/// the crate docs.
+///
+/// ```
+/// use kommun_intl::{DocumentKind, Lang, Options, Severity};
+///
+/// let text = br#"{"category": "praise", "description": "Bra!", "channel": "webb",
+///                 "submitted_at": "2026-11-28T09:30:00+01:00"}"#;
+/// let report = DocumentKind::Feedback.validate_json(text, &Options::default());
+/// let issue = &report.issues[0];
+/// assert_eq!(issue.code, "structure.unknown_code");
+/// assert_eq!(issue.severity, Severity::Error);
+/// assert_eq!((issue.pointer.as_str(), issue.line, issue.column), ("/channel", Some(1), Some(58)));
+/// assert_eq!(issue.suggestion(), Some("web"));
+/// assert!(issue.message(Lang::En).starts_with("`webb` is not a known code here."));
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Issue {
     pub(crate) rule: &'static Rule,
+    /// The stable code, e.g. `partnership.end_before_start`.
+    pub code: &'static str,
+    /// Error or warning: the rule's severity, unless the run's [`super::RuleSelection`]
+    /// changed it.
+    pub severity: Severity,
     /// RFC 6901 JSON Pointer to the value concerned (`""` is the whole document).
     pub pointer: String,
     /// 1-based line in the source text, when the document came from text.
@@ -93,7 +115,7 @@ pub struct Issue {
 }
 
 impl Issue {
-    /// Rebuilds an issue from its parts, as [`Issue`]'s fields and [`Issue::code`] give them
+    /// Rebuilds an issue from its parts, as [`Issue`]'s fields give them
     /// (for a report sent between processes). `None` when the code names no rule, or a
     /// parameter is not one of the rule's (or `suggestion`).
     #[must_use]
@@ -110,19 +132,16 @@ impl Issue {
             let name = rule.params.iter().chain(&optional).copied().find(|p| *p == name)?;
             kept.insert(name, value);
         }
-        Some(Issue { rule, pointer, line, column, offset, params: kept })
-    }
-
-    /// The stable code, e.g. `partnership.end_before_start`.
-    #[must_use]
-    pub fn code(&self) -> &'static str {
-        self.rule.code
-    }
-
-    /// Error or warning.
-    #[must_use]
-    pub fn severity(&self) -> Severity {
-        self.rule.severity
+        Some(Issue {
+            rule,
+            code: rule.code,
+            severity: rule.severity,
+            pointer,
+            line,
+            column,
+            offset,
+            params: kept,
+        })
     }
 
     /// The rule this issue comes from.
@@ -172,8 +191,8 @@ impl Issue {
 impl fmt::Debug for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Issue")
-            .field("code", &self.code())
-            .field("severity", &self.severity())
+            .field("code", &self.code)
+            .field("severity", &self.severity)
             .field("pointer", &self.pointer)
             .field("line", &self.line)
             .field("column", &self.column)
@@ -189,7 +208,7 @@ impl fmt::Display for Issue {
             write!(f, "{line}:{column}: ")?;
         }
         let pointer = if self.pointer.is_empty() { "/" } else { &self.pointer };
-        write!(f, "{}[{}] at {pointer}: {}", self.severity(), self.code(), self.message(Lang::En))
+        write!(f, "{}[{}] at {pointer}: {}", self.severity, self.code, self.message(Lang::En))
     }
 }
 
@@ -215,7 +234,7 @@ impl Report {
         truncated_count: usize,
         error_count: usize,
     ) -> Option<Report> {
-        let kept_errors = issues.iter().filter(|i| i.severity() == Severity::Error).count();
+        let kept_errors = issues.iter().filter(|i| i.severity == Severity::Error).count();
         (kept_errors <= error_count && error_count <= kept_errors + truncated_count)
             .then_some(Report { issues, truncated_count, error_count })
     }
@@ -240,12 +259,12 @@ impl Report {
 
     /// The issues of severity error.
     pub fn errors(&self) -> impl Iterator<Item = &Issue> {
-        self.issues.iter().filter(|i| i.severity() == Severity::Error)
+        self.issues.iter().filter(|i| i.severity == Severity::Error)
     }
 
     /// The issues of severity warning.
     pub fn warnings(&self) -> impl Iterator<Item = &Issue> {
-        self.issues.iter().filter(|i| i.severity() == Severity::Warning)
+        self.issues.iter().filter(|i| i.severity == Severity::Warning)
     }
 
     /// True when there is no issue at all, not even a warning.
@@ -261,7 +280,8 @@ impl fmt::Display for Report {
             writeln!(f, "{issue}")?;
         }
         if self.truncated_count > 0 {
-            writeln!(f, "... and {} more issue(s)", self.truncated_count)?;
+            let n = self.truncated_count;
+            writeln!(f, "... and {n} more {}", if n == 1 { "issue" } else { "issues" })?;
         }
         Ok(())
     }

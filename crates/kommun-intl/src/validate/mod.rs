@@ -6,6 +6,7 @@ pub mod limits;
 pub(crate) mod locate;
 pub(crate) mod quiet;
 pub mod rules;
+pub mod select;
 pub(crate) mod structure;
 pub(crate) mod tree;
 
@@ -20,6 +21,7 @@ use crate::model::Profile;
 pub use issue::{Issue, Lang, Report, Severity, UnknownLang};
 pub use limits::Limits;
 pub use rules::{Check, Rule};
+pub use select::{RuleSelection, SelectorError};
 
 /// The default cap on issues kept per document.
 pub const DEFAULT_MAX_ISSUES: usize = 1000;
@@ -42,6 +44,9 @@ pub struct Options {
     /// The municipality's code lists (services, categories, channels, units, statuses) that
     /// documents are checked against; `None` (the default) is Lidköping's built-in profile.
     pub profile: Option<Arc<Profile>>,
+    /// Which rules report, and at which severity; `None` (the default) is every rule at its
+    /// own severity.
+    pub rules: Option<Arc<RuleSelection>>,
 }
 
 impl Default for Options {
@@ -52,6 +57,7 @@ impl Default for Options {
             limits: Limits::default(),
             kind_from_document: false,
             profile: None,
+            rules: None,
         }
     }
 }
@@ -158,6 +164,8 @@ pub struct Ctx {
     limits: Limits,
     kind_from_document: bool,
     profile: Arc<Profile>,
+    /// Which rules report, at which severity (`None`: all, at their own).
+    rules: Option<Arc<RuleSelection>>,
     /// Added to every offset given to [`Ctx::push_at`] (the length of a byte order mark the
     /// scanned text lacks).
     offset_base: usize,
@@ -180,6 +188,7 @@ impl Ctx {
             limits: options.limits,
             kind_from_document: options.kind_from_document,
             profile: options.profile.clone().unwrap_or_else(Profile::default_profile),
+            rules: options.rules.clone().filter(|r| !r.is_default()),
             offset_base: 0,
         }
     }
@@ -262,7 +271,14 @@ impl Ctx {
         params: impl IntoIterator<Item = (&'static str, String)>,
         offset: Option<usize>,
     ) {
-        if rule.severity == Severity::Error {
+        let severity = match &self.rules {
+            None => rule.severity,
+            Some(rules) => match rules.severity_of(rule) {
+                Some(s) => s,
+                None => return,
+            },
+        };
+        if severity == Severity::Error {
             self.errors += 1;
         }
         if self.issues.len() >= self.max_issues {
@@ -288,6 +304,8 @@ impl Ctx {
         );
         self.issues.push(Issue {
             rule,
+            code: rule.code,
+            severity,
             pointer: self.pointer.clone(),
             line: None,
             column: None,

@@ -74,6 +74,9 @@ impl Rule {
             };
             let name = &rest[start + 1..start + len];
             match params.get(name) {
+                Some(value) if lang == Lang::Sv && matches!(name, "expected" | "found") => {
+                    out.push_str(&swedish_types(value));
+                }
                 Some(value) => out.push_str(value),
                 None => out.push_str(&rest[start..=start + len]),
             }
@@ -87,6 +90,44 @@ impl Rule {
     #[must_use]
     pub fn by_code(code: &str) -> Option<&'static Rule> {
         ALL.iter().copied().find(|r| r.code == code)
+    }
+}
+
+/// JSON Schema's type names (`string or null`), as the Swedish messages name them (`text eller
+/// null`); anything else as it is.
+fn swedish_types(value: &str) -> String {
+    value
+        .split(" or ")
+        .map(|t| match t {
+            "string" => "text",
+            "integer" => "heltal",
+            "number" => "tal",
+            "boolean" => "sanningsvärde (true eller false)",
+            "array" => "lista",
+            "object" => "objekt",
+            "a value" => "ett värde",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join(" eller ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_messages_name_types_in_swedish() {
+        let params: BTreeMap<&'static str, String> =
+            [("expected", "string or null".to_owned()), ("found", "integer".to_owned())].into();
+        assert_eq!(
+            WRONG_TYPE.render(Lang::Sv, &params),
+            "Här ska det stå ett värde av typen text eller null, men det står heltal."
+        );
+        assert_eq!(
+            WRONG_TYPE.render(Lang::En, &params),
+            "Expected a value of type string or null, found integer."
+        );
     }
 }
 
@@ -248,8 +289,8 @@ rules! {
         sv: "Telefonnumret är inte ett giltigt nummer (nationella nummer tolkas som svenska).";
     /// A valid phone number is not stored in E.164 form.
     PHONE_NOT_E164 = "phone.not_e164", Warning, X, [],
-        en: "Store phone numbers in E.164 form (+46...); `kommun-intl fix` can rewrite them.",
-        sv: "Spara telefonnummer i E.164-form (+46...); `kommun-intl fix` kan skriva om dem.";
+        en: "Store phone numbers in E.164 form (+46...).",
+        sv: "Spara telefonnummer i E.164-form (+46...).";
     /// A Swedish postal code is not written `NNN NN`.
     POSTAL_CODE_FORMAT = "address.postal_code_format", Error, X, [],
         en: "A Swedish postal code is five digits written `NNN NN`, e.g. `531 88`.",

@@ -9,7 +9,7 @@ use crate::prelude::{Fixture, fixtures};
 fn actual(f: &Fixture) -> (Vec<(String, String)>, kommun_intl::Report) {
     let report = f.kind.validate_json(&f.bytes, &f.options());
     let mut v: Vec<(String, String)> =
-        report.issues.iter().map(|i| (i.code().to_owned(), i.pointer.clone())).collect();
+        report.issues.iter().map(|i| (i.code.to_owned(), i.pointer.clone())).collect();
     v.sort();
     (v, report)
 }
@@ -51,7 +51,7 @@ fn issues_from_text_carry_line_and_column() {
                 issue.line.is_some() && issue.column.is_some(),
                 "{}: {} at {} has no position",
                 f.name(),
-                issue.code(),
+                issue.code,
                 issue.pointer
             );
         }
@@ -98,7 +98,7 @@ fn dict_input_gives_the_same_issues_as_text() {
         }
         let report = kommun_intl::validate_value(f.kind, &value, &f.options());
         let mut got: Vec<(String, String)> =
-            report.issues.iter().map(|i| (i.code().to_owned(), i.pointer.clone())).collect();
+            report.issues.iter().map(|i| (i.code.to_owned(), i.pointer.clone())).collect();
         got.sort();
         assert_eq!(got, actual(&f).0, "{}", f.name());
     }

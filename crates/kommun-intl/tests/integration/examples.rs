@@ -149,6 +149,6 @@ fn validation_never_reads_the_clock() {
     let with_date =
         Options { reference_date: Some("2026-11-28".parse().unwrap()), ..Options::default() };
     let report = DocumentKind::Feedback.validate_json(doc, &with_date);
-    assert_eq!(report.issues[0].code(), "submission.in_future");
+    assert_eq!(report.issues[0].code, "submission.in_future");
     assert!(report.is_valid(), "a warning only");
 }

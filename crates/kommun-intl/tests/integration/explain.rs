@@ -99,6 +99,6 @@ fn many_rule_issues_of_one_record_are_placed_alike() {
   ]}}"#
     );
     let report = DocumentKind::Dataset.validate_json(text.as_bytes(), &Options::default());
-    assert!(report.issues.iter().filter(|i| i.code() == "list.duplicate").count() > 16);
+    assert!(report.issues.iter().filter(|i| i.code == "list.duplicate").count() > 16);
     same(DocumentKind::Dataset, text.as_bytes(), &Options::default());
 }

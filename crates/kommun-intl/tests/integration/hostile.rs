@@ -12,7 +12,7 @@ fn check(kind: DocumentKind, text: &[u8]) -> Report {
 }
 
 fn codes(report: &Report) -> Vec<(&'static str, String)> {
-    report.issues.iter().map(|i| (i.code(), i.pointer.clone())).collect()
+    report.issues.iter().map(|i| (i.code, i.pointer.clone())).collect()
 }
 
 #[test]
@@ -20,7 +20,7 @@ fn deep_nesting_is_a_limit_not_a_crash() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let report = check(DocumentKind::Feedback, deep.as_bytes());
     assert_eq!(report.issues.len(), 1);
-    assert_eq!(report.issues[0].code(), "limits.depth");
+    assert_eq!(report.issues[0].code, "limits.depth");
     assert_eq!(
         report.issues[0].pointer,
         "/0".repeat(63),
@@ -28,11 +28,11 @@ fn deep_nesting_is_a_limit_not_a_crash() {
     );
     let inside = format!(r#"{{"category": {}{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
     let report = check(DocumentKind::Feedback, inside.as_bytes());
-    assert_eq!(report.issues[0].code(), "limits.depth");
+    assert_eq!(report.issues[0].code, "limits.depth");
     let value: serde_json::Value =
         serde_json::from_str(&format!("{}{}", "[".repeat(100), "]".repeat(100))).unwrap();
     let report = kommun_intl::validate_value(DocumentKind::Feedback, &value, &Options::default());
-    assert_eq!(report.issues[0].code(), "limits.depth");
+    assert_eq!(report.issues[0].code, "limits.depth");
 }
 
 /// A partner that is part of a partner that is part of ... fits the model at any depth, so
@@ -57,7 +57,7 @@ fn a_deep_chain_that_fits_the_model_still_meets_the_depth_limit() {
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         let from_text = check(DocumentKind::Partnership, text.as_bytes());
         let from_value = kommun_intl::validate_value(DocumentKind::Partnership, &value, &options);
-        let depth = |r: &Report| r.issues.iter().any(|i| i.code() == "limits.depth");
+        let depth = |r: &Report| r.issues.iter().any(|i| i.code == "limits.depth");
         assert_eq!(depth(&from_text), deep, "{levels} levels: {:?}", codes(&from_text));
         assert_eq!(depth(&from_value), deep, "{levels} levels: {:?}", codes(&from_value));
         assert_eq!(from_text.is_valid(), !deep, "{:?}", codes(&from_text));
@@ -112,7 +112,7 @@ fn huge_documents_and_strings_hit_their_limits() {
         format!(r#"{{"category": "praise", "description": "{}"}}"#, "a".repeat(100 * 1024 * 1024));
     let report = check(DocumentKind::Feedback, big.as_bytes());
     assert_eq!(report.issues.len(), 1);
-    assert_eq!(report.issues[0].code(), "limits.document_size");
+    assert_eq!(report.issues[0].code, "limits.document_size");
     let loose = Options {
         limits: Limits { max_document_size: usize::MAX, ..Limits::default() },
         ..Options::default()
@@ -147,7 +147,7 @@ fn encoding_problems_are_named() {
     let mut bad = FEEDBACK.as_bytes().to_vec();
     bad[40] = 0xFF;
     let report = check(DocumentKind::Feedback, &bad);
-    assert_eq!(report.issues[0].code(), "json.invalid_utf8");
+    assert_eq!(report.issues[0].code, "json.invalid_utf8");
     assert_eq!(report.issues[0].params["offset"], "40");
 
     let with_bom = [b"\xEF\xBB\xBF".as_slice(), FEEDBACK.as_bytes()].concat();
@@ -167,7 +167,7 @@ fn numbers_json_cannot_hold_are_named() {
         (r#"{"service_code": "klotter", "lat": 1e400, "long": 13.1}"#, "json.number_out_of_range"),
     ] {
         let report = check(DocumentKind::FaultReport, text.as_bytes());
-        assert_eq!(report.issues[0].code(), code, "{text}");
+        assert_eq!(report.issues[0].code, code, "{text}");
     }
     let wide = r#"{"service_code": "klotter", "lat": 123456789012345678901234567890, "long": 13.1, "requested_datetime": "2026-11-28T09:30:00+01:00"}"#;
     let report = check(DocumentKind::FaultReport, wide.as_bytes());
@@ -189,10 +189,10 @@ fn duplicate_keys_are_found_at_any_level() {
 
 #[test]
 fn empty_truncated_and_non_object_documents() {
-    assert_eq!(check(DocumentKind::Feedback, b"").issues[0].code(), "json.empty");
-    assert_eq!(check(DocumentKind::Feedback, b"  \n ").issues[0].code(), "json.empty");
+    assert_eq!(check(DocumentKind::Feedback, b"").issues[0].code, "json.empty");
+    assert_eq!(check(DocumentKind::Feedback, b"  \n ").issues[0].code, "json.empty");
     assert_eq!(
-        check(DocumentKind::Feedback, &FEEDBACK.as_bytes()[..50]).issues[0].code(),
+        check(DocumentKind::Feedback, &FEEDBACK.as_bytes()[..50]).issues[0].code,
         "json.truncated"
     );
     for text in ["[]", "\"x\"", "42", "null", "true"] {
@@ -236,7 +236,7 @@ fn syntax_error_positions_are_characters_from_one() {
 
     let text = "{\"description\": \"åäö\" x}";
     let report = check(DocumentKind::Feedback, text.as_bytes());
-    assert_eq!(report.issues[0].code(), "json.syntax");
+    assert_eq!(report.issues[0].code, "json.syntax");
     let column = text.chars().position(|c| c == 'x').unwrap() + 1;
     assert_eq!(
         (report.issues[0].line, report.issues[0].column),
@@ -273,7 +273,7 @@ fn long_unknown_keys_and_codes_are_quick() {
     let start = std::time::Instant::now();
     let report = check(DocumentKind::Feedback, doc.as_bytes());
     let elapsed = start.elapsed();
-    let count = |code: &str| report.issues.iter().filter(|i| i.code() == code).count();
+    let count = |code: &str| report.issues.iter().filter(|i| i.code == code).count();
     assert_eq!(count("structure.unknown_field"), 4);
     assert_eq!(count("structure.unknown_code"), 2);
     assert!(report.issues.iter().all(|i| i.suggestion().is_none()));
@@ -325,10 +325,7 @@ fn one_line_documents_are_explained_in_linear_time() {
     let t = timings([3_000, 6_000, 12_000], |n| {
         let text = repeated(n);
         let report = DocumentKind::Feedback.validate_json(text.as_bytes(), &options);
-        assert_eq!(
-            report.issues.iter().filter(|i| i.code() == "json.duplicate_key").count(),
-            n - 1
-        );
+        assert_eq!(report.issues.iter().filter(|i| i.code == "json.duplicate_key").count(), n - 1);
         assert!(report.issues.iter().all(|i| i.line == Some(1)));
     });
     assert_linear("repeated keys", t);
@@ -362,7 +359,7 @@ fn limits_are_the_same_on_both_paths() {
     };
     let media = r#"{"service_code": "klotter", "lat": 58.5, "long": 13.1, "requested_datetime": "2026-11-28T09:30:00+01:00", "extended_attributes": {"media_urls": ["https://a.se/1", "https://a.se/2", "https://a.se/3", "https://a.se/4"]}}"#;
     let report = DocumentKind::FaultReport.validate_json(media.as_bytes(), &tight);
-    assert_eq!(report.issues[0].code(), "limits.string_length", "{report}");
+    assert_eq!(report.issues[0].code, "limits.string_length", "{report}");
     let value: serde_json::Value = serde_json::from_str(&big_schema).unwrap();
     let report = kommun_intl::validate_value(DocumentKind::Feedback, &value, &Options::default());
     assert_eq!(codes(&report), [("limits.string_length", "/$schema".to_owned())]);

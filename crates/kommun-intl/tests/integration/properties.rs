@@ -729,7 +729,7 @@ proptest! {
         }
         // The same tree by text and by value: the same issues.
         let key = |r: &Report| {
-            let mut v: Vec<_> = r.issues.iter().map(|i| (i.code(), i.pointer.clone())).collect();
+            let mut v: Vec<_> = r.issues.iter().map(|i| (i.code, i.pointer.clone())).collect();
             v.sort();
             v
         };

@@ -1,0 +1,222 @@
+//! JUnit XML, the test report GitLab, Jenkins and Azure Pipelines read: one `<testsuite>` per
+//! file, one `<testcase>` per document, one `<failure>` per error (per warning too, with
+//! `--deny-warnings`; otherwise warnings go to the test case's `<system-out>`). A file that
+//! could not be read, or whose kind could not be told, is a suite with one `<error>`.
+//!
+//! ```xml
+//! <testsuites name="kommun-intl" tests="2" failures="1" errors="0">
+//!   <testsuite name="data/feedback.ndjson" tests="2" failures="1" errors="0" skipped="0">
+//!     <testcase name="data/feedback.ndjson:1" classname="feedback"/>
+//!     <testcase name="data/feedback.ndjson:3" classname="feedback">
+//!       <failure type="structure.unknown_code" message="...">data/feedback.ndjson:3:60: ...</failure>
+//!     </testcase>
+//!   </testsuite>
+//! </testsuites>
+//! ```
+//!
+//! The elements and attributes are those of the Jenkins xUnit plugin's `junit-10.xsd`, which the
+//! tests check the output against. No time is written, so that a run's report is the same
+//! every time. A suite is written when its file ends (its counts come first), so memory holds
+//! one file's test cases.
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use kommun_intl::{DocumentKind, Lang, Report, Severity};
+
+use super::{DocInfo, FileInfo, FileStats, Settings, Sink, Totals, pointer_in_parens};
+
+/// The JUnit format.
+pub struct Junit<'w> {
+    out: Box<dyn Write + 'w>,
+    lang: Lang,
+    deny_warnings: bool,
+    started: bool,
+    /// The current file's test cases, written out at its end.
+    cases: String,
+    tests: u64,
+    failures: u64,
+    /// Over the whole run.
+    total_tests: u64,
+    total_failures: u64,
+    total_errors: u64,
+}
+
+impl<'w> Junit<'w> {
+    /// Writes to `out`.
+    pub fn new(out: Box<dyn Write + 'w>, settings: Settings) -> Junit<'w> {
+        Junit {
+            out,
+            lang: settings.lang,
+            deny_warnings: settings.deny_warnings,
+            started: false,
+            cases: String::new(),
+            tests: 0,
+            failures: 0,
+            total_tests: 0,
+            total_failures: 0,
+            total_errors: 0,
+        }
+    }
+
+    fn start(&mut self) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            // The totals are only known at the end; a wrapper without them is valid, and
+            // every consumer adds up the suites.
+            writeln!(self.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+            writeln!(self.out, "<testsuites name=\"kommun-intl\">")?;
+        }
+        Ok(())
+    }
+}
+
+/// Escapes text for XML (attribute values and content): the five markup characters, and
+/// every character XML 1.0 does not allow (control characters, written as `\u{1b}` first) so
+/// that the document stays well-formed whatever a file name or message holds.
+pub fn xml(text: &str) -> String {
+    let text = crate::env::escape_controls(text);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Not characters XML 1.0 allows (the noncharacters U+FFFE and U+FFFF).
+            '\u{FFFE}' | '\u{FFFF}' => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Sink for Junit<'_> {
+    fn file_start(&mut self, _file: &FileInfo<'_>) -> io::Result<()> {
+        self.start()?;
+        self.cases.clear();
+        self.tests = 0;
+        self.failures = 0;
+        Ok(())
+    }
+
+    fn document(
+        &mut self,
+        file: &FileInfo<'_>,
+        doc: &DocInfo<'_>,
+        report: &Report,
+    ) -> io::Result<()> {
+        self.tests += 1;
+        let name = if doc.ndjson {
+            format!("{}:{}", file.path, doc.first_line)
+        } else {
+            file.path.to_owned()
+        };
+        let classname = doc.kind.map_or("kommun-intl", DocumentKind::name);
+        let fails = |s: Severity| s == Severity::Error || self.deny_warnings;
+        let failed = report.issues.iter().any(|i| fails(i.severity))
+            || (report.truncated_count > 0 && !report.is_valid());
+        self.failures += u64::from(failed);
+        let mut case = String::new();
+        let _ = write!(case, "    <testcase name=\"{}\" classname=\"{classname}\"", xml(&name));
+        if report.is_clean() {
+            case.push_str("/>\n");
+            self.cases.push_str(&case);
+            return Ok(());
+        }
+        case.push_str(">\n");
+        // Escaped line by line, so that the line breaks between them stay.
+        let mut out_lines = String::new();
+        for issue in &report.issues {
+            let place = match (issue.line, issue.column) {
+                (Some(l), Some(c)) => format!("{}:{l}:{c}", file.path),
+                _ => file.path.to_owned(),
+            };
+            let message = issue.message(self.lang);
+            let line = format!(
+                "{place}: {}[{}]: {message} {}",
+                issue.severity,
+                issue.code,
+                pointer_in_parens(&issue.pointer)
+            );
+            if fails(issue.severity) {
+                let _ = writeln!(
+                    case,
+                    "      <failure type=\"{}\" message=\"{}\">{}</failure>",
+                    xml(issue.code),
+                    xml(&message),
+                    xml(&line)
+                );
+            } else {
+                out_lines.push_str(&xml(&line));
+                out_lines.push('\n');
+            }
+        }
+        if report.truncated_count > 0 {
+            let _ =
+                writeln!(out_lines, "{}", super::more_issues(report.truncated_count, self.lang));
+        }
+        if !out_lines.is_empty() {
+            let _ = writeln!(case, "      <system-out>{out_lines}</system-out>");
+        }
+        case.push_str("    </testcase>\n");
+        self.cases.push_str(&case);
+        Ok(())
+    }
+
+    fn file_end(&mut self, file: &FileInfo<'_>, stats: &FileStats) -> io::Result<()> {
+        let errors = u64::from(stats.failure.is_some());
+        let tests = self.tests + errors;
+        write!(
+            self.out,
+            "  <testsuite name=\"{}\" tests=\"{tests}\" failures=\"{}\" errors=\"{errors}\" skipped=\"0\"",
+            xml(file.path),
+            self.failures
+        )?;
+        if tests == 0 {
+            writeln!(self.out, "/>")?;
+        } else {
+            writeln!(self.out, ">")?;
+            self.out.write_all(self.cases.as_bytes())?;
+            if let Some(reason) = &stats.failure {
+                writeln!(
+                    self.out,
+                    "    <testcase name=\"{}\" classname=\"kommun-intl\">\n      <error type=\"input\" message=\"{}\"/>\n    </testcase>",
+                    xml(file.path),
+                    xml(reason)
+                )?;
+            }
+            writeln!(self.out, "  </testsuite>")?;
+        }
+        self.total_tests += tests;
+        self.total_failures += self.failures;
+        self.total_errors += errors;
+        self.cases.clear();
+        Ok(())
+    }
+
+    fn finish(&mut self, _totals: &Totals) -> io::Result<()> {
+        self.start()?;
+        writeln!(self.out, "</testsuites>")?;
+        self.out.flush()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::xml;
+
+    #[test]
+    fn text_is_escaped_for_xml() {
+        assert_eq!(xml("a<b & \"c\" 'd'>"), "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;");
+        assert_eq!(xml("bell\u{7} esc\u{1b}"), "bell\\u{7} esc\\u{1b}");
+        assert_eq!(xml("x\u{FFFE}"), "x\\u{fffe}");
+    }
+}
