@@ -34,6 +34,7 @@ __all__ = [
     "load",
     "rule",
     "rules",
+    "run_cli",
     "schema",
     "schemas",
     "validate",
@@ -153,6 +154,9 @@ def label(list: str, code: str, lang: str = "en") -> str: ...
 def schema(kind: str, *, profile: Profile | None = None) -> dict[str, Any]: ...
 def schemas(*, profile: Profile | None = None) -> dict[str, dict[str, Any]]: ...
 def kinds() -> list[str]: ...
+def run_cli(argv: list[str]) -> int:
+    """Runs the ``kommun-intl`` command line with ``argv`` (the program's name first) and
+    returns its exit status; ``kommun_intl.__main__`` calls it."""
 
 # <generated: tools/generate.py>
 
