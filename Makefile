@@ -8,6 +8,7 @@ CARGO ?= cargo
 ## test: everything CI checks: formatting, clippy, every Rust test (unit, integration, doc),
 ## the Python bindings' tests, then the real-world corpus (`realworld`).
 test: lint test-rust test-python realworld
+	@echo "make test: all passed: lint, Rust tests, Python tests (the wheel and its hooks too), real-world corpus."
 
 ## lint: rustfmt and clippy (pedantic, warnings are errors), the fuzz targets too (so they
 ## keep compiling; `make fuzz` runs them).
@@ -66,6 +67,24 @@ realworld-update: cli-debug
 ## it this is a no-op).
 cli-debug:
 	$(CARGO) build --quiet --locked -p kommun-intl-cli
+
+## dist: what gets published, built and checked: the release abi3 wheel (the Python package
+## with the `kommun-intl` command inside) and the sdist in dist/, `twine check --strict` on
+## both, the sdist built into a wheel again (debug profile: it proves the sdist is whole), and
+## `cargo package` of each publishable crate, verified by building it from its packaged files
+## (a path-only dependency or a file outside the crate fails here). About 10 minutes; .ci/run
+## runs it after `make test`.
+DIST ?= dist
+.PHONY: dist
+dist: $(VENV)/.requirements-test.stamp
+	rm -rf $(DIST) && mkdir -p $(DIST)/check
+	cd bindings/python && "$(abspath $(PY))" -m maturin build --release --locked --quiet --out "$(abspath $(DIST))"
+	cd bindings/python && "$(abspath $(PY))" -m maturin sdist --out "$(abspath $(DIST))"
+	$(PY) -m twine check --strict $(DIST)/*.whl $(DIST)/*.tar.gz
+	MATURIN_PEP517_ARGS="--profile dev" $(PY) -m pip wheel --quiet --disable-pip-version-check \
+		--no-deps --no-build-isolation -w $(DIST)/check $(DIST)/*.tar.gz
+	ls -l $(DIST)/*.whl $(DIST)/*.tar.gz $(DIST)/check/*.whl
+	$(CARGO) package --locked --workspace --exclude kommun-intl-python --exclude kommun-intl-bench
 
 ## fmt: format the code.
 fmt:

@@ -4,6 +4,7 @@
 //! The binding is thin: each class wraps one core value and every rule, message and code list
 //! comes from the core crate.
 
+mod cli;
 mod codes;
 mod convert;
 mod documents;
@@ -19,6 +20,8 @@ use pyo3::prelude::*;
 /// The native module; import `kommun_intl` instead.
 #[pymodule]
 mod _native {
+    #[pymodule_export]
+    use super::cli::run_cli;
     #[pymodule_export]
     use super::codes::{code_lists, label};
     #[pymodule_export]

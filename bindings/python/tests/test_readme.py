@@ -1,4 +1,5 @@
-"""Every ```python block of the repository's README runs, from the repository root."""
+"""Every ```python block of the repository's README and of the package's (the PyPI page) runs,
+from the repository root."""
 
 from __future__ import annotations
 
@@ -9,15 +10,23 @@ import pytest
 
 from conftest import ROOT
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-BLOCKS = re.findall(r"^```python\n(.*?)^```", README, flags=re.M | re.S)
+READMES = {"README": ROOT / "README.md", "package": ROOT / "bindings" / "python" / "README.md"}
+BLOCKS = {
+    name: re.findall(r"^```python\n(.*?)^```", path.read_text(encoding="utf-8"), flags=re.M | re.S)
+    for name, path in READMES.items()
+}
 
 
-def test_the_readme_has_python_examples() -> None:
-    assert BLOCKS
+@pytest.mark.parametrize("name", READMES)
+def test_the_readme_has_python_examples(name: str) -> None:
+    assert BLOCKS[name]
 
 
-@pytest.mark.parametrize("code", BLOCKS, ids=[f"block{i}" for i in range(len(BLOCKS))])
+@pytest.mark.parametrize(
+    "code",
+    [code for blocks in BLOCKS.values() for code in blocks],
+    ids=[f"{name}-block{i}" for name, blocks in BLOCKS.items() for i in range(len(blocks))],
+)
 def test_readme_block_runs(code: str, capsys: pytest.CaptureFixture[str]) -> None:
     cwd = os.getcwd()
     os.chdir(ROOT)

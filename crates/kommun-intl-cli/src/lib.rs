@@ -161,20 +161,30 @@ pub fn render(
 /// Runs the command line: parses the arguments, runs the command, returns its exit status.
 #[must_use]
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    ExitCode::from(run(std::env::args_os()))
+}
+
+/// Runs the command line with these arguments (the first is the program's name, as in
+/// `std::env::args_os`) and returns the exit status (see [`exit`]). The Python package's
+/// `kommun-intl` command calls this, so the wheel carries the whole CLI.
+pub fn run<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { exit::USAGE } else { exit::VALID });
+            return if e.use_stderr() { exit::USAGE } else { exit::VALID };
         }
     };
-    let code = match cli.command {
+    match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Fix(args) => fix::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Upgrade(args) => upgrade::run(&args),
         Command::Rules(args) => catalogue::rules(&args),
         Command::Explain(args) => catalogue::explain(&args),
-    };
-    ExitCode::from(code)
+    }
 }

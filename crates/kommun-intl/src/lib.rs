@@ -1,4 +1,4 @@
-#![doc = include_str!("../../../README.md")]
+#![doc = include_str!("../README.md")]
 #![forbid(unsafe_code)]
 
 pub mod codes;
@@ -25,3 +25,9 @@ pub use model::{
 };
 pub use schema::schema_for;
 pub use validate::{Issue, Lang, Limits, Options, Report, Severity, Validate};
+
+/// The repository's README, whose Rust examples run as doc tests (with the repository's
+/// files: it is not part of the published crate, which documents itself with `README.md`).
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct RepositoryReadme;

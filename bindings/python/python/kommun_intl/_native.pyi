@@ -36,6 +36,7 @@ __all__ = [
     "mask",
     "rule",
     "rules",
+    "run_cli",
     "schema",
     "schemas",
     "validate",
@@ -163,6 +164,9 @@ def fix(data: str, kind: Kind | None = None) -> str: ...
 @overload
 def fix(data: bytes | bytearray | os.PathLike[str], kind: Kind | None = None) -> bytes: ...
 def mask(data: bytes | bytearray | str | os.PathLike[str], kind: Kind | None = None) -> str: ...
+def run_cli(argv: list[str]) -> int:
+    """Runs the ``kommun-intl`` command line with ``argv`` (the program's name first) and
+    returns its exit status; ``kommun_intl.__main__`` calls it."""
 
 # <generated: tools/generate.py>
 
