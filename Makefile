@@ -70,7 +70,7 @@ test-editor: $(NODE_TOOLS)
 DOCS := build/docs
 docs: cli-debug $(VENV)/.requirements-test.stamp
 	$(PY) docs/gen.py --cli "$(KOMMUN_INTL_BIN)" --out $(DOCS)/src
-	$(PY) -m mkdocs build --strict --quiet -f docs/mkdocs.yml
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict -f docs/mkdocs.yml
 	$(PY) docs/check_site.py --cli "$(KOMMUN_INTL_BIN)" $(DOCS)/site
 
 ## realworld: convert the real-world corpus (tests/realworld/raw/) into the model with

@@ -131,7 +131,8 @@ def rule_page(cli: Path, rule: dict[str, Any]) -> str:
     if bad.get("reference_date"):
         args += ["--reference-date", bad["reference_date"]]
         lines += [f"Validated with `--reference-date {bad['reference_date']}`.", ""]
-    text = (ROOT / bad["path"]).read_text(encoding="utf-8")
+    # Fixtures of the JSON-text rules may not be UTF-8 (shown with U+FFFD for the bad bytes).
+    text = (ROOT / bad["path"]).read_bytes().decode("utf-8", errors="replace")
     lines += ["```json", text.rstrip("\n"), "```", ""]
     for lang, heading in (("en", "`kommun-intl validate` says"), ("sv", "`kommun-intl validate` säger")):
         report = json.loads(run(cli, *args, "--lang", lang, bad["path"], check=False))
@@ -426,6 +427,30 @@ def python_page(out: Path) -> None:
     write(out, "python.md", "\n\n".join(deduped) + "\n")
 
 
+def readme_section(heading: str) -> str:
+    """A `### heading` section of the README, up to the next heading of any level."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    body = text.split(f"\n### {heading}\n", 1)[1]
+    return re.split(r"\n#{1,3} ", body, maxsplit=1)[0].strip()
+
+
+def editors_page(out: Path) -> None:
+    """The README's own words on editors and standard validators (one text, two places)."""
+    lines = [
+        "# Editors and validators",
+        "",
+        "## Editors",
+        "",
+        readme_section("Editors"),
+        "",
+        "## Standard validators",
+        "",
+        readme_section("Standard validators"),
+        "",
+    ]
+    write(out, "guides/editors.md", "\n".join(lines))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cli", type=Path, required=True, help="the kommun-intl binary")
@@ -441,6 +466,7 @@ def main() -> None:
     copy_schemas(cli, out)
     cli_page(cli, out)
     python_page(out)
+    editors_page(out)
     print(f"docs/gen.py: {len(rules)} rule pages, {len(kinds)} model pages into {out}")
 
 

@@ -131,6 +131,8 @@ class IssueDict(TypedDict):
     offset: Union[int, None]
     message: str
     params: "dict[str, str]"
+    url: str
+    """The rule's page on the documentation site."""
 
 
 class ReportDict(TypedDict):
