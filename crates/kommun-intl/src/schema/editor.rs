@@ -42,12 +42,14 @@ fn walk(node: &mut Value) {
         Value::Object(obj) => {
             annotate_node(obj);
             for (key, child) in obj.iter_mut() {
-                // Values of these are data (codes, labels, examples), not schemas.
-                if !matches!(
-                    key.as_str(),
-                    "enum" | "const" | "default" | "examples" | "x-labels" | "x-aliases"
-                ) {
-                    walk(child);
+                match (key.as_str(), child) {
+                    // Maps from names to schemas: a property may be called `description`.
+                    ("properties" | "patternProperties" | "$defs", Value::Object(map)) => {
+                        map.values_mut().for_each(walk);
+                    }
+                    // Values of these are data (codes, labels, examples), not schemas.
+                    ("enum" | "const" | "default" | "examples" | "x-labels" | "x-aliases", _) => {}
+                    (_, child) => walk(child),
                 }
             }
         }
@@ -162,6 +164,7 @@ mod tests {
     #[test]
     fn labels_become_enum_descriptions_and_annotating_twice_changes_nothing() {
         let mut schema = json!({
+            "properties": { "description": { "$ref": "#/$defs/Channel" } },
             "$defs": { "Channel": {
                 "description": "How it `arrived`.",
                 "enum": ["web", "fax"],
@@ -172,6 +175,7 @@ mod tests {
         let once = schema.clone();
         annotate(&mut schema);
         assert_eq!(schema, once);
+        assert_eq!(schema["properties"], json!({ "description": { "$ref": "#/$defs/Channel" } }));
         let def = &schema["$defs"]["Channel"];
         assert_eq!(def["title"], "Channel");
         assert_eq!(def["markdownDescription"], "How it `arrived`.");
