@@ -53,19 +53,26 @@ test("completion offers the feedback categories with their English and Swedish l
   assert.equal(doc_, "**Praise** (sv: *Beröm*)");
 });
 
-test("a value that fails a pattern is reported with the rule's message, not the regex", async () => {
-  const ls = service();
-  const text = JSON.stringify({ ...feedback, concerns_unit: "Barn & Skola" }, null, 2);
-  const doc = document("editor-diagnostics.json", text);
-  const diagnostics = await ls.doValidation(doc, ls.parseJSONDocument(doc));
-  const messages = diagnostics.map((d) => d.message);
-  const expected = rules.$defs.Id.patternErrorMessage;
-  assert.match(expected, /\[id\.format\]$/);
-  assert.ok(messages.includes(expected), `got ${JSON.stringify(messages)}`);
-  const line = doc.positionAt(text.indexOf('"Barn & Skola"')).line;
-  assert.ok(diagnostics.some((d) => d.message === expected && d.range.start.line === line));
-  assert.ok(!messages.some((m) => m.includes("does not match the pattern")), messages.join("\n"));
-});
+for (const [field, value, def, code] of [
+  ["concerns_unit", "Barn & Skola", "Id", "id.format"],
+  ["submitted_at", "2026-11-28 09:30", "Timestamp", "timestamp.invalid"],
+]) {
+  test(`${field}: a value that fails the pattern gets the ${code} message, not the regex`, async () => {
+    const ls = service();
+    const text = JSON.stringify({ ...feedback, [field]: value }, null, 2);
+    const doc = document("editor-diagnostics.json", text);
+    const diagnostics = await ls.doValidation(doc, ls.parseJSONDocument(doc));
+    const messages = diagnostics.map((d) => d.message);
+    const expected = rules.$defs[def].patternErrorMessage;
+    assert.ok(expected.endsWith(`[${code}]`), expected);
+    const line = doc.positionAt(text.indexOf(JSON.stringify(value))).line;
+    assert.ok(
+      diagnostics.some((d) => d.message === expected && d.range.start.line === line),
+      `got ${JSON.stringify(messages)}`,
+    );
+    assert.ok(!messages.some((m) => m.includes("does not match the pattern")), messages.join("\n"));
+  });
+}
 
 test("the valid example has no diagnostics", async () => {
   const ls = service();
