@@ -136,6 +136,9 @@ def rule_page(cli: Path, rule: dict[str, Any]) -> str:
     lines += ["```json", text.rstrip("\n"), "```", ""]
     for lang, heading in (("en", "`kommun-intl validate` says"), ("sv", "`kommun-intl validate` säger")):
         report = json.loads(run(cli, *args, "--lang", lang, bad["path"], check=False))
+        codes = [i["code"] for f in report["files"] for i in f["issues"]]
+        if code not in codes:
+            raise SystemExit(f"{bad['path']} does not raise {code} (it raises {codes})")
         lines += [f"{heading} (`--lang {lang}`):", ""]
         for file in report["files"]:
             for issue in file["issues"]:
