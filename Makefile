@@ -2,13 +2,14 @@
 
 CARGO ?= cargo
 
-.PHONY: test lint fmt test-rust test-python schemas check-generated bench cli-debug realworld \
-	realworld-update
+.PHONY: test lint fmt test-rust test-python test-editor docs schemas check-generated bench \
+	cli-debug realworld realworld-update
 
 ## test: everything CI checks: formatting, clippy, every Rust test (unit, integration, doc),
-## the Python bindings' tests, then the real-world corpus (`realworld`).
-test: lint test-rust test-python realworld
-	@echo "make test: all passed: lint, Rust tests, Python tests (the wheel and its hooks too), real-world corpus."
+## the Python bindings' tests, the editor test, then the real-world corpus (`realworld`).
+## CI (.ci/run) builds the documentation site (`docs`) and the published artefacts (`dist`) after it.
+test: lint test-rust test-python test-editor realworld
+	@echo "make test: all passed: lint, Rust tests, Python tests (the wheel and its hooks too), editor test, real-world corpus."
 
 ## lint: rustfmt and clippy (pedantic, warnings are errors), the fuzz targets too (so they
 ## keep compiling; `make fuzz` runs them).
@@ -25,10 +26,11 @@ test-rust:
 ## bindings/python/requirements-test.txt, and the JSON-Schema-Test-Suite from the sdist of the
 ## jsonschema pinned there), then pytest, mypy.stubtest and mypy --strict.
 VENV ?= .venv
+NODE_TOOLS := node_modules/.installed.stamp
 PYTHON ?= python3
 PY := $(VENV)/bin/python
 SUITE := $(VENV)/json-schema-test-suite
-test-python: $(VENV)/.requirements-test.stamp $(SUITE)/.stamp
+test-python: $(VENV)/.requirements-test.stamp $(SUITE)/.stamp $(NODE_TOOLS)
 	cd bindings/python && VIRTUAL_ENV="$(abspath $(VENV))" "$(abspath $(PY))" -m maturin develop --quiet
 	KOMMUN_INTL_TEST_SUITE="$(abspath $(SUITE))/tests/draft2020-12" $(PY) -m pytest -q bindings/python
 	cd bindings/python && "$(abspath $(PY))" -m mypy.stubtest kommun_intl --allowlist stubtest-allowlist.txt
@@ -48,6 +50,29 @@ $(SUITE)/.stamp: bindings/python/requirements-test.txt $(VENV)/.requirements-tes
 	tar -xzf $(SUITE)/sdist/jsonschema-*.tar.gz -C $(SUITE) --strip-components=2 \
 		--wildcards '*/json/tests/draft2020-12/*'
 	touch $@
+
+## The Node tools, pinned in package.json and package-lock.json (the one place): VS Code's
+## JSON language service for test-editor, ajv-cli and ajv-formats for the README's validator
+## command (bindings/python/tests/test_readme_validators.py). `npm ci`, into node_modules/.
+$(NODE_TOOLS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## test-editor: a data file and our schema in vscode-json-languageservice: completion of codes
+## with their labels, hover, and the rule's message for a pattern failure (tests/editor/).
+test-editor: $(NODE_TOOLS)
+	node --test tests/editor/
+
+## docs: the documentation site into build/docs/site/: docs/gen.py writes the pages (rules,
+## data model, CLI, Python API, generated; guides from docs/pages/) and copies the schemas to
+## the paths of their `$id`s, `mkdocs build --strict` fails on any warning (broken links and
+## anchors among them), and docs/check_site.py checks that every `$id` and every rule's `url`
+## is a file of the built site.
+DOCS := build/docs
+docs: cli-debug $(VENV)/.requirements-test.stamp
+	$(PY) docs/gen.py --cli "$(KOMMUN_INTL_BIN)" --out $(DOCS)/src
+	NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs build --strict -f docs/mkdocs.yml
+	$(PY) docs/check_site.py --cli "$(KOMMUN_INTL_BIN)" $(DOCS)/site
 
 ## realworld: convert the real-world corpus (tests/realworld/raw/) into the model with
 ## tests/realworld/convert.py, validate every converted document with the CLI's debug build,

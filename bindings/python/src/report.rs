@@ -67,6 +67,7 @@ impl PyIssue {
         d.set_item("offset", self.issue.offset)?;
         d.set_item("message", self.issue.message(lang))?;
         d.set_item("params", self.params(py)?)?;
+        d.set_item("url", self.issue.rule().url())?;
         Ok(d)
     }
 }

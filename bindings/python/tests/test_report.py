@@ -43,8 +43,9 @@ def test_to_dict_is_the_cli_json_shape() -> None:
     assert d["kind"] == "feedback" and d["valid"] is False and d["truncated"] == 0
     first = d["issues"][0]
     assert list(first) == [
-        "code", "severity", "pointer", "line", "column", "offset", "message", "params"
+        "code", "severity", "pointer", "line", "column", "offset", "message", "params", "url"
     ]
+    assert first["url"] == f"https://kommun-intl.github.io/kommun-intl/rules/{first['code']}/"
     assert first["message"] == report.issues[0].message("sv")
     assert report.to_dict("en")["issues"][0]["message"] == report.issues[0].message("en")
     json.dumps(d)  # plain JSON values

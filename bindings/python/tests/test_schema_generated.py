@@ -48,10 +48,13 @@ SEED = int(os.environ.get("KOMMUN_INTL_SCHEMA_SEED", "0"))
 # `part_of` is a PartnerBody, so a partner, the body it is part of, and that body's own.
 UNROLL = 2
 
-# Keywords that annotate and never constrain a value (draft 2020-12 meta-data and our `x-*`
-# extensions). `$schema`/`$id` go too: after inlining no `$ref` is left to resolve.
+# Keywords that annotate and never constrain a value (draft 2020-12 meta-data, the editor
+# annotations of VS Code's JSON language service, and our `x-*` extensions). `$schema`/`$id` go
+# too: after inlining no `$ref` is left to resolve.
 ANNOTATIONS = frozenset(
     {"$schema", "$id", "$comment", "title", "description", "default", "examples"}
+    | {"markdownDescription", "enumDescriptions", "markdownEnumDescriptions"}
+    | {"patternErrorMessage"}
 )
 
 

@@ -186,6 +186,8 @@ class IssueDict(TypedDict):
     offset: Union[int, None]
     message: str
     params: "dict[str, str]"
+    url: str
+    """The rule's page on the documentation site."""
 
 
 class RecordDict(TypedDict):

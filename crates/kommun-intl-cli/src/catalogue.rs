@@ -19,7 +19,9 @@ pub enum RulesFormat {
     /// A list for people.
     #[default]
     Human,
-    /// A JSON array of `{code, severity, schema, params, en, sv}`.
+    /// A JSON array of `{code, severity, schema, params, en, sv, url, examples}`: `url` is the
+    /// rule's page on the documentation site, `examples` the fixtures `explain` shows
+    /// (`{invalid: {path, profile, reference_date, description}, valid: {path}}`, or null).
     Json,
 }
 
@@ -99,6 +101,8 @@ pub fn rules(args: &RulesArgs) -> u8 {
                         "params": r.params,
                         "en": r.en,
                         "sv": r.sv,
+                        "url": r.url(),
+                        "examples": examples_json(r.code),
                     })
                 })
                 .collect();
@@ -179,6 +183,29 @@ fn valid_example(invalid: &Example, code: &str) -> Option<&'static Example> {
         let has =
             needle.as_ref().is_some_and(|n| String::from_utf8_lossy(e.text).contains(n.as_str()));
         (e.profile_name() != profile, !has, e.text.len(), e.name)
+    })
+}
+
+/// The examples `explain` shows for a rule, as `rules --format json` lists them (the
+/// documentation site's rule pages are made from it).
+fn examples_json(code: &str) -> serde_json::Value {
+    let Some(bad) = invalid_example(code) else { return serde_json::Value::Null };
+    let expectation = bad.expectation();
+    let field = |name: &str| {
+        expectation.as_ref().and_then(|e| e.get(name)).and_then(|v| v.as_str()).map(str::to_owned)
+    };
+    let option = |name: &str| {
+        expectation.as_ref().and_then(|e| e.get("options")?.get(name)?.as_str()).map(str::to_owned)
+    };
+    json!({
+        "invalid": {
+            "path": bad.path(),
+            "kind": field("kind").unwrap_or_else(|| bad.kind.to_owned()),
+            "profile": bad.profile_name().map(|p| format!("tests/corpus/valid/profile/{p}.json")),
+            "reference_date": option("reference_date"),
+            "description": field("description"),
+        },
+        "valid": valid_example(bad, code).map(|good| json!({ "path": good.path() })),
     })
 }
 

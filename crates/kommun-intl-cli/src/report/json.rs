@@ -2,7 +2,7 @@
 //!
 //! ```json
 //! {"files": [{"path", "issues": [{"code", "severity", "pointer", "line", "column", "message",
-//!   "params"}], "kind", "valid", "documents", "truncated"}],
+//!   "params", "url"}], "kind", "valid", "documents", "truncated"}],
 //!  "summary": {"files", "documents", "errors", "warnings", "valid"}}
 //! ```
 //!
@@ -50,6 +50,7 @@ pub fn issue_json(issue: &Issue, lang: Lang) -> Value {
         "offset": issue.offset,
         "message": issue.message(lang),
         "params": issue.params,
+        "url": issue.rule().url(),
     })
 }
 

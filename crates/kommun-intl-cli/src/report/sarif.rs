@@ -40,6 +40,7 @@ impl<'w> Sarif<'w> {
                     "shortDescription": { "text": r.template(self.lang) },
                     "fullDescription": { "text": r.template(self.lang) },
                     "help": { "text": format!("kommun-intl explain {}", r.code) },
+                    "helpUri": r.url(),
                     "defaultConfiguration": { "level": level(r.severity) },
                     "properties": { "schema": schema, "en": r.en, "sv": r.sv },
                 })

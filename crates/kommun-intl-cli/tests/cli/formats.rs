@@ -50,7 +50,8 @@ fn json() {
             assert!(file.get(key).is_some(), "file lacks {key}");
         }
         for issue in file["issues"].as_array().expect("issues") {
-            for key in ["code", "severity", "pointer", "line", "column", "message", "params"] {
+            for key in ["code", "severity", "pointer", "line", "column", "message", "params", "url"]
+            {
                 assert!(issue.get(key).is_some(), "issue lacks {key}");
             }
         }
@@ -83,6 +84,9 @@ fn sarif() {
     for result in results {
         let index = usize::try_from(result["ruleIndex"].as_u64().expect("ruleIndex")).unwrap();
         assert_eq!(rules[index]["id"], result["ruleId"]);
+        let code = result["ruleId"].as_str().expect("ruleId");
+        let page = format!("https://kommun-intl.github.io/kommun-intl/rules/{code}/");
+        assert_eq!(rules[index]["helpUri"], page.as_str());
         assert!(["error", "warning"].contains(&result["level"].as_str().expect("level")));
         let region = &result["locations"][0]["physicalLocation"]["region"];
         assert!(region["startLine"].as_u64().expect("startLine") >= 1);

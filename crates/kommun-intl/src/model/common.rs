@@ -91,6 +91,7 @@ impl JsonSchema for Id {
             "description": "An identifier, unique within its collection: 1 to 64 characters of a-z, 0-9, `-` and `_`, starting with a letter or digit.",
             "type": "string",
             "pattern": ID_PATTERN,
+            "patternErrorMessage": rules::Rule::pattern_message(&[&rules::ID_FORMAT]),
         })
     }
 }
@@ -252,6 +253,7 @@ impl JsonSchema for Text {
             "minLength": 1,
             "maxLength": TEXT_MAX,
             "pattern": TEXT_PATTERN,
+            "patternErrorMessage": rules::Rule::pattern_message(&[&rules::TEXT_UNTRIMMED, &rules::TEXT_CONTROL_CHAR]),
         })
     }
 }
@@ -279,6 +281,7 @@ impl JsonSchema for LongText {
             "minLength": 1,
             "maxLength": LONG_TEXT_MAX,
             "pattern": LONG_TEXT_PATTERN,
+            "patternErrorMessage": rules::Rule::pattern_message(&[&rules::TEXT_UNTRIMMED, &rules::TEXT_CONTROL_CHAR]),
         })
     }
 }
@@ -391,6 +394,7 @@ impl JsonSchema for PartialDate {
             "description": "A date that may be known only in part: YYYY-MM-DD, YYYY-MM, YYYY, or YYYX for a decade (EDTF, e.g. 194X).",
             "type": "string",
             "pattern": PARTIAL_DATE_PATTERN,
+            "patternErrorMessage": rules::Rule::pattern_message(&[&rules::DATE_FORMAT]),
             "examples": ["2004", "2004-05", "2004-05-17", "194X"],
             "x-rules": [rules::DATE_INVALID.code],
         })
@@ -485,6 +489,7 @@ impl JsonSchema for Timestamp {
             "type": "string",
             "format": "date-time",
             "pattern": TIMESTAMP_PATTERN,
+            "patternErrorMessage": rules::Rule::pattern_message(&[&rules::TIMESTAMP_INVALID]),
         })
     }
 }
@@ -553,6 +558,7 @@ impl JsonSchema for Url {
             "description": "A web address starting with https:// or http://.",
             "type": "string",
             "pattern": URL_PATTERN,
+            "patternErrorMessage": rules::Rule::pattern_message(&[&rules::URL_SCHEME]),
             "x-rules": [rules::URL_INVALID.code],
         })
     }
@@ -617,6 +623,7 @@ impl JsonSchema for Amount {
             "description": "An exact non-negative decimal number in a string, with at most two decimals, e.g. \"1800000\" or \"1250.50\".",
             "type": "string",
             "pattern": AMOUNT_PATTERN,
+            "patternErrorMessage": rules::Rule::pattern_message(&[&rules::MONEY_FORMAT, &rules::MONEY_NEGATIVE, &rules::MONEY_TOO_MANY_DECIMALS]),
         })
     }
 }
@@ -733,6 +740,7 @@ impl JsonSchema for Duration {
             "description": "A length of time, ISO 8601: P3Y (three years), P6M, P2D.",
             "type": "string",
             "pattern": DURATION_PATTERN,
+            "patternErrorMessage": rules::Rule::pattern_message(&[&rules::DURATION_FORMAT]),
         })
     }
 }

@@ -91,6 +91,7 @@ impl JsonSchema for SubdivisionCode {
             "description": "An ISO 3166-2 subdivision code, e.g. US-IL.",
             "type": "string",
             "pattern": SUBDIVISION_PATTERN,
+            "patternErrorMessage": rules::Rule::pattern_message(&[&rules::SUBDIVISION_FORMAT]),
             "x-rules": [rules::SUBDIVISION_UNKNOWN.code],
         })
     }
@@ -135,6 +136,7 @@ impl JsonSchema for WikidataId {
             "description": "A Wikidata item id, e.g. Q25522.",
             "type": "string",
             "pattern": WIKIDATA_PATTERN,
+            "patternErrorMessage": rules::Rule::pattern_message(&[&rules::WIKIDATA_FORMAT]),
         })
     }
 }
@@ -244,6 +246,7 @@ impl JsonSchema for Email {
             "format": "email",
             "maxLength": EMAIL_MAX,
             "pattern": EMAIL_PATTERN,
+            "patternErrorMessage": rules::Rule::pattern_message(&[&rules::EMAIL_INVALID, &rules::EMAIL_NOT_ASCII]),
             "x-rules": [rules::EMAIL_DOMAIN.code],
         })
     }
@@ -301,6 +304,7 @@ impl JsonSchema for Phone {
             "description": "A phone number in E.164 form, e.g. +46510770000 (the Swedish national form 0510-77 00 00 is accepted with a warning).",
             "type": "string",
             "pattern": PHONE_PATTERN,
+            "patternErrorMessage": rules::Rule::pattern_message(&[&rules::PHONE_FORMAT]),
             "x-rules": [rules::PHONE_INVALID.code, rules::PHONE_NOT_E164.code],
         })
     }

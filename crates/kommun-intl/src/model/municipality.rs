@@ -31,6 +31,7 @@ impl JsonSchema for MunicipalityCode {
             "description": "SCB's four-digit municipality code (kommunkod), e.g. 1494 for Lidköping.",
             "type": "string",
             "pattern": MUNICIPALITY_CODE_PATTERN,
+            "patternErrorMessage": rules::Rule::pattern_message(&[&rules::MUNICIPALITY_CODE_FORMAT]),
             "x-rules": [rules::MUNICIPALITY_UNKNOWN_CODE.code],
         })
     }
@@ -89,6 +90,7 @@ impl JsonSchema for OrgNumber {
             "description": "A Swedish organisation number, NNNNNN-NNNN, with a Luhn check digit.",
             "type": "string",
             "pattern": ORG_NUMBER_PATTERN,
+            "patternErrorMessage": rules::Rule::pattern_message(&[&rules::ORG_NUMBER_FORMAT]),
             "x-rules": [rules::ORG_NUMBER_CHECK_DIGIT.code],
         })
     }

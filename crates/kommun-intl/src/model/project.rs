@@ -143,6 +143,7 @@ impl JsonSchema for ProgrammePeriod {
             "description": "A programme period, two years joined by a dash: 2014-2020.",
             "type": "string",
             "pattern": PERIOD_PATTERN,
+            "patternErrorMessage": rules::Rule::pattern_message(&[&rules::PROGRAMME_PERIOD_FORMAT]),
         })
     }
 }

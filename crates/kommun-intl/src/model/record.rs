@@ -39,6 +39,7 @@ impl JsonSchema for LanguageTag {
             "description": "A language as a BCP 47 tag: `sv`, `fi`, `se`, `de-AT`.",
             "type": "string",
             "pattern": LANGUAGE_PATTERN,
+            "patternErrorMessage": rules::Rule::pattern_message(&[&rules::LANGUAGE_FORMAT]),
         })
     }
 }
@@ -69,6 +70,7 @@ impl JsonSchema for RecordPointer {
             "description": "A JSON Pointer (RFC 6901) to a value of this record, from the record: `/start`, `/partner/name`, `/areas/0`.",
             "type": "string",
             "pattern": POINTER_PATTERN,
+            "patternErrorMessage": "A JSON Pointer is empty or a `/` before each key: `/start`, `/partner/name`.",
         })
     }
 }

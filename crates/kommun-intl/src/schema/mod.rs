@@ -2,6 +2,7 @@
 //! `schemas/` and checked for drift.
 
 pub mod compiled;
+pub mod editor;
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -17,6 +18,8 @@ use crate::error::SchemaError;
 use crate::model::Profile;
 
 /// Where the schemas are published; the `$id` of each is this plus its file name.
+/// It is under the documentation site ([`crate::validate::rules::DOCS_URI`]); `make docs`
+/// publishes each file there.
 pub const BASE_URI: &str = "https://kommun-intl.github.io/kommun-intl/schemas/v2/";
 
 /// The command that rewrites the committed schemas.
@@ -46,7 +49,9 @@ fn generate<T: JsonSchema>(kind: DocumentKind) -> Value {
             out.insert(k, v);
         }
     }
-    Value::Object(out)
+    let mut schema = Value::Object(out);
+    editor::annotate(&mut schema);
+    schema
 }
 
 /// The JSON Schema of a kind, generated on first use and kept for the process.
@@ -113,6 +118,7 @@ pub fn schema_with_profile(kind: DocumentKind, profile: &Profile) -> Value {
             .collect();
         node.insert("x-labels".into(), Value::Object(labels));
     }
+    editor::annotate(&mut schema);
     schema
 }
 

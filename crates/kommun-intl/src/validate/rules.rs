@@ -37,7 +37,28 @@ pub struct Rule {
     pub sv: &'static str,
 }
 
+/// Where the documentation site is published; a rule's page is under `rules/<code>/`, the
+/// schemas under `schemas/v2/`.
+pub const DOCS_URI: &str = "https://kommun-intl.github.io/kommun-intl/";
+
 impl Rule {
+    /// The address of the rule's page on the documentation site (`.../rules/id.format/`): the
+    /// one place that names it, for SARIF's `helpUri`, the JSON output's `url` and the site.
+    #[must_use]
+    pub fn url(&self) -> String {
+        format!("{DOCS_URI}rules/{}/", self.code)
+    }
+
+    /// The message an editor shows when a string fails the schema's `pattern`
+    /// (`patternErrorMessage`): the English messages of the rules the pattern stands for, then
+    /// their codes (`An id is ... [id.format]`). Those rules take no parameters.
+    #[must_use]
+    pub fn pattern_message(rules: &[&Rule]) -> String {
+        let messages: Vec<&str> = rules.iter().map(|r| r.en).collect();
+        let codes: Vec<&str> = rules.iter().map(|r| r.code).collect();
+        format!("{} [{}]", messages.join(" "), codes.join(", "))
+    }
+
     /// The message template in one language.
     #[must_use]
     pub fn template(&self, lang: Lang) -> &'static str {
