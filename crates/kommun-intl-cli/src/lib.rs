@@ -16,6 +16,7 @@ mod fix;
 mod inputs;
 mod profile;
 mod progress;
+mod render;
 mod report;
 mod schema;
 mod snippet;
@@ -58,6 +59,9 @@ enum Command {
     Rules(catalogue::RulesArgs),
     /// Explain one rule, with an invalid and a valid example.
     Explain(catalogue::ExplainArgs),
+    /// Render a register as the municipality's page: a static site in Swedish or English.
+    #[command(after_help = EXIT_HELP)]
+    Render(render::Args),
 }
 
 /// How to print issues.
@@ -125,24 +129,10 @@ pub fn render(
 ) -> Vec<u8> {
     let mut out = Vec::new();
     let settings = report::Settings { lang, styles: env::Styles::new(colour), quiet };
-    let result = (|| -> std::io::Result<()> {
-        let mut sink = report::sink(format, Box::new(&mut out), settings);
-        let file = report::FileInfo { path: "input.json" };
-        sink.file_start(&file)?;
-        sink.document(&file, &report::DocInfo { kind, trust, text, first_line: 1 }, report)?;
-        let stats = report::FileStats {
-            kind,
-            documents: 1,
-            errors: report.error_count() as u64,
-            warnings: report.warning_count() as u64,
-            truncated: report.truncated_count as u64,
-            failure: None,
-        };
-        sink.file_end(&file, &stats)?;
-        let mut totals = report::Totals::default();
-        totals.add(&stats);
-        sink.finish(&totals)
-    })();
+    let mut sink = report::sink(format, Box::new(&mut out), settings);
+    let doc = report::DocInfo { kind, trust, text, first_line: 1 };
+    let result = report::one_document(&mut *sink, "input.json", &doc, report, false);
+    drop(sink);
     // Writing to memory cannot fail; a format that could would be a bug worth a crash here.
     result.expect("writing a report to memory");
     out
@@ -165,6 +155,7 @@ pub fn main() -> ExitCode {
         Command::Upgrade(args) => upgrade::run(&args),
         Command::Rules(args) => catalogue::rules(&args),
         Command::Explain(args) => catalogue::explain(&args),
+        Command::Render(args) => render::run(&args),
     };
     ExitCode::from(code)
 }
