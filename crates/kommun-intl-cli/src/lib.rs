@@ -14,6 +14,7 @@ mod diff;
 mod env;
 mod fix;
 mod inputs;
+mod open_data;
 mod profile;
 mod progress;
 mod render;
@@ -62,6 +63,10 @@ enum Command {
     /// Render a register as the municipality's page: a static site in Swedish or English.
     #[command(after_help = EXIT_HELP)]
     Render(render::Args),
+    /// Export a register as open data: CSV with a DCAT-AP-SE description, IATI activity XML,
+    /// or Wikidata QuickStatements.
+    #[command(after_help = EXIT_HELP)]
+    Export(open_data::Args),
 }
 
 /// How to print issues.
@@ -156,6 +161,7 @@ pub fn main() -> ExitCode {
         Command::Rules(args) => catalogue::rules(&args),
         Command::Explain(args) => catalogue::explain(&args),
         Command::Render(args) => render::run(&args),
+        Command::Export(args) => open_data::run(&args),
     };
     ExitCode::from(code)
 }

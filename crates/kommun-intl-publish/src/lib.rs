@@ -17,15 +17,15 @@
 //! assert!(site.files.iter().any(|f| f.ends_with("index.html")));
 //! ```
 
-// pub mod csv;
-// pub mod dcat;
+pub mod csv;
+pub mod dcat;
 mod format;
-// pub mod iati;
+pub mod iati;
 mod site;
 mod svg;
 mod text;
 mod view;
-// pub mod wikidata;
+pub mod wikidata;
 
 use kommun_intl::{Dataset, Options, Report, Validate};
 
@@ -45,6 +45,9 @@ pub enum Error {
         /// What went wrong, with the line.
         message: String,
     },
+    /// An option is not usable (a base URL that is not one).
+    #[error("{0}")]
+    Options(String),
     /// A file could not be read or written.
     #[error("cannot {action} {path}: {source}")]
     Io {
@@ -56,6 +59,23 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+}
+
+/// Escapes text for HTML and XML, in content and in attribute values: `&`, `<`, `>`, `"` and
+/// `'`.
+pub(crate) fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A register that has passed validation (warnings allowed): the only thing this crate

@@ -97,6 +97,33 @@ fn no_personal_value_is_published_or_printed() {
             let commands: Vec<Vec<&str>> = vec![
                 vec!["render", input, "--lang", lang, "--out", target],
                 vec!["render", input, "--lang", lang, "--out", target, "--format", "json"],
+                vec!["export", input, "--lang", lang, "--to", "iati", "--output", target],
+                vec![
+                    "export",
+                    input,
+                    "--lang",
+                    lang,
+                    "--to",
+                    "dcat",
+                    "--output",
+                    target,
+                    "--base-url",
+                    "https://example.se/d/",
+                ],
+                vec![
+                    "export",
+                    input,
+                    "--lang",
+                    lang,
+                    "--to",
+                    "wikidata",
+                    "--output",
+                    target,
+                    "--wikidata",
+                    "Q1",
+                    "--format",
+                    "sarif",
+                ],
             ];
             for args in commands {
                 let r = run(&args, None);
@@ -109,4 +136,96 @@ fn no_personal_value_is_published_or_printed() {
             }
         }
     }
+}
+
+#[test]
+fn export_writes_each_open_data_format() {
+    let out = tempfile::tempdir().unwrap();
+    let full = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../kommun-intl-publish/tests/data/full.json")
+        .display()
+        .to_string();
+    let dir = out.path().join("dcat");
+    let r = run(
+        &[
+            "export",
+            &full,
+            "--to",
+            "dcat",
+            "--output",
+            dir.to_str().unwrap(),
+            "--base-url",
+            "https://example.se/d/",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    let names: Vec<String> = {
+        let mut n: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    };
+    assert_eq!(
+        names,
+        [
+            "dataset.jsonld",
+            "memberships.csv",
+            "networks.csv",
+            "partnerships.csv",
+            "projects.csv",
+            "statistics.csv",
+            "units.csv"
+        ]
+    );
+    let iati = out.path().join("iati.xml");
+    let r = run(&["export", &full, "--to", "iati", "--output", iati.to_str().unwrap()], None);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert!(r.stderr.contains("note: left out odaterat: no start or end date"), "{r:?}");
+    assert_eq!(std::fs::read_to_string(&iati).unwrap().matches("<iati-activity ").count(), 3);
+    let qs = out.path().join("qs.txt");
+    let r = run(
+        &[
+            "export",
+            &full,
+            "--to",
+            "wikidata",
+            "--output",
+            qs.to_str().unwrap(),
+            "--wikidata",
+            "Q1000001",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(std::fs::read_to_string(&qs).unwrap().lines().count(), 4);
+}
+
+#[test]
+fn export_usage_errors_write_nothing() {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("x");
+    let target = target.to_str().unwrap();
+    let example = example();
+    for args in [
+        // Each format's own option is required.
+        vec!["export", &example, "--to", "dcat", "--output", target],
+        vec!["export", &example, "--to", "wikidata", "--output", target],
+        vec!["export", &example, "--to", "wikidata", "--output", target, "--wikidata", "Lidköping"],
+        vec!["export", &example, "--to", "dcat", "--output", target, "--base-url", "lidkoping.se"],
+    ] {
+        let r = run(&args, None);
+        assert_eq!(r.code, 2, "{args:?}: {r:?}");
+        assert!(!Path::new(target).exists(), "{args:?}");
+    }
+    // A register none of whose projects IATI can take: nothing written, and why.
+    let r = run(&["export", &example, "--to", "iati", "--output", target], None);
+    assert_eq!(r.code, 1, "{r:?}");
+    assert!(
+        r.stderr.contains("none of the register's 5 projects can be an IATI activity"),
+        "{r:?}"
+    );
+    assert!(!Path::new(target).exists());
 }
