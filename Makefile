@@ -2,7 +2,7 @@
 
 CARGO ?= cargo
 
-.PHONY: test lint fmt test-rust test-python schemas check-generated bench
+.PHONY: test lint fmt test-rust test-python test-browser schemas check-generated bench
 
 ## test: everything CI checks: formatting, clippy, every Rust test (unit, integration, doc),
 ## then the Python bindings' tests.
@@ -44,6 +44,15 @@ $(SUITE)/.stamp: bindings/python/requirements-test.txt $(VENV)/.requirements-tes
 	tar -xzf $(SUITE)/sdist/jsonschema-*.tar.gz -C $(SUITE) --strip-components=2 \
 		--wildcards '*/json/tests/draft2020-12/*'
 	touch $@
+
+## test-browser: the rendered pages in headless Chromium (tests/browser/): axe-core finds no
+## WCAG 2.1 AA violation, lang attributes are right in both languages, the page prints without
+## its navigation; screenshots in target/browser/screenshots/. Renders examples/lidkoping.json,
+## the publish crate's fixture and every register of tests/realworld/converted/ in sv and en:
+## several minutes, so not part of `make test`; .ci/run calls it. Skips (with the reason) where
+## Node.js or Chromium is missing, except under CI=true.
+test-browser:
+	CARGO="$(CARGO)" tests/browser/run.sh
 
 ## fmt: format the code.
 fmt:
