@@ -229,3 +229,37 @@ fn export_usage_errors_write_nothing() {
     );
     assert!(!Path::new(target).exists());
 }
+
+/// The commands of the README's "Publishing" section, run as written (from a directory with
+/// the repository's `examples/`), each with the exit status its comment gives (0 without one).
+#[test]
+fn the_readme_publishing_commands_run() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let section = readme.split("\n## Publishing\n").nth(1).expect("a Publishing section");
+    let block = section.split("```sh\n").nth(1).unwrap().split("```").next().unwrap();
+    let work = tempfile::tempdir().unwrap();
+    let examples = work.path().join("examples");
+    std::fs::create_dir_all(examples.join("templates")).unwrap();
+    std::fs::copy(root.join("examples/lidkoping.json"), examples.join("lidkoping.json")).unwrap();
+    std::fs::copy(root.join("examples/templates/style.css"), examples.join("templates/style.css"))
+        .unwrap();
+    let mut ran = 0;
+    for line in block.lines().filter(|l| l.starts_with("kommun-intl ")) {
+        let (command, comment) = line.split_once('#').map_or((line, ""), |(c, k)| (c, k));
+        let expected: i32 = comment.trim().strip_prefix("exit ").map_or(0, |n| n.parse().unwrap());
+        let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+        let mut c = crate::command();
+        c.current_dir(work.path());
+        let r = crate::run_with(c, &args, None);
+        assert_eq!(r.code, expected, "{line}: {r:?}");
+        ran += 1;
+    }
+    assert_eq!(ran, 6);
+    for made in ["site/sv/index.html", "site/en/index.html", "open-data/dataset.jsonld", "p190.txt"]
+    {
+        assert!(work.path().join(made).is_file(), "{made}");
+    }
+    let own = std::fs::read_to_string(work.path().join("site/own/style.css")).unwrap();
+    assert!(own.contains("#13573a"), "the municipality's own style.css");
+}
