@@ -120,10 +120,20 @@ pub(crate) fn figure(value: &str, currency: Option<&str>, approximate: bool, lan
     }
 }
 
-/// Joins words as a sentence lists them: `a, b och c` / `a, b and c`.
+/// Joins words as a sentence lists them: `a, b och c` / `a, b and c` (an English label that
+/// starts with "The" takes a small letter inside the sentence: "The municipality and the
+/// partner municipality").
 pub(crate) fn list(items: &[String], lang: Lang) -> String {
     let and = if lang == Lang::Sv { "och" } else { "and" };
-    match items {
+    let items: Vec<String> = items
+        .iter()
+        .enumerate()
+        .map(|(i, s)| match s.strip_prefix("The ") {
+            Some(rest) if i > 0 && lang == Lang::En => format!("the {rest}"),
+            _ => s.clone(),
+        })
+        .collect();
+    match items.as_slice() {
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
@@ -159,5 +169,7 @@ mod tests {
         );
         assert_eq!(figure("1800000", Some("SEK"), true, Lang::En), "about SEK\u{a0}1,800,000");
         assert_eq!(list(&["a".into(), "b".into(), "c".into()], Lang::Sv), "a, b och c");
+        let funders = ["The municipality".into(), "The partner municipality".into()];
+        assert_eq!(list(&funders, Lang::En), "The municipality and the partner municipality");
     }
 }
