@@ -15,8 +15,10 @@ mod diff;
 mod env;
 mod fix;
 mod inputs;
+mod open_data;
 mod profile;
 mod progress;
+mod render;
 mod report;
 mod schema;
 mod snippet;
@@ -59,6 +61,13 @@ enum Command {
     Rules(catalogue::RulesArgs),
     /// Explain one rule, with an invalid and a valid example.
     Explain(catalogue::ExplainArgs),
+    /// Render a register as the municipality's page: a static site in Swedish or English.
+    #[command(after_help = EXIT_HELP)]
+    Render(render::Args),
+    /// Export a register as open data: CSV with a DCAT-AP-SE description, IATI activity XML,
+    /// or Wikidata QuickStatements.
+    #[command(after_help = EXIT_HELP)]
+    Export(open_data::Args),
 }
 
 /// How to print issues.
@@ -134,25 +143,10 @@ pub fn render(
     let mut out = Vec::new();
     let settings =
         report::Settings { lang, styles: env::Styles::new(colour), quiet, deny_warnings: false };
-    let result = (|| -> std::io::Result<()> {
-        let mut sink = report::sink(format, Box::new(&mut out), settings);
-        let file = report::FileInfo { path: "input.json" };
-        sink.file_start(&file)?;
-        let doc = report::DocInfo { kind, trust, text, first_line: 1, ndjson: false };
-        sink.document(&file, &doc, report)?;
-        let stats = report::FileStats {
-            kind,
-            documents: 1,
-            errors: report.error_count() as u64,
-            warnings: report.warning_count() as u64,
-            truncated: report.truncated_count as u64,
-            ..report::FileStats::default()
-        };
-        sink.file_end(&file, &stats)?;
-        let mut totals = report::Totals::default();
-        totals.add(&stats);
-        sink.finish(&totals)
-    })();
+    let mut sink = report::sink(format, Box::new(&mut out), settings);
+    let doc = report::DocInfo { kind, trust, text, first_line: 1, ndjson: false };
+    let result = report::one_document(&mut *sink, "input.json", &doc, report, false);
+    drop(sink);
     // Writing to memory cannot fail; a format that could would be a bug worth a crash here.
     result.expect("writing a report to memory");
     out
@@ -186,5 +180,7 @@ where
         Command::Upgrade(args) => upgrade::run(&args),
         Command::Rules(args) => catalogue::rules(&args),
         Command::Explain(args) => catalogue::explain(&args),
+        Command::Render(args) => render::run(&args),
+        Command::Export(args) => open_data::run(&args),
     }
 }

@@ -135,6 +135,35 @@ pub struct Settings {
     pub deny_warnings: bool,
 }
 
+/// Writes the whole output of a run over one document: its file, its report, the summary.
+/// `fixable`: count the issues `fix` can fix in the summary, as `validate` does.
+pub fn one_document(
+    sink: &mut dyn Sink,
+    path: &str,
+    doc: &DocInfo<'_>,
+    report: &Report,
+    fixable: bool,
+) -> io::Result<()> {
+    let file = FileInfo { path };
+    sink.file_start(&file)?;
+    sink.document(&file, doc, report)?;
+    let stats = FileStats {
+        kind: doc.kind,
+        documents: 1,
+        errors: report.error_count() as u64,
+        warnings: report.warning_count() as u64,
+        truncated: report.truncated_count as u64,
+        ..FileStats::default()
+    };
+    sink.file_end(&file, &stats)?;
+    let mut totals = Totals::default();
+    totals.add(&stats);
+    if fixable {
+        totals.fixable = sink.fixable();
+    }
+    sink.finish(&totals)
+}
+
 /// The sink for a format, writing to `out`.
 pub fn sink<'w>(
     format: Format,

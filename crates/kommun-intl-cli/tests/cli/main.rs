@@ -11,6 +11,7 @@ mod formats;
 mod hostile;
 mod inputs;
 mod personal;
+mod publish;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

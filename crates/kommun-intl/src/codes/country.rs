@@ -31,14 +31,26 @@ static COUNTRIES: LazyLock<Vec<Country>> = LazyLock::new(|| {
 /// One row of the ISO 3166-2 table.
 struct Subdivision {
     code: &'static str,
+    /// Its name in the local language (ISO 3166-2's, `Illinois`).
+    name: &'static str,
+    /// Its Swedish name, where one is listed.
+    name_sv: &'static str,
     /// The date it ceased to exist, for a dissolved subdivision the table keeps.
     withdrawn: Option<&'static str>,
 }
 
 static SUBDIVISIONS: LazyLock<Vec<Subdivision>> = LazyLock::new(|| {
-    super::columns(include_str!("../../data/iso3166-2.tsv"), &["code", "withdrawn"])
-        .map(|r| Subdivision { code: r[0], withdrawn: Some(r[1]).filter(|w| !w.is_empty()) })
-        .collect()
+    super::columns(
+        include_str!("../../data/iso3166-2.tsv"),
+        &["code", "withdrawn", "name", "name_sv"],
+    )
+    .map(|r| Subdivision {
+        code: r[0],
+        withdrawn: Some(r[1]).filter(|w| !w.is_empty()),
+        name: r[2],
+        name_sv: r[3],
+    })
+    .collect()
 });
 
 /// True when `code` (`NO-42`) is a current ISO 3166-2 subdivision code.
@@ -46,6 +58,15 @@ pub(crate) fn is_current_subdivision(code: &str) -> bool {
     SUBDIVISIONS
         .binary_search_by(|s| s.code.cmp(code))
         .is_ok_and(|i| SUBDIVISIONS[i].withdrawn.is_none())
+}
+
+/// The name of an ISO 3166-2 subdivision (`US-IL`: `Illinois`), current or dissolved: the
+/// Swedish name where the table has one and `lang` is Swedish, else ISO 3166-2's own.
+#[must_use]
+pub fn subdivision_name(code: &str, lang: Lang) -> Option<&'static str> {
+    let i = SUBDIVISIONS.binary_search_by(|s| s.code.cmp(code)).ok()?;
+    let s = &SUBDIVISIONS[i];
+    Some(if lang == Lang::Sv && !s.name_sv.is_empty() { s.name_sv } else { s.name })
 }
 
 /// True when `code` is in the ISO 3166-2 table at all, current or dissolved by a reform.

@@ -10,7 +10,7 @@ mod country;
 mod currency;
 mod municipality;
 
-pub use country::{CountryCode, FormerCountry};
+pub use country::{CountryCode, FormerCountry, subdivision_name};
 pub(crate) use country::{is_current_subdivision, is_listed_subdivision};
 pub use currency::CurrencyCode;
 pub use municipality::{Municipality as ScbMunicipality, municipalities, municipality_by_code};

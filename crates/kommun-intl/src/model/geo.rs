@@ -284,6 +284,23 @@ impl Phone {
         self.with_e164(str::to_owned)
     }
 
+    /// The number as people read it, if it is a valid number: a Swedish number in the national
+    /// form (`0510-77 00 00`), any other in the international form (`+47 22 00 00 00`).
+    #[must_use]
+    pub fn display(&self) -> Option<String> {
+        use rlibphonenumber::{PHONE_NUMBER_UTIL, PhoneNumberFormat, enums::Region};
+        if !PHONE_RE.is_match(&self.0) {
+            return None;
+        }
+        let n = PHONE_NUMBER_UTIL.parse(&self.0, Some(Region::SE)).ok()?;
+        let format = if n.get_region_code() == Some(Region::SE) {
+            PhoneNumberFormat::National
+        } else {
+            PhoneNumberFormat::International
+        };
+        n.is_valid().then(|| n.format_as(format).into_owned())
+    }
+
     /// Calls `f` with the number in E.164 form, if it is a valid number, without copying it.
     fn with_e164<R>(&self, f: impl FnOnce(&str) -> R) -> Option<R> {
         use rlibphonenumber::{PHONE_NUMBER_UTIL, PhoneNumberFormat, enums::Region};
