@@ -104,7 +104,8 @@ fn print_report(
 ) -> io::Result<()> {
     let stdout = io::stdout();
     let colour = args.format == Format::Human && env::colour(args.color, stdout.is_terminal());
-    let settings = Settings { lang, styles: Styles::new(colour), quiet: false };
+    let settings =
+        Settings { lang, styles: Styles::new(colour), quiet: false, deny_warnings: false };
     let out: Box<dyn Write> = Box::new(BufWriter::new(stdout.lock()));
     let mut sink = report::sink(args.format, out, settings);
     // The command expects a register but does not know that it was given one: a feedback
@@ -115,6 +116,7 @@ fn print_report(
         trust: Trust::FromDocument,
         text,
         first_line: 1,
+        ndjson: false,
     };
     report::one_document(&mut *sink, display, &doc, report, true)?;
     sink.flush()

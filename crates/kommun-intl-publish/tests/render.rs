@@ -162,7 +162,7 @@ fn an_invalid_register_renders_nothing() {
     doc["partnerships"][0]["start"] = "2004-13".into();
     match Register::from_json(&serde_json::to_vec(&doc).unwrap()) {
         Err(Error::Invalid(report)) => {
-            assert!(report.errors().any(|i| i.code() == "date.format"), "{report:?}");
+            assert!(report.errors().any(|i| i.code == "date.format"), "{report:?}");
         }
         other => panic!("expected an invalid register, got {other:?}"),
     }
