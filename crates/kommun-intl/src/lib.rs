@@ -23,4 +23,4 @@ pub use model::{
     Proposal,
 };
 pub use schema::schema_for;
-pub use validate::{Issue, Lang, Limits, Options, Report, Severity, Validate};
+pub use validate::{CellRef, Issue, Lang, Limits, Options, Report, Severity, Validate};

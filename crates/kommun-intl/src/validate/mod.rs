@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 
 use crate::model::Profile;
 
-pub use issue::{Issue, Lang, Report, Severity, UnknownLang};
+pub use issue::{CellRef, Issue, Lang, Report, Severity, UnknownLang};
 pub use limits::Limits;
 pub use rules::{Check, Rule};
 
@@ -248,6 +248,7 @@ impl Ctx {
             column: None,
             offset: None,
             params: params.iter().cloned().collect::<BTreeMap<_, _>>(),
+            cell: None,
         });
         self.places.push(Place { offset: None, masked: self.masked.clone() });
     }

@@ -1,0 +1,4 @@
+//! x
+pub mod book;
+pub mod labels;
+pub mod layout;
