@@ -197,10 +197,19 @@ impl Layout {
             match seg {
                 Seg::Key(k) => {
                     let (sv, en) = labels::field(k);
-                    parts.push(match lang {
+                    let label = match lang {
                         Lang::Sv => sv,
                         Lang::En => en,
-                    });
+                    };
+                    // Later parts in lower case (`Partner – namn`), acronyms as they are.
+                    let mut chars = label.chars();
+                    let lower = match (chars.next(), chars.next()) {
+                        (Some(a), Some(b)) if !parts.is_empty() && b.is_lowercase() && k != "en" && k != "sv" => {
+                            a.to_lowercase().chain(label.chars().skip(1)).collect()
+                        }
+                        _ => label,
+                    };
+                    parts.push(lower);
                 }
                 Seg::Index(i) => {
                     if let Some(last) = parts.last_mut() {
