@@ -18,6 +18,7 @@ mod profile;
 mod progress;
 mod report;
 mod schema;
+mod sheets;
 mod snippet;
 mod upgrade;
 mod validate;
@@ -42,7 +43,8 @@ const EXIT_HELP: &str = "Exit status: 0 valid (warnings allowed), 1 invalid data
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Validate files, directories (recursively: .json, .ndjson, .jsonl) or `-` for stdin.
+    /// Validate files, directories (recursively: .json, .ndjson, .jsonl), spreadsheets
+    /// (.xlsx, .ods, .csv, a folder of CSV files) or `-` for stdin.
     #[command(after_help = EXIT_HELP)]
     Validate(validate::Args),
     /// Normalise what has one right form, in place: phone numbers, postal codes, country
@@ -58,6 +60,14 @@ enum Command {
     Rules(catalogue::RulesArgs),
     /// Explain one rule, with an invalid and a valid example.
     Explain(catalogue::ExplainArgs),
+    /// Print a register kept as a spreadsheet (.xlsx, .ods, .csv or a folder of CSV files)
+    /// as JSON.
+    Import(sheets::ImportArgs),
+    /// Write a register as a workbook or a folder of CSV files.
+    Export(sheets::ExportArgs),
+    /// Write an empty register workbook: headers in both languages, drop-down lists, notes
+    /// and a help sheet.
+    Template(sheets::TemplateArgs),
 }
 
 /// How to print issues.
@@ -165,6 +175,9 @@ pub fn main() -> ExitCode {
         Command::Upgrade(args) => upgrade::run(&args),
         Command::Rules(args) => catalogue::rules(&args),
         Command::Explain(args) => catalogue::explain(&args),
+        Command::Import(args) => sheets::import(&args),
+        Command::Export(args) => sheets::export(&args),
+        Command::Template(args) => sheets::template(&args),
     };
     ExitCode::from(code)
 }

@@ -184,6 +184,15 @@ pub(crate) const FIELDS: &[(&str, &str, &str)] = &[
 /// The sheet that holds the register's own fields (the municipality, notes), one per row.
 pub(crate) const ROOT_SHEET: (&str, &str) = ("Kommun", "Municipality");
 
+/// The sheets a template adds beside the register's (help, code lists): never read.
+pub(crate) const ASIDE: &[&str] = &["Hjälp", "Help", "Koder", "Codes"];
+
+/// True when a sheet is one of [`ASIDE`].
+pub(crate) fn is_aside(sheet: &str) -> bool {
+    let n = normalise(sheet);
+    ASIDE.iter().any(|a| normalise(a) == n)
+}
+
 /// The Swedish and English labels of a field name.
 pub(crate) fn field(name: &str) -> (String, String) {
     match FIELDS.binary_search_by(|(k, _, _)| (*k).cmp(name)) {

@@ -255,7 +255,35 @@ impl Layout {
         if let Some(path) = self.parse_label(root, header) {
             return Some(path);
         }
-        header.split(" / ").find_map(|part| self.parse_label(root, part))
+        if let Some(path) = header.split(" / ").find_map(|part| self.parse_label(root, part)) {
+            return Some(path);
+        }
+        self.parse_short(root, header)
+    }
+
+    /// A label of a nested field alone (`Land` for `partner/country`), when exactly one of the
+    /// shallowest columns ends with it.
+    fn parse_short(&self, root: NodeId, header: &str) -> Option<Path> {
+        let norm = labels::normalise(header);
+        let ends = |p: &Path| {
+            let key = p.iter().rev().find_map(|s| match s {
+                Seg::Key(k) if k != "sv" => Some(k),
+                _ => None,
+            });
+            key.is_some_and(|k| {
+                let (sv, en) = labels::field(k);
+                labels::normalise(&sv) == norm || labels::normalise(&en) == norm || *k == norm
+            })
+        };
+        let matches: Vec<Path> = self
+            .columns(root, &[])
+            .into_iter()
+            .filter(|p| ends(p) && !p.iter().any(|s| matches!(s, Seg::Index(_))))
+            .collect();
+        let depth = matches.iter().map(Vec::len).min()?;
+        let mut shallowest = matches.into_iter().filter(|p| p.len() == depth);
+        let first = shallowest.next()?;
+        shallowest.next().is_none().then_some(first)
     }
 
     fn parse_path(&self, root: NodeId, header: &str) -> Option<Path> {
@@ -451,6 +479,7 @@ mod tests {
         assert_eq!(l.parse_header(item, "Finansiering 2 – typ"), funding);
         assert_eq!(l.parse_header(item, "funding/1/type"), funding);
         assert_eq!(l.parse_header(item, "agrement_type"), None);
+        assert_eq!(l.parse_header(item, "Land"), Some(vec![key("partner"), key("country")]));
         assert_eq!(l.parse_header(item, "funding/x/type"), None);
     }
 

@@ -36,6 +36,7 @@ pub mod write;
 
 use std::path::Path;
 
+use kommun_intl::validate::rules;
 use kommun_intl::{DocumentKind, Issue, Options, Report, Severity};
 use serde_json::Value;
 
@@ -80,7 +81,21 @@ impl Register {
             let extra = report.truncated_count;
             let mut errors_beyond = report.error_count()
                 - report.issues.iter().filter(|i| i.severity() == Severity::Error).count();
+            // A cell whose value could not be read with certainty is reported once, as that.
+            let doubted: Vec<&str> = self
+                .read
+                .issues
+                .iter()
+                .filter(|i| {
+                    [rules::SHEET_AMBIGUOUS_DATE.code, rules::SHEET_AMBIGUOUS_NUMBER.code]
+                        .contains(&i.code())
+                })
+                .map(|i| i.pointer.as_str())
+                .collect();
             for mut issue in report.issues {
+                if doubted.contains(&issue.pointer.as_str()) {
+                    continue;
+                }
                 if issue.cell.is_none() {
                     issue.cell = self.read.cells.locate(&issue).map(Box::new);
                 }

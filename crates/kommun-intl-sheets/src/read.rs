@@ -320,6 +320,9 @@ pub fn register(book: &Book) -> Read {
             continue;
         }
         let at_a1 = || CellRef { sheet: sheet.name.clone(), cell: "A1".into(), header: String::new() };
+        if labels::is_aside(&sheet.name) {
+            continue;
+        }
         let Some(role) = role_of(layout, sheet) else {
             r.out.issues.push(issue(&rules::SHEET_UNKNOWN_SHEET, "", &[("sheet", sheet.name.clone())], Some(at_a1())));
             continue;

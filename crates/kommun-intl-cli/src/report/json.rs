@@ -2,9 +2,13 @@
 //!
 //! ```json
 //! {"files": [{"path", "issues": [{"code", "severity", "pointer", "line", "column", "message",
-//!   "params"}], "kind", "valid", "documents", "truncated"}],
+//!   "params", "cell"}], "kind", "valid", "documents", "truncated"}],
 //!  "summary": {"files", "documents", "errors", "warnings", "valid"}}
 //! ```
+//!
+//! `cell` is `null` for JSON input; for a register read from a spreadsheet it is
+//! `{"ref": "Partnerskap!D14", "sheet", "cell", "header"}`, beside the `pointer` of the same
+//! value in the equivalent JSON.
 //!
 //! A file that could not be read has `"error"` with the reason and `"valid": false`.
 
@@ -50,6 +54,12 @@ pub fn issue_json(issue: &Issue, lang: Lang) -> Value {
         "offset": issue.offset,
         "message": issue.message(lang),
         "params": issue.params,
+        "cell": issue.cell.as_deref().map(|c| json!({
+            "ref": c.to_string(),
+            "sheet": c.sheet,
+            "cell": c.cell,
+            "header": c.header,
+        })),
     })
 }
 
