@@ -48,14 +48,25 @@ impl Cells {
             }
             at = up;
         }
-        self.record_of(p).map(|(record, (sheet, row))| {
-            let _ = record;
-            CellRef {
+        if let Some((_, (sheet, row))) = self.record_of(p) {
+            return Some(CellRef {
                 sheet: self.sheets[*sheet].0.clone(),
                 cell: format!("{0}:{0}", row + 1),
                 header: String::new(),
-            }
-        })
+            });
+        }
+        // A part of the register's own sheet (`/municipality/address` without its street):
+        // the first of its cells there.
+        if p.is_empty() {
+            return None;
+        }
+        let below = format!("{p}/");
+        self.leaves
+            .iter()
+            .filter(|(k, _)| k.starts_with(&below))
+            .map(|(_, c)| c)
+            .min_by_key(|c| self.sort_key(Some(c)))
+            .map(|c| CellRef { header: String::new(), ..c.clone() })
     }
 
     /// The record (pointer, sheet, row) that holds `p`, the innermost first.
