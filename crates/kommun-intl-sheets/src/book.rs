@@ -123,7 +123,7 @@ impl Format {
         match ext.as_str() {
             "xlsx" | "xlsm" => Some(Format::Xlsx),
             "ods" => Some(Format::Ods),
-            "csv" | "tsv" | "txt" => Some(Format::Csv),
+            "csv" | "tsv" => Some(Format::Csv),
             _ => None,
         }
     }

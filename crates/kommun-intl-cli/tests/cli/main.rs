@@ -10,6 +10,7 @@ mod formats;
 mod hostile;
 mod inputs;
 mod personal;
+mod sheets;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
