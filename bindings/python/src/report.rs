@@ -7,7 +7,7 @@ use pyo3::basic::CompareOp;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use kommun_intl::{DocumentKind, Issue, Lang, Report};
+use kommun_intl::{CellRef, DocumentKind, Issue, Lang, Report};
 
 use crate::errors;
 use crate::rules::PyRule;
@@ -26,16 +26,22 @@ fn lang_or(lang: Option<&str>, default: Lang) -> PyResult<Lang> {
     lang.map_or(Ok(default), parse_lang)
 }
 
-/// An issue's parts, as pickling carries them: code, pointer, line, column, offset, params.
-type IssueParts = (String, String, Option<u32>, Option<u32>, Option<usize>, Vec<(String, String)>);
+/// A cell's parts: sheet, cell, header.
+type CellParts = (String, String, String);
+/// An issue's parts, as pickling carries them: code, pointer, line, column, offset, params,
+/// cell.
+type IssueParts =
+    (String, String, Option<u32>, Option<u32>, Option<usize>, Vec<(String, String)>, Option<CellParts>);
 /// An issue and its report's language.
 type IssueState = (String, IssueParts);
-/// A report's parts: kind, language, issues beyond the cap, errors in all, the issues.
-type ReportState = (Option<String>, String, usize, usize, Vec<IssueParts>);
+/// A report's parts: kind, language, issues beyond the cap, errors in all, the issues, the
+/// spreadsheet it was read from.
+type ReportState = (Option<String>, String, usize, usize, Vec<IssueParts>, Option<String>);
 
 fn issue_parts(issue: &Issue) -> IssueParts {
     let params = issue.params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
-    (issue.code().to_owned(), issue.pointer.clone(), issue.line, issue.column, issue.offset, params)
+    let cell = issue.cell.as_deref().map(|c| (c.sheet.clone(), c.cell.clone(), c.header.clone()));
+    (issue.code().to_owned(), issue.pointer.clone(), issue.line, issue.column, issue.offset, params, cell)
 }
 
 fn issue_state(issue: &Issue, lang: Lang) -> IssueState {
@@ -43,10 +49,12 @@ fn issue_state(issue: &Issue, lang: Lang) -> IssueState {
 }
 
 fn issue_from(parts: IssueParts) -> PyResult<Issue> {
-    let (code, pointer, line, column, offset, params) = parts;
-    Issue::from_parts(&code, pointer, (line, column, offset), params).ok_or_else(|| {
+    let (code, pointer, line, column, offset, params, cell) = parts;
+    let mut issue = Issue::from_parts(&code, pointer, (line, column, offset), params).ok_or_else(|| {
         errors::KommunIntlError::new_err(format!("no issue of rule `{code}` has these parts"))
-    })
+    })?;
+    issue.cell = cell.map(|(sheet, cell, header)| Box::new(CellRef { sheet, cell, header }));
+    Ok(issue)
 }
 
 /// One problem found in a document.
@@ -67,12 +75,43 @@ impl PyIssue {
         d.set_item("offset", self.issue.offset)?;
         d.set_item("message", self.issue.message(lang))?;
         d.set_item("params", self.params(py)?)?;
+        let cell = match self.issue.cell.as_deref() {
+            Some(c) => {
+                let cd = PyDict::new(py);
+                cd.set_item("ref", c.to_string())?;
+                cd.set_item("sheet", &c.sheet)?;
+                cd.set_item("cell", &c.cell)?;
+                cd.set_item("header", &c.header)?;
+                Some(cd)
+            }
+            None => None,
+        };
+        d.set_item("cell", cell)?;
         Ok(d)
     }
 }
 
 #[pymethods]
 impl PyIssue {
+    /// The sheet the value is on, for a register read from a spreadsheet.
+    #[getter]
+    fn sheet(&self) -> Option<&str> {
+        self.issue.cell.as_deref().map(|c| c.sheet.as_str())
+    }
+
+    /// The cell in A1 notation (`D14`; a whole row `14:14`), for a register read from a
+    /// spreadsheet.
+    #[getter]
+    fn cell(&self) -> Option<&str> {
+        self.issue.cell.as_deref().map(|c| c.cell.as_str())
+    }
+
+    /// The header of the cell's column, as the sheet writes it.
+    #[getter]
+    fn header(&self) -> Option<&str> {
+        self.issue.cell.as_deref().map(|c| c.header.as_str())
+    }
+
     /// The stable code, e.g. `partnership.end_before_start`.
     #[getter]
     fn code(&self) -> &'static str {
@@ -205,17 +244,25 @@ pub struct PyReport {
     report: Report,
     lang: Lang,
     kind: Option<DocumentKind>,
+    file: Option<String>,
 }
 
 impl PyReport {
     /// Wraps a core report; `lang` is the default language of its messages.
     pub fn new(report: Report, lang: Lang) -> Self {
-        PyReport { report, lang, kind: None }
+        PyReport { report, lang, kind: None, file: None }
     }
 
     /// Wraps a core report of a document of `kind`.
     pub fn of_kind(report: Report, lang: Lang, kind: DocumentKind) -> Self {
-        PyReport { report, lang, kind: Some(kind) }
+        PyReport { report, lang, kind: Some(kind), file: None }
+    }
+
+    /// The same report, of the spreadsheet at `file` (the `file` of its records).
+    #[must_use]
+    pub fn in_file(mut self, file: Option<&str>) -> Self {
+        self.file = file.map(str::to_owned);
+        self
     }
 
     /// One line per issue, in the report's language, and a line for the issues not kept.
@@ -253,6 +300,32 @@ impl PyReport {
 
 #[pymethods]
 impl PyReport {
+    /// The issues as rows for a data frame (`pandas.DataFrame(report.to_records())`,
+    /// `polars.DataFrame(...)`): one dict per issue with `file`, `sheet`, `cell`, `header`,
+    /// `pointer`, `code`, `severity` and `message` (in `lang`, default the report's). `file`,
+    /// `sheet`, `cell` and `header` are `None` for a document not read from a spreadsheet.
+    #[pyo3(signature = (lang = None))]
+    fn to_records<'py>(&self, py: Python<'py>, lang: Option<&str>) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        let lang = lang_or(lang, self.lang)?;
+        self.report
+            .issues
+            .iter()
+            .map(|i| {
+                let d = PyDict::new(py);
+                let cell = i.cell.as_deref();
+                d.set_item("file", self.file.as_deref())?;
+                d.set_item("sheet", cell.map(|c| c.sheet.as_str()))?;
+                d.set_item("cell", cell.map(|c| c.cell.as_str()))?;
+                d.set_item("header", cell.map(|c| c.header.as_str()))?;
+                d.set_item("pointer", &i.pointer)?;
+                d.set_item("code", i.code())?;
+                d.set_item("severity", i.severity().as_str())?;
+                d.set_item("message", i.message(lang))?;
+                Ok(d)
+            })
+            .collect()
+    }
+
     /// True when there is no error (warnings are allowed).
     #[getter]
     fn is_valid(&self) -> bool {
@@ -330,6 +403,7 @@ impl PyReport {
                 this.report.truncated_count,
                 this.report.error_count(),
                 this.report.issues.iter().map(issue_parts).collect(),
+                this.file.clone(),
             );
             Ok((slf.get_type().getattr("_from_state")?, (state,)))
         })
@@ -339,7 +413,7 @@ impl PyReport {
     #[staticmethod]
     fn _from_state(state: ReportState) -> PyResult<PyReport> {
         errors::guard(|| {
-            let (kind, lang, truncated, errors_in_all, issues) = state;
+            let (kind, lang, truncated, errors_in_all, issues, file) = state;
             let issues = issues.into_iter().map(issue_from).collect::<PyResult<Vec<_>>>()?;
             let report = Report::from_parts(issues, truncated, errors_in_all).ok_or_else(|| {
                 errors::KommunIntlError::new_err("these counts cannot be those of these issues")
@@ -348,7 +422,7 @@ impl PyReport {
                 .map(|k| DocumentKind::from_str(&k))
                 .transpose()
                 .map_err(|e| errors::KommunIntlError::new_err(e.to_string()))?;
-            Ok(PyReport { report, lang: parse_lang(&lang)?, kind })
+            Ok(PyReport { report, lang: parse_lang(&lang)?, kind, file })
         })
     }
 

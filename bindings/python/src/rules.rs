@@ -55,7 +55,7 @@ impl PyRule {
     fn keyword(&self) -> Option<&'static str> {
         match self.rule.check {
             Check::Keyword(k) => Some(k),
-            Check::Text | Check::Structure | Check::Rule => None,
+            Check::Text | Check::Structure | Check::Rule | Check::Sheet => None,
         }
     }
 

@@ -28,6 +28,9 @@ pub enum Input<'a> {
     /// A dict or list whose JSON would be larger than the document size limit: it was not
     /// converted whole, and its report is `limits.document_size`.
     Oversized,
+    /// A register kept as a spreadsheet (an os.PathLike to an .xlsx, .ods or .csv file, or a
+    /// folder of CSV files), read by `kommun-intl-sheets`, and its path.
+    Sheet(Box<kommun_intl_sheets::Register>, String),
 }
 
 impl Input<'_> {
@@ -37,8 +40,32 @@ impl Input<'_> {
             Input::Text(t) => Input::Text(Cow::Owned(t.into_owned())),
             Input::Value(v) => Input::Value(v),
             Input::Oversized => Input::Oversized,
+            Input::Sheet(r, file) => Input::Sheet(r, file),
         }
     }
+
+    /// The spreadsheet's path, for a register read from one.
+    pub fn sheet_file(&self) -> Option<&str> {
+        match self {
+            Input::Sheet(_, file) => Some(file),
+            _ => None,
+        }
+    }
+}
+
+/// A register kept as a spreadsheet, when `obj` is an os.PathLike to one.
+fn read_sheet(obj: &Bound<'_, PyAny>) -> PyResult<Option<Input<'static>>> {
+    if !is_path(obj) {
+        return Ok(None);
+    }
+    let path: std::path::PathBuf = obj.py().import("os")?.getattr("fspath")?.call1((obj,))?.extract()?;
+    if !kommun_intl_sheets::is_spreadsheet(&path) {
+        return Ok(None);
+    }
+    let register = obj.py().detach(|| {
+        kommun_intl_sheets::read_path(&path, &kommun_intl_sheets::Limits::default())
+    })?;
+    Ok(Some(Input::Sheet(Box::new(register), path.display().to_string())))
 }
 
 fn is_path(obj: &Bound<'_, PyAny>) -> bool {
@@ -82,6 +109,9 @@ fn text<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Option<Cow<'a, [u8]>>> {
 
 /// Reads one document: bytes, str (JSON text), os.PathLike, or dict/list/tuple.
 pub fn read_input<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Input<'a>> {
+    if let Some(sheet) = read_sheet(obj)? {
+        return Ok(sheet);
+    }
     if let Some(t) = text(obj)? {
         return Ok(Input::Text(t));
     }
@@ -118,6 +148,7 @@ fn detect(input: &Input<'_>) -> Result<DocumentKind, kommun_intl::Error> {
             DocumentKind::detect(&serde_json::to_vec(&probe).unwrap_or_default())
         }
         Input::Oversized => DocumentKind::detect(b"{}"),
+        Input::Sheet(..) => Ok(DocumentKind::Dataset),
     }
 }
 
@@ -169,6 +200,7 @@ fn run(kind: DocumentKind, input: &Input<'_>, options: &Options) -> Report {
         Input::Text(t) => kind.validate_json(t, options),
         Input::Value(v) => validate_value(kind, v, options),
         Input::Oversized => kommun_intl::oversized(options),
+        Input::Sheet(register, _) => register.validate(options),
     }
 }
 
@@ -219,7 +251,7 @@ pub fn validate(
         let input = read_input(data)?;
         let kind = resolve_kind(py, kind, &input)?;
         let report = py.detach(|| run(kind, &input, &options));
-        Ok(PyReport::of_kind(report, lang, kind))
+        Ok(PyReport::of_kind(report, lang, kind).in_file(input.sheet_file()))
     })
 }
 

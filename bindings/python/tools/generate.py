@@ -139,7 +139,7 @@ def types_py(model: Model) -> str:
     ]
     names = [n for n in sorted(model.aliases) if model.is_alias(n)]
     names += [f"{n}Dict" for n in sorted(model.objects)]
-    names += ["CodeEntry", "DateArg", "IssueDict", "ReportDict", "Source"]
+    names += ["CellDict", "CodeEntry", "DateArg", "IssueDict", "RecordDict", "ReportDict", "Source"]
     out += [f"    {n!r}," for n in names] + ["]", "", FIXED]
     enums = sorted(n for n in model.aliases if "enum" in model.aliases[n])
     unions = sorted(n for n in model.aliases if "anyOf" in model.aliases[n] and n not in enums)
@@ -170,6 +170,15 @@ class CodeEntry(TypedDict):
     en: str
 
 
+class CellDict(TypedDict):
+    """Where a value of a register read from a spreadsheet is (``IssueDict.cell``)."""
+
+    ref: str
+    sheet: str
+    cell: str
+    header: str
+
+
 class IssueDict(TypedDict):
     """``Issue.to_dict()``, as the CLI's JSON output writes an issue."""
 
@@ -181,6 +190,20 @@ class IssueDict(TypedDict):
     offset: Union[int, None]
     message: str
     params: "dict[str, str]"
+    cell: Union[CellDict, None]
+
+
+class RecordDict(TypedDict):
+    """One row of ``Report.to_records()``, for a data frame."""
+
+    file: Union[str, None]
+    sheet: Union[str, None]
+    cell: Union[str, None]
+    header: Union[str, None]
+    pointer: str
+    code: str
+    severity: Literal["error", "warning"]
+    message: str
 
 
 class ReportDict(TypedDict):

@@ -174,3 +174,55 @@ fn every_sheet_rule_has_a_fixture() {
         .collect();
     assert!(missing.is_empty(), "no fixture covers {missing:?}");
 }
+
+/// A part that unpacks past the limit is refused before any XML parser sees it, whatever
+/// its header claims: the zip-bomb defence, shown with a small limit.
+#[test]
+fn a_workbook_that_unpacks_past_the_limit_is_refused() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Partnerskap").unwrap();
+    let long = "x".repeat(30_000);
+    for r in 0..20 {
+        ws.write_string(r, 0, format!("{long}{r}")).unwrap();
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let limits = Limits { max_unpacked: 200_000, ..Limits::default() };
+    let r = read_bytes(Format::Xlsx, "x", &bytes, &limits);
+    assert!(r.failed());
+    let report = r.validate(&Options::default());
+    assert_eq!(report.issues[0].code(), rules::SHEET_TOO_LARGE.code);
+    assert_eq!(report.issues[0].params["what"], "unpacked size in bytes");
+}
+
+/// A value a million rows down costs a row, not a million: sheets are read sparse.
+#[test]
+fn a_million_empty_rows_cost_nothing() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Partnerskap").unwrap();
+    ws.write_string(0, 0, "Id").unwrap();
+    ws.write_string(1, 0, "kecskemet").unwrap();
+    ws.write_string(1_000_000, 0, "zhangjiagang").unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let start = std::time::Instant::now();
+    let r = read_bytes(Format::Xlsx, "x", &bytes, &Limits::default());
+    assert_eq!(r.value["partnerships"][1]["id"], "zhangjiagang");
+    let report = r.validate(&Options::default());
+    assert!(report.issues.iter().any(|i| i.cell.as_ref().is_some_and(|c| c.cell == "1000001:1000001")));
+    let csv = format!("Id\nkecskemet{}\nzhangjiagang\n", "\n".repeat(1_000_000));
+    let r = read_bytes(Format::Csv, "Partnerskap", csv.as_bytes(), &Limits::default());
+    assert_eq!(r.value["partnerships"].as_array().unwrap().len(), 2);
+    assert!(start.elapsed() < std::time::Duration::from_secs(20), "{:?}", start.elapsed());
+}
+
+/// Past the rows limit reading stops with an issue.
+#[test]
+fn rows_past_the_limit_stop_the_read() {
+    let csv = "Id\na\nb\nc\nd\n";
+    let limits = Limits { max_rows: 3, ..Limits::default() };
+    let r = read_bytes(Format::Csv, "Partnerskap", csv.as_bytes(), &limits);
+    let report = r.validate(&Options::default());
+    assert_eq!(report.issues[0].code(), rules::SHEET_TOO_LARGE.code);
+    assert_eq!(report.issues[0].params["what"], "rows in a sheet");
+}
