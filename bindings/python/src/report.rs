@@ -30,8 +30,15 @@ fn lang_or(lang: Option<&str>, default: Lang) -> PyResult<Lang> {
 type CellParts = (String, String, String);
 /// An issue's parts, as pickling carries them: code, pointer, line, column, offset, params,
 /// cell.
-type IssueParts =
-    (String, String, Option<u32>, Option<u32>, Option<usize>, Vec<(String, String)>, Option<CellParts>);
+type IssueParts = (
+    String,
+    String,
+    Option<u32>,
+    Option<u32>,
+    Option<usize>,
+    Vec<(String, String)>,
+    Option<CellParts>,
+);
 /// An issue and its report's language.
 type IssueState = (String, IssueParts);
 /// A report's parts: kind, language, issues beyond the cap, errors in all, the issues, the
@@ -41,7 +48,15 @@ type ReportState = (Option<String>, String, usize, usize, Vec<IssueParts>, Optio
 fn issue_parts(issue: &Issue) -> IssueParts {
     let params = issue.params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
     let cell = issue.cell.as_deref().map(|c| (c.sheet.clone(), c.cell.clone(), c.header.clone()));
-    (issue.code().to_owned(), issue.pointer.clone(), issue.line, issue.column, issue.offset, params, cell)
+    (
+        issue.code().to_owned(),
+        issue.pointer.clone(),
+        issue.line,
+        issue.column,
+        issue.offset,
+        params,
+        cell,
+    )
 }
 
 fn issue_state(issue: &Issue, lang: Lang) -> IssueState {
@@ -50,9 +65,10 @@ fn issue_state(issue: &Issue, lang: Lang) -> IssueState {
 
 fn issue_from(parts: IssueParts) -> PyResult<Issue> {
     let (code, pointer, line, column, offset, params, cell) = parts;
-    let mut issue = Issue::from_parts(&code, pointer, (line, column, offset), params).ok_or_else(|| {
-        errors::KommunIntlError::new_err(format!("no issue of rule `{code}` has these parts"))
-    })?;
+    let mut issue =
+        Issue::from_parts(&code, pointer, (line, column, offset), params).ok_or_else(|| {
+            errors::KommunIntlError::new_err(format!("no issue of rule `{code}` has these parts"))
+        })?;
     issue.cell = cell.map(|(sheet, cell, header)| Box::new(CellRef { sheet, cell, header }));
     Ok(issue)
 }
@@ -305,7 +321,11 @@ impl PyReport {
     /// `pointer`, `code`, `severity` and `message` (in `lang`, default the report's). `file`,
     /// `sheet`, `cell` and `header` are `None` for a document not read from a spreadsheet.
     #[pyo3(signature = (lang = None))]
-    fn to_records<'py>(&self, py: Python<'py>, lang: Option<&str>) -> PyResult<Vec<Bound<'py, PyDict>>> {
+    fn to_records<'py>(
+        &self,
+        py: Python<'py>,
+        lang: Option<&str>,
+    ) -> PyResult<Vec<Bound<'py, PyDict>>> {
         let lang = lang_or(lang, self.lang)?;
         self.report
             .issues

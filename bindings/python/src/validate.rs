@@ -58,13 +58,14 @@ fn read_sheet(obj: &Bound<'_, PyAny>) -> PyResult<Option<Input<'static>>> {
     if !is_path(obj) {
         return Ok(None);
     }
-    let path: std::path::PathBuf = obj.py().import("os")?.getattr("fspath")?.call1((obj,))?.extract()?;
+    let path: std::path::PathBuf =
+        obj.py().import("os")?.getattr("fspath")?.call1((obj,))?.extract()?;
     if !kommun_intl_sheets::is_spreadsheet(&path) {
         return Ok(None);
     }
-    let register = obj.py().detach(|| {
-        kommun_intl_sheets::read_path(&path, &kommun_intl_sheets::Limits::default())
-    })?;
+    let register = obj
+        .py()
+        .detach(|| kommun_intl_sheets::read_path(&path, &kommun_intl_sheets::Limits::default()))?;
     Ok(Some(Input::Sheet(Box::new(register), path.display().to_string())))
 }
 

@@ -70,13 +70,14 @@ yet); write .xlsx, which LibreOffice opens and saves as .ods";
 /// Runs `import`; returns the exit status.
 pub fn import(args: &ImportArgs) -> u8 {
     let lang = env::lang(args.lang);
-    let register = match kommun_intl_sheets::read_path(&args.path, &kommun_intl_sheets::Limits::default()) {
-        Ok(r) => r,
-        Err(e) => {
-            env::error(&format!("{}: cannot read: {e}", args.path.display()));
-            return exit::USAGE;
-        }
-    };
+    let register =
+        match kommun_intl_sheets::read_path(&args.path, &kommun_intl_sheets::Limits::default()) {
+            Ok(r) => r,
+            Err(e) => {
+                env::error(&format!("{}: cannot read: {e}", args.path.display()));
+                return exit::USAGE;
+            }
+        };
     for issue in register.read_issues() {
         let place = issue.cell.as_ref().map(|c| format!("{c}: ")).unwrap_or_default();
         let line = format!(
@@ -172,7 +173,9 @@ pub fn template(args: &TemplateArgs) -> u8 {
         env::error(NO_ODS);
         return exit::USAGE;
     }
-    match write::template_bytes(lang).and_then(|b| std::fs::write(&args.output, b).map_err(Into::into)) {
+    match write::template_bytes(lang)
+        .and_then(|b| std::fs::write(&args.output, b).map_err(Into::into))
+    {
         Ok(()) => {
             env::note(&format!("wrote {}", args.output.display()));
             exit::VALID

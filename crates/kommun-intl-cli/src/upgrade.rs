@@ -71,7 +71,10 @@ pub fn run(args: &Args) -> u8 {
             }
         };
         if input.sheet {
-            env::note(&format!("{}: skipped: spreadsheets are read as the current shape", input.display));
+            env::note(&format!(
+                "{}: skipped: spreadsheets are read as the current shape",
+                input.display
+            ));
             continue;
         }
         let Source::File(path) = &input.source else {

@@ -130,6 +130,7 @@ impl Format {
 }
 
 /// Reads a file of a known format; `name` is the sheet name a CSV file's rows get.
+#[must_use]
 pub fn read_bytes(format: Format, name: &str, bytes: &[u8], limits: &Limits) -> Book {
     let mut book = Book::default();
     if bytes.len() as u64 > limits.max_file_size {
@@ -170,7 +171,7 @@ fn check_zip(bytes: &[u8], limits: &Limits) -> Result<(), Finding> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| Finding::Unreadable(format!("not a zip container ({e})")))?;
     let mut total: u64 = 0;
-    let mut sink = [0u8; 64 * 1024];
+    let mut sink = vec![0u8; 64 * 1024];
     for i in 0..archive.len() {
         let mut part =
             archive.by_index(i).map_err(|e| Finding::Unreadable(format!("damaged zip ({e})")))?;
@@ -212,15 +213,14 @@ fn push_cell(sheet: &mut Sheet, row: u32, cell: Cell) {
 
 fn raw_of_ref(v: &DataRef<'_>) -> Option<Raw> {
     Some(match v {
-        DataRef::Empty => return None,
+        DataRef::Empty | DataRef::SharedString("") => return None,
         DataRef::String(s) if s.is_empty() => return None,
-        DataRef::SharedString(s) if s.is_empty() => return None,
         DataRef::String(s) => Raw::Text(s.clone()),
         DataRef::SharedString(s) => Raw::Text((*s).to_owned()),
         DataRef::Int(i) => Raw::Int(*i),
         DataRef::Float(f) => Raw::Float(*f),
         DataRef::Bool(b) => Raw::Bool(*b),
-        DataRef::DateTime(d) => date_of(d)?,
+        DataRef::DateTime(d) => date_of(d),
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => iso_date(s),
         DataRef::Error(e) => Raw::Error(e.to_string()),
     })
@@ -234,25 +234,28 @@ fn raw_of(v: &Data) -> Option<Raw> {
         Data::Int(i) => Raw::Int(*i),
         Data::Float(f) => Raw::Float(*f),
         Data::Bool(b) => Raw::Bool(*b),
-        Data::DateTime(d) => date_of(d)?,
+        Data::DateTime(d) => date_of(d),
         Data::DateTimeIso(s) | Data::DurationIso(s) => iso_date(s),
         Data::Error(e) => Raw::Error(e.to_string()),
     })
 }
 
-fn date_of(d: &calamine::ExcelDateTime) -> Option<Raw> {
+fn date_of(d: &calamine::ExcelDateTime) -> Raw {
     if d.is_duration() {
-        return Some(Raw::Float(d.as_f64()));
+        return Raw::Float(d.as_f64());
     }
     let (y, mo, da, h, mi, s, _) = d.to_ymd_hms_milli();
-    Some(Raw::Date(i32::from(y), u32::from(mo), u32::from(da), u32::from(h), u32::from(mi), u32::from(s)))
+    Raw::Date(i32::from(y), u32::from(mo), u32::from(da), u32::from(h), u32::from(mi), u32::from(s))
 }
 
 /// An ISO 8601 date or date-time as ODS writes it (`2004-05-17`, `2004-05-17T10:00:00`).
+// y, m, d, h: the parts of a date, as dates are written.
+#[allow(clippy::many_single_char_names)]
 fn iso_date(s: &str) -> Raw {
     let (date, time) = s.split_once('T').unwrap_or((s, ""));
     let mut d = date.splitn(3, '-').map(|p| p.parse::<u32>().ok());
-    let mut t = time.splitn(3, ':').map(|p| p.split('.').next().and_then(|p| p.parse::<u32>().ok()));
+    let mut t =
+        time.splitn(3, ':').map(|p| p.split('.').next().and_then(|p| p.parse::<u32>().ok()));
     match (d.next().flatten(), d.next().flatten(), d.next().flatten()) {
         (Some(y), Some(m), Some(da)) => Raw::Date(
             i32::try_from(y).unwrap_or(0),
@@ -288,7 +291,8 @@ fn read_xlsx(bytes: &[u8], limits: &Limits, book: &mut Book) -> Result<(), Strin
         while let Some(cell) = reader.next_cell_with_formula().map_err(|e| e.to_string())? {
             let (row, col) = cell.pos;
             if row >= limits.max_rows {
-                book.findings.push(Finding::TooLarge("rows in a sheet", u64::from(limits.max_rows)));
+                book.findings
+                    .push(Finding::TooLarge("rows in a sheet", u64::from(limits.max_rows)));
                 break;
             }
             if col >= limits.max_columns {
@@ -297,12 +301,17 @@ fn read_xlsx(bytes: &[u8], limits: &Limits, book: &mut Book) -> Result<(), Strin
             let formula = cell.formula.as_deref().is_some_and(|f| !f.is_empty());
             let Some(raw) = raw_of_ref(&cell.value) else {
                 if formula {
-                    push_cell(&mut sheet, row, Cell { col, raw: Raw::Text(String::new()), formula });
+                    push_cell(
+                        &mut sheet,
+                        row,
+                        Cell { col, raw: Raw::Text(String::new()), formula },
+                    );
                 }
                 continue;
             };
             if !budget.take() {
-                book.findings.push(Finding::TooLarge("cells with a value", limits.max_cells as u64));
+                book.findings
+                    .push(Finding::TooLarge("cells with a value", limits.max_cells as u64));
                 book.sheets.push(sheet);
                 return Ok(());
             }
@@ -335,12 +344,14 @@ fn read_ods(bytes: &[u8], limits: &Limits, book: &mut Book) -> Result<(), String
                 None => (row, col),
             };
             if row >= limits.max_rows {
-                book.findings.push(Finding::TooLarge("rows in a sheet", u64::from(limits.max_rows)));
+                book.findings
+                    .push(Finding::TooLarge("rows in a sheet", u64::from(limits.max_rows)));
                 break;
             }
             let Some(raw) = raw_of(value) else { continue };
             if !budget.take() {
-                book.findings.push(Finding::TooLarge("cells with a value", limits.max_cells as u64));
+                book.findings
+                    .push(Finding::TooLarge("cells with a value", limits.max_cells as u64));
                 book.sheets.push(sheet);
                 return Ok(());
             }
@@ -376,13 +387,12 @@ fn sort_rows(sheet: &mut Sheet) {
 /// Excel's plain "CSV" writes on Swedish Windows.
 fn decode(bytes: &[u8], book: &mut Book) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_owned(),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            book.findings.push(Finding::Encoding("Windows-1252"));
-            text.into_owned()
-        }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        s.to_owned()
+    } else {
+        let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+        book.findings.push(Finding::Encoding("Windows-1252"));
+        text.into_owned()
     }
 }
 
@@ -440,11 +450,16 @@ fn read_csv(name: &str, bytes: &[u8], limits: &Limits, book: &mut Book) {
                 continue;
             }
             if !budget.take() {
-                book.findings.push(Finding::TooLarge("cells with a value", limits.max_cells as u64));
+                book.findings
+                    .push(Finding::TooLarge("cells with a value", limits.max_cells as u64));
                 book.sheets.push(sheet);
                 return;
             }
-            push_cell(&mut sheet, row, Cell { col, raw: Raw::Text(field.to_owned()), formula: false });
+            push_cell(
+                &mut sheet,
+                row,
+                Cell { col, raw: Raw::Text(field.to_owned()), formula: false },
+            );
         }
         row += 1;
     }

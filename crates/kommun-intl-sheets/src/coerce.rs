@@ -9,6 +9,10 @@ use serde_json::{Number, Value};
 use crate::book::Raw;
 use crate::layout::{Layout, Shape};
 
+/// A value whose meaning is not certain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Uncertain;
+
 /// Why a cell's value was not read as its field's type.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Doubt {
@@ -87,7 +91,12 @@ fn code_of(layout: &Layout, id: NodeId, s: &str) -> Option<String> {
 
 /// The label a code is written as in a sheet, in `lang`; the code itself without one.
 #[must_use]
-pub fn label_of(layout: &Layout, id: NodeId, code: &str, lang: kommun_intl::Lang) -> Option<String> {
+pub fn label_of(
+    layout: &Layout,
+    id: NodeId,
+    code: &str,
+    lang: kommun_intl::Lang,
+) -> Option<String> {
     let codes = layout.compiled.codes(id)?;
     let i = codes.values.iter().position(|c| &**c == code)?;
     let l = codes.labels.get(i)?.as_ref()?;
@@ -134,14 +143,11 @@ pub fn split_list(s: &str) -> Vec<String> {
 /// A list as one cell: the items joined by `; `, a `;` or `\` in an item escaped.
 #[must_use]
 pub fn join_list(items: &[String]) -> String {
-    items
-        .iter()
-        .map(|i| i.replace('\\', "\\\\").replace(';', "\\;"))
-        .collect::<Vec<_>>()
-        .join("; ")
+    items.iter().map(|i| i.replace('\\', "\\\\").replace(';', "\\;")).collect::<Vec<_>>().join("; ")
 }
 
 /// Reads one cell for the field at `id`.
+#[must_use]
 pub fn cell_value(layout: &Layout, id: NodeId, raw: &Raw) -> (Value, Option<Doubt>) {
     match layout.shape(id) {
         Shape::List(items) => {
@@ -185,23 +191,23 @@ fn json_text(s: &str, array: bool) -> Option<Value> {
 }
 
 fn scalar(layout: &Layout, id: NodeId, raw: &Raw) -> (Value, Option<Doubt>) {
-    let w = wants(layout, id);
+    let wanted = wants(layout, id);
     match raw {
-        Raw::Text(s) => text(layout, id, w, s),
-        Raw::Int(i) => number(w, *i as f64, &i.to_string()),
-        Raw::Float(f) => number(w, *f, &float_text(*f)),
+        Raw::Text(s) => text(layout, id, wanted, s),
+        Raw::Int(i) => integer(wanted, *i),
+        Raw::Float(f) => number(wanted, *f, &float_text(*f)),
         Raw::Bool(b) => {
-            if w.boolean || !w.string {
+            if wanted.boolean || !wanted.string {
                 (Value::Bool(*b), None)
             } else {
                 (Value::String(b.to_string()), None)
             }
         }
-        Raw::Date(y, m, d, h, mi, s) => {
-            let text = if (*h, *mi, *s) == (0, 0, 0) {
-                format!("{y:04}-{m:02}-{d:02}")
+        Raw::Date(year, month, day, hour, min, sec) => {
+            let text = if (*hour, *min, *sec) == (0, 0, 0) {
+                format!("{year:04}-{month:02}-{day:02}")
             } else {
-                format!("{y:04}-{m:02}-{d:02}T{h:02}:{mi:02}:{s:02}")
+                format!("{year:04}-{month:02}-{day:02}T{hour:02}:{min:02}:{sec:02}")
             };
             (Value::String(text), None)
         }
@@ -211,11 +217,7 @@ fn scalar(layout: &Layout, id: NodeId, raw: &Raw) -> (Value, Option<Doubt>) {
 
 /// A float as the shortest text that reads back as it (`2004`, not `2004.0`).
 fn float_text(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{f:.0}")
-    } else {
-        format!("{f}")
-    }
+    if f.fract() == 0.0 && f.abs() < 1e15 { format!("{f:.0}") } else { format!("{f}") }
 }
 
 fn number(w: Wants, f: f64, text: &str) -> (Value, Option<Doubt>) {
@@ -227,20 +229,28 @@ fn number(w: Wants, f: f64, text: &str) -> (Value, Option<Doubt>) {
         }
         return (Value::String(text.to_owned()), Some(Doubt::Date(text.to_owned())));
     }
-    if w.integer && f.fract() == 0.0 {
-        if let Some(n) = Number::from_f64(f).and_then(|n| {
-            // Whole numbers are written as integers, which JSON Schema's `integer` wants.
-            #[allow(clippy::cast_possible_truncation)]
-            let i = f as i64;
-            (i as f64 == f).then(|| Number::from(i)).or(Some(n))
-        }) {
-            return (Value::Number(n), None);
-        }
+    // A whole number is written as an integer, which JSON Schema's `integer` wants.
+    if w.integer && f.fract() == 0.0 && f.abs() < 9.0e15 {
+        // Below 2^53 in magnitude with no fraction: the cast is exact.
+        #[allow(clippy::cast_possible_truncation)]
+        return (Value::from(f as i64), None);
     }
-    if w.number && let Some(n) = Number::from_f64(f) {
+    if w.number
+        && let Some(n) = Number::from_f64(f)
+    {
         return (Value::Number(n), None);
     }
     (Value::String(float_text(f)), None)
+}
+
+/// A whole number from a cell, for the field's type.
+fn integer(w: Wants, i: i64) -> (Value, Option<Doubt>) {
+    if w.integer && !w.date {
+        return (Value::from(i), None);
+    }
+    // Cells hold whole numbers far below 2^53: the cast is exact for every one they can.
+    #[allow(clippy::cast_precision_loss)]
+    number(w, i as f64, &i.to_string())
 }
 
 fn text(layout: &Layout, id: NodeId, w: Wants, s: &str) -> (Value, Option<Doubt>) {
@@ -251,16 +261,18 @@ fn text(layout: &Layout, id: NodeId, w: Wants, s: &str) -> (Value, Option<Doubt>
         return match swedish_number(s) {
             Ok(Some(n)) => (Value::String(n), None),
             Ok(None) => (Value::String(s.to_owned()), None),
-            Err(()) => (Value::String(s.to_owned()), Some(Doubt::Number(s.to_owned()))),
+            Err(Uncertain) => (Value::String(s.to_owned()), Some(Doubt::Number(s.to_owned()))),
         };
     }
     if w.date {
         return match partial_date(s) {
             Ok(d) => (Value::String(d), None),
-            Err(()) => (Value::String(s.to_owned()), Some(Doubt::Date(s.to_owned()))),
+            Err(Uncertain) => (Value::String(s.to_owned()), Some(Doubt::Date(s.to_owned()))),
         };
     }
-    if w.boolean && let Some(b) = boolean(s) {
+    if w.boolean
+        && let Some(b) = boolean(s)
+    {
         return (Value::Bool(b), None);
     }
     if (w.integer || w.number) && !w.string {
@@ -273,7 +285,7 @@ fn text(layout: &Layout, id: NodeId, w: Wants, s: &str) -> (Value, Option<Doubt>
                 },
             },
             Ok(None) => (Value::String(s.to_owned()), None),
-            Err(()) => (Value::String(s.to_owned()), Some(Doubt::Number(s.to_owned()))),
+            Err(Uncertain) => (Value::String(s.to_owned()), Some(Doubt::Number(s.to_owned()))),
         };
     }
     (Value::String(s.to_owned()), None)
@@ -291,13 +303,17 @@ fn boolean(s: &str) -> Option<bool> {
 /// `1 800 000,50` (spaces, no-break spaces, or a `.` or `,` between groups of three as
 /// thousands separators), `1,5` (a decimal comma), `1250.50`. `Ok(None)` when it is not a
 /// number; `Err` when it is one whose meaning is not certain (`1.234`, `1,234`).
-pub fn swedish_number(s: &str) -> Result<Option<String>, ()> {
+pub fn swedish_number(s: &str) -> Result<Option<String>, Uncertain> {
     let t = s.trim();
     let (neg, t) = match t.strip_prefix('-').or_else(|| t.strip_prefix('\u{2212}')) {
         Some(rest) => (true, rest),
         None => (false, t),
     };
-    if t.is_empty() || !t.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '.' | ',')) {
+    if t.is_empty()
+        || !t
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '.' | ','))
+    {
         return Ok(None);
     }
     if !t.starts_with(|c: char| c.is_ascii_digit()) || !t.ends_with(|c: char| c.is_ascii_digit()) {
@@ -306,8 +322,10 @@ pub fn swedish_number(s: &str) -> Result<Option<String>, ()> {
     let spaced = t.contains([' ', '\u{a0}', '\u{202f}']);
     let dots = t.matches('.').count();
     let commas = t.matches(',').count();
-    let groups_of_three =
-        |int: &str, sep: &[char]| int.split(sep).skip(1).all(|g| g.len() == 3) && int.split(sep).next().is_some_and(|g| !g.is_empty() && g.len() <= 3);
+    let groups_of_three = |int: &str, sep: &[char]| {
+        int.split(sep).skip(1).all(|g| g.len() == 3)
+            && int.split(sep).next().is_some_and(|g| !g.is_empty() && g.len() <= 3)
+    };
     let (int, frac): (String, Option<&str>) = if spaced {
         // Spaces group thousands; a comma (or a point) is the decimal separator.
         if dots + commas > 1 {
@@ -340,7 +358,7 @@ pub fn swedish_number(s: &str) -> Result<Option<String>, ()> {
         let (int, frac) = t.split_once([',', '.']).unwrap_or((t, ""));
         // One separator with three digits after it: thousands or decimals, nobody can tell.
         if frac.len() == 3 && int.len() <= 3 && int != "0" {
-            return Err(());
+            return Err(Uncertain);
         }
         (int.to_owned(), Some(frac))
     } else {
@@ -363,16 +381,21 @@ pub fn swedish_number(s: &str) -> Result<Option<String>, ()> {
 /// A date known in part, as people type it: `2004`, `2004-05`, `2004-05-17` as they are;
 /// `2004-5-7`, `2004/05/07`, `2004.05.07`; `17/5/2004`, `17.5.2004` (day first when the day is
 /// over 12; when both parts could be the month it is not certain); `194X`.
-pub fn partial_date(s: &str) -> Result<String, ()> {
+// y, m, d: a date's parts, as dates are written.
+#[allow(clippy::many_single_char_names)]
+pub fn partial_date(s: &str) -> Result<String, Uncertain> {
     let t = s.trim();
-    if t.len() == 4 && t[..3].bytes().all(|b| b.is_ascii_digit()) && (t.as_bytes()[3].is_ascii_digit() || t.ends_with('X')) {
+    if t.len() == 4
+        && t[..3].bytes().all(|b| b.is_ascii_digit())
+        && (t.as_bytes()[3].is_ascii_digit() || t.ends_with('X'))
+    {
         return Ok(t.to_owned());
     }
     let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
     if parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
-        return Err(());
+        return Err(Uncertain);
     }
-    let num = |p: &str| p.parse::<u32>().map_err(|_| ());
+    let num = |p: &str| p.parse::<u32>().map_err(|_| Uncertain);
     let (y, m, d) = match parts.as_slice() {
         [y, m] if y.len() == 4 => (num(y)?, num(m)?, None),
         [y, m, d] if y.len() == 4 => (num(y)?, num(m)?, Some(num(d)?)),
@@ -382,18 +405,18 @@ pub fn partial_date(s: &str) -> Result<String, ()> {
                 (true, false) => (num(y)?, b, Some(a)),
                 (false, true) => (num(y)?, a, Some(b)),
                 _ if a == b => (num(y)?, a, Some(a)),
-                _ => return Err(()),
+                _ => return Err(Uncertain),
             }
         }
-        _ => return Err(()),
+        _ => return Err(Uncertain),
     };
     if !(1..=12).contains(&m) {
-        return Err(());
+        return Err(Uncertain);
     }
     match d {
         Some(d) => {
-            let year = i32::try_from(y).map_err(|_| ())?;
-            chrono::NaiveDate::from_ymd_opt(year, m, d).ok_or(())?;
+            let year = i32::try_from(y).map_err(|_| Uncertain)?;
+            chrono::NaiveDate::from_ymd_opt(year, m, d).ok_or(Uncertain)?;
             Ok(format!("{y:04}-{m:02}-{d:02}"))
         }
         None => Ok(format!("{y:04}-{m:02}")),
@@ -415,8 +438,8 @@ mod tests {
         assert_eq!(ok("1.800.000,5"), "1800000.5");
         assert_eq!(ok("98"), "98");
         assert_eq!(ok("0,125"), "0.125");
-        assert_eq!(swedish_number("1.234"), Err(()));
-        assert_eq!(swedish_number("1,234"), Err(()));
+        assert_eq!(swedish_number("1.234"), Err(Uncertain));
+        assert_eq!(swedish_number("1,234"), Err(Uncertain));
         assert_eq!(swedish_number("1,8 miljoner"), Ok(None));
         assert_eq!(swedish_number("12 34"), Ok(None));
     }

@@ -195,12 +195,11 @@ pub(crate) fn is_aside(sheet: &str) -> bool {
 
 /// The Swedish and English labels of a field name.
 pub(crate) fn field(name: &str) -> (String, String) {
-    match FIELDS.binary_search_by(|(k, _, _)| (*k).cmp(name)) {
-        Ok(i) => (FIELDS[i].1.to_owned(), FIELDS[i].2.to_owned()),
-        Err(_) => {
-            let readable = humanise(name);
-            (readable.clone(), readable)
-        }
+    if let Ok(i) = FIELDS.binary_search_by(|(k, _, _)| (*k).cmp(name)) {
+        (FIELDS[i].1.to_owned(), FIELDS[i].2.to_owned())
+    } else {
+        let readable = humanise(name);
+        (readable.clone(), readable)
     }
 }
 
@@ -264,8 +263,10 @@ mod tests {
                 stack.extend(a);
             }
         }
-        let missing: Vec<_> =
-            names.iter().filter(|n| FIELDS.binary_search_by(|(k, _, _)| k.cmp(&n.as_str())).is_err()).collect();
+        let missing: Vec<_> = names
+            .iter()
+            .filter(|n| FIELDS.binary_search_by(|(k, _, _)| k.cmp(&n.as_str())).is_err())
+            .collect();
         assert!(missing.is_empty(), "no Swedish label for {missing:?}: add them to FIELDS");
     }
 

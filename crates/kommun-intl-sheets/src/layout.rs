@@ -204,7 +204,9 @@ impl Layout {
                     // Later parts in lower case (`Partner – namn`), acronyms as they are.
                     let mut chars = label.chars();
                     let lower = match (chars.next(), chars.next()) {
-                        (Some(a), Some(b)) if !parts.is_empty() && b.is_lowercase() && k != "en" && k != "sv" => {
+                        (Some(a), Some(b))
+                            if !parts.is_empty() && b.is_lowercase() && k != "en" && k != "sv" =>
+                        {
                             a.to_lowercase().chain(label.chars().skip(1)).collect()
                         }
                         _ => label,
@@ -364,8 +366,10 @@ impl Layout {
         skip: &[&[String]],
         out: &mut Vec<Path>,
     ) {
-        let keys: Vec<&str> =
-            path.iter().filter_map(|s| if let Seg::Key(k) = s { Some(k.as_str()) } else { None }).collect();
+        let keys: Vec<&str> = path
+            .iter()
+            .filter_map(|s| if let Seg::Key(k) = s { Some(k.as_str()) } else { None })
+            .collect();
         if skip.iter().any(|s| s.iter().map(String::as_str).eq(keys.iter().copied())) {
             return;
         }
@@ -460,7 +464,10 @@ mod tests {
         for sheet in ["Partnerskap", "Projekt", "Statistik", "Medlemskap", "Nätverk", "Enheter"] {
             assert!(names.contains(&sheet), "{sheet} in {names:?}");
         }
-        assert_eq!(l.collections[l.collection_named("units").unwrap()].pointer(), "/municipality/units");
+        assert_eq!(
+            l.collections[l.collection_named("units").unwrap()].pointer(),
+            "/municipality/units"
+        );
     }
 
     #[test]

@@ -13,6 +13,10 @@ use crate::coerce::{self, Doubt};
 use crate::labels;
 use crate::layout::{Layout, Path, Seg, column_path, pointer};
 
+/// A column of a sheet read: the JSON Pointer suffix of its field, its 0-based index, its
+/// header.
+type Column = (String, u32, String);
+
 /// Where the values of a register read from a spreadsheet are in it.
 #[derive(Clone, Debug, Default)]
 pub struct Cells {
@@ -20,8 +24,8 @@ pub struct Cells {
     leaves: HashMap<String, CellRef>,
     /// The sheet (index into `sheets`) and 0-based row of each record, by its JSON Pointer.
     records: HashMap<String, (usize, u32)>,
-    /// The sheets read, with their columns: `(JSON Pointer suffix, column, header)`.
-    sheets: Vec<(String, Vec<(String, u32, String)>)>,
+    /// The sheets read, with their columns.
+    sheets: Vec<(String, Vec<Column>)>,
     /// Sheet names in workbook order, for sorting issues.
     order: Vec<String>,
 }
@@ -121,7 +125,12 @@ pub struct Read {
     pub failed: bool,
 }
 
-fn issue(rule: &'static Rule, pointer: &str, params: &[(&str, String)], cell: Option<CellRef>) -> Issue {
+fn issue(
+    rule: &'static Rule,
+    pointer: &str,
+    params: &[(&str, String)],
+    cell: Option<CellRef>,
+) -> Issue {
     let params = params.iter().map(|(k, v)| ((*k).to_owned(), v.clone()));
     let mut issue = Issue::from_parts(rule.code, pointer.to_owned(), (None, None, None), params)
         .unwrap_or_else(|| unreachable_rule(rule));
@@ -186,7 +195,9 @@ fn role_of(layout: &Layout, sheet: &Sheet) -> Option<Role> {
         .collections
         .iter()
         .enumerate()
-        .map(|(i, c)| (header.iter().filter(|h| layout.parse_header(c.item, h).is_some()).count(), i))
+        .map(|(i, c)| {
+            (header.iter().filter(|h| layout.parse_header(c.item, h).is_some()).count(), i)
+        })
         .max_by_key(|(score, i)| (*score, std::cmp::Reverse(*i)))?;
     if best.0 * 2 >= header.len() && best.0 >= root_score.min(column_a.len()) && best.0 > 0 {
         Some(Role::Records(best.1))
@@ -212,14 +223,17 @@ impl Tree {
         };
         let child = match (first, &mut *self) {
             (Seg::Key(k), Tree::Obj(members)) => {
-                if let Some(i) = members.iter().position(|(m, _)| m == k) {
-                    &mut members[i].1
+                let i = if let Some(i) = members.iter().position(|(m, _)| m == k) {
+                    i
                 } else {
                     members.push((k.clone(), Tree::new_for(rest)));
-                    &mut members.last_mut().map(|m| &mut m.1).into_iter().next().unwrap_or_else(|| unreachable!())
-                }
+                    members.len() - 1
+                };
+                &mut members[i].1
             }
-            (Seg::Index(i), Tree::Arr(items)) => items.entry(*i).or_insert_with(|| Tree::new_for(rest)),
+            (Seg::Index(i), Tree::Arr(items)) => {
+                items.entry(*i).or_insert_with(|| Tree::new_for(rest))
+            }
             // A value and fields below it in the same record (`partner` and `partner/name`):
             // the fields win, the plain value stays reported by validation of its own cell.
             (seg, t) => {
@@ -286,9 +300,9 @@ fn put(root: &mut Map<String, Value>, path: &[String], value: Value) {
         at = next;
     }
     match at.get_mut(last) {
-        Some(Value::Array(list)) => {
+        Some(Value::Array(records)) => {
             if let Value::Array(more) = value {
-                list.extend(more);
+                records.extend(more);
             }
         }
         _ => {
@@ -308,7 +322,8 @@ struct Reader<'a> {
 #[must_use]
 pub fn register(book: &Book) -> Read {
     let layout = Layout::get();
-    let mut r = Reader { layout, out: Read::default(), root: Map::new(), root_tree: Tree::Obj(Vec::new()) };
+    let mut r =
+        Reader { layout, out: Read::default(), root: Map::new(), root_tree: Tree::Obj(Vec::new()) };
     for finding in &book.findings {
         let (rule, params): (&'static Rule, Vec<(&str, String)>) = match finding {
             Finding::Unreadable(detail) => {
@@ -317,11 +332,18 @@ pub fn register(book: &Book) -> Read {
             }
             Finding::TooLarge(what, max) => {
                 r.out.failed = true;
-                (&rules::SHEET_TOO_LARGE, vec![("what", (*what).to_owned()), ("max", max.to_string())])
+                (
+                    &rules::SHEET_TOO_LARGE,
+                    vec![("what", (*what).to_owned()), ("max", max.to_string())],
+                )
             }
             Finding::Encoding(e) => (&rules::SHEET_ENCODING, vec![("encoding", (*e).to_owned())]),
         };
-        let cell = book.sheets.first().map(|s| CellRef { sheet: s.name.clone(), cell: "A1".into(), header: String::new() });
+        let cell = book.sheets.first().map(|s| CellRef {
+            sheet: s.name.clone(),
+            cell: "A1".into(),
+            header: String::new(),
+        });
         let cell = if matches!(finding, Finding::Encoding(_)) { cell } else { None };
         r.out.issues.push(issue(rule, "", &params, cell));
     }
@@ -330,16 +352,27 @@ pub fn register(book: &Book) -> Read {
         if sheet.rows.is_empty() {
             continue;
         }
-        let at_a1 = || CellRef { sheet: sheet.name.clone(), cell: "A1".into(), header: String::new() };
+        let at_a1 =
+            || CellRef { sheet: sheet.name.clone(), cell: "A1".into(), header: String::new() };
         if labels::is_aside(&sheet.name) {
             continue;
         }
         let Some(role) = role_of(layout, sheet) else {
-            r.out.issues.push(issue(&rules::SHEET_UNKNOWN_SHEET, "", &[("sheet", sheet.name.clone())], Some(at_a1())));
+            r.out.issues.push(issue(
+                &rules::SHEET_UNKNOWN_SHEET,
+                "",
+                &[("sheet", sheet.name.clone())],
+                Some(at_a1()),
+            ));
             continue;
         };
         if sheet.hidden {
-            r.out.issues.push(issue(&rules::SHEET_HIDDEN, "", &[("sheet", sheet.name.clone())], Some(at_a1())));
+            r.out.issues.push(issue(
+                &rules::SHEET_HIDDEN,
+                "",
+                &[("sheet", sheet.name.clone())],
+                Some(at_a1()),
+            ));
         }
         match role {
             Role::Root => r.root_sheet(sheet),
@@ -388,13 +421,26 @@ impl Reader<'_> {
     }
 
     /// Reads one cell into `tree` at `path`, reporting formulas, error values and doubts.
-    fn cell(&mut self, tree: &mut Tree, base: &str, path: &Path, leaf: NodeId, cell: &Cell, at: CellRef) {
+    fn cell(
+        &mut self,
+        tree: &mut Tree,
+        base: &str,
+        path: &Path,
+        leaf: NodeId,
+        cell: &Cell,
+        at: CellRef,
+    ) {
         let ptr = format!("{base}{}", pointer(path));
         if cell.formula {
             self.out.issues.push(issue(&rules::SHEET_FORMULA, &ptr, &[], Some(at.clone())));
         }
         if let Raw::Error(e) = &cell.raw {
-            self.out.issues.push(issue(&rules::SHEET_CELL_ERROR, &ptr, &[("value", e.clone())], Some(at)));
+            self.out.issues.push(issue(
+                &rules::SHEET_CELL_ERROR,
+                &ptr,
+                &[("value", e.clone())],
+                Some(at),
+            ));
             return;
         }
         if matches!(&cell.raw, Raw::Text(s) if s.trim().is_empty()) {
@@ -416,10 +462,19 @@ impl Reader<'_> {
         for row in &sheet.rows {
             let Some(head) = row.cells.iter().find(|c| c.col == 0) else { continue };
             let header = header_text(&head.raw);
-            let at = CellRef { sheet: sheet.name.clone(), cell: a1(row.index, 0), header: header.clone() };
+            let at = CellRef {
+                sheet: sheet.name.clone(),
+                cell: a1(row.index, 0),
+                header: header.clone(),
+            };
             let Some(value) = row.cells.iter().find(|c| c.col == 1) else { continue };
             let Some(path) = self.layout.parse_header(root, &header) else {
-                self.out.issues.push(issue(&rules::SHEET_UNKNOWN_COLUMN, "", &[("header", header)], Some(at)));
+                self.out.issues.push(issue(
+                    &rules::SHEET_UNKNOWN_COLUMN,
+                    "",
+                    &[("header", header)],
+                    Some(at),
+                ));
                 continue;
             };
             if let Some(first) = seen.get(&path) {
@@ -429,7 +484,11 @@ impl Reader<'_> {
             }
             seen.insert(path.clone(), row.index);
             let Some(leaf) = self.layout.resolve(root, &path) else { continue };
-            let at = CellRef { sheet: sheet.name.clone(), cell: a1(row.index, 1), header: header.clone() };
+            let at = CellRef {
+                sheet: sheet.name.clone(),
+                cell: a1(row.index, 1),
+                header: header.clone(),
+            };
             columns.push((pointer(&path), 1, header));
             self.cell(&mut tree, "", &path, leaf, value, at);
         }
@@ -449,15 +508,31 @@ impl Reader<'_> {
             if header.is_empty() {
                 continue;
             }
-            let at = CellRef { sheet: sheet.name.clone(), cell: a1(header_row.index, cell.col), header: header.clone() };
-            let parsed = layout.parse_header(c.item, &header).and_then(|p| Some((layout.resolve(c.item, &p)?, p)));
+            let at = CellRef {
+                sheet: sheet.name.clone(),
+                cell: a1(header_row.index, cell.col),
+                header: header.clone(),
+            };
+            let parsed = layout
+                .parse_header(c.item, &header)
+                .and_then(|p| Some((layout.resolve(c.item, &p)?, p)));
             let Some((leaf, path)) = parsed else {
-                self.out.issues.push(issue(&rules::SHEET_UNKNOWN_COLUMN, &base_pointer, &[("header", header)], Some(at)));
+                self.out.issues.push(issue(
+                    &rules::SHEET_UNKNOWN_COLUMN,
+                    &base_pointer,
+                    &[("header", header)],
+                    Some(at),
+                ));
                 continue;
             };
             if let Some((first, ..)) = columns.iter().find(|(_, p, _, _)| *p == path) {
                 let params = [("header", header), ("first", column_letters(*first))];
-                self.out.issues.push(issue(&rules::SHEET_DUPLICATE_COLUMN, &base_pointer, &params, Some(at)));
+                self.out.issues.push(issue(
+                    &rules::SHEET_DUPLICATE_COLUMN,
+                    &base_pointer,
+                    &params,
+                    Some(at),
+                ));
                 continue;
             }
             shown.push((pointer(&path), cell.col, header.clone()));
@@ -466,7 +541,9 @@ impl Reader<'_> {
         let sheet_index = self.out.cells.sheets.len();
         self.out.cells.sheets.push((sheet.name.clone(), shown));
         let list = {
-            let existing = c.path.iter().try_fold(&self.root, |m, k| m.get(k).and_then(Value::as_object).or(None).map(|_| m));
+            let existing = c.path.iter().try_fold(&self.root, |m, k| {
+                m.get(k).and_then(Value::as_object).or(None).map(|_| m)
+            });
             let _ = existing;
             lookup_len(&self.root, &c.path)
         };
@@ -481,11 +558,19 @@ impl Reader<'_> {
                 while ci < columns.len() && columns[ci].0 < cell.col {
                     ci += 1;
                 }
-                let Some((col, path, leaf, header)) = columns.get(ci).filter(|c| c.0 == cell.col) else { continue };
-                let at = CellRef { sheet: sheet.name.clone(), cell: a1(row.index, *col), header: header.clone() };
+                let Some((col, path, leaf, header)) = columns.get(ci).filter(|c| c.0 == cell.col)
+                else {
+                    continue;
+                };
+                let at = CellRef {
+                    sheet: sheet.name.clone(),
+                    cell: a1(row.index, *col),
+                    header: header.clone(),
+                };
                 let before = self.out.issues.len();
                 self.cell(&mut tree, &base, path, *leaf, cell, at);
-                any |= !matches!(&tree, Tree::Obj(m) if m.is_empty()) || self.out.issues.len() > before;
+                any |= !matches!(&tree, Tree::Obj(m) if m.is_empty())
+                    || self.out.issues.len() > before;
             }
             if !any {
                 continue;
@@ -500,7 +585,8 @@ impl Reader<'_> {
                 continue;
             }
             let range = format!("{}:{}", a1(r0, c0), a1(r1, c1));
-            let header = columns.iter().find(|c| c.0 == c0).map(|c| c.3.clone()).unwrap_or_default();
+            let header =
+                columns.iter().find(|c| c.0 == c0).map(|c| c.3.clone()).unwrap_or_default();
             let at = CellRef { sheet: sheet.name.clone(), cell: a1(r0, c0), header };
             let ptr = self
                 .out
@@ -509,7 +595,12 @@ impl Reader<'_> {
                 .iter()
                 .find(|(_, v)| v.sheet == at.sheet && v.cell == at.cell)
                 .map_or_else(|| base_pointer.clone(), |(k, _)| k.clone());
-            self.out.issues.push(issue(&rules::SHEET_MERGED_CELLS, &ptr, &[("range", range)], Some(at)));
+            self.out.issues.push(issue(
+                &rules::SHEET_MERGED_CELLS,
+                &ptr,
+                &[("range", range)],
+                Some(at),
+            ));
         }
         if !records.is_empty() {
             put(&mut self.root, &c.path, Value::Array(records));

@@ -59,12 +59,21 @@ struct Flattener<'a> {
 impl Flattener<'_> {
     /// The cells of one value at `node`: nested objects by member, lists of records by
     /// number, lists of plain values joined in one cell; whatever fits no column as JSON.
-    fn flatten(&self, v: &Value, node: Option<NodeId>, path: &mut FieldPath, out: &mut Vec<(FieldPath, Out)>) {
+    fn flatten(
+        &self,
+        v: &Value,
+        node: Option<NodeId>,
+        path: &mut FieldPath,
+        out: &mut Vec<(FieldPath, Out)>,
+    ) {
         let shape = node.map(|n| self.layout.shape(n));
         match v {
             Value::Null => {}
             Value::Object(map) if shape == Some(Shape::Object) => {
-                if map.keys().any(|k| node.and_then(|n| self.layout.compiled.property(n, k)).is_none()) {
+                if map
+                    .keys()
+                    .any(|k| node.and_then(|n| self.layout.compiled.property(n, k)).is_none())
+                {
                     out.push((path.clone(), Out::Text(v.to_string())));
                     return;
                 }
@@ -85,7 +94,9 @@ impl Flattener<'_> {
                 }
                 Some(Shape::List(item))
                     if !items.is_empty()
-                        && items.iter().all(|i| i.is_string() || i.is_number() || i.is_boolean()) =>
+                        && items
+                            .iter()
+                            .all(|i| i.is_string() || i.is_number() || i.is_boolean()) =>
                 {
                     let texts: Vec<String> = items.iter().map(|i| self.text(i, item)).collect();
                     let joined = join_list(&texts);
@@ -114,7 +125,9 @@ impl Flattener<'_> {
     /// A plain value as text: a code as its label in the sheet's language.
     fn text(&self, v: &Value, node: NodeId) -> String {
         match v {
-            Value::String(s) => label_of(self.layout, node, s, self.lang).unwrap_or_else(|| s.clone()),
+            Value::String(s) => {
+                label_of(self.layout, node, s, self.lang).unwrap_or_else(|| s.clone())
+            }
             Value::Number(n) => n.to_string(),
             Value::Bool(b) => b.to_string(),
             other => other.to_string(),
@@ -137,7 +150,8 @@ pub fn tables(register: &Value, lang: Lang) -> Vec<Table> {
     let mut own = register.clone();
     for c in &layout.collections {
         if let Some((last, init)) = c.path.split_last()
-            && let Some(Value::Object(parent)) = init.iter().try_fold(&mut own, |at, k| at.get_mut(k))
+            && let Some(Value::Object(parent)) =
+                init.iter().try_fold(&mut own, |at, k| at.get_mut(k))
         {
             parent.remove(last);
         }
@@ -153,7 +167,10 @@ pub fn tables(register: &Value, lang: Lang) -> Vec<Table> {
     out.push(Table {
         name: (if lang == Lang::Sv { sv } else { en }).to_owned(),
         vertical: true,
-        columns: cells.iter().map(|(p, _)| (p.clone(), header(layout, root, p, lang), layout.resolve(root, p))).collect(),
+        columns: cells
+            .iter()
+            .map(|(p, _)| (p.clone(), header(layout, root, p, lang), layout.resolve(root, p)))
+            .collect(),
         rows: vec![cells.into_iter().map(|(_, o)| Some(o)).collect()],
     });
     for c in &layout.collections {
@@ -175,7 +192,8 @@ pub fn tables(register: &Value, lang: Lang) -> Vec<Table> {
             rows.push(cells);
         }
         paths.sort_by_key(|p| layout.order(c.item, p));
-        let index: std::collections::HashMap<&FieldPath, usize> = paths.iter().enumerate().map(|(i, p)| (p, i)).collect();
+        let index: std::collections::HashMap<&FieldPath, usize> =
+            paths.iter().enumerate().map(|(i, p)| (p, i)).collect();
         let rows = rows
             .into_iter()
             .map(|cells| {
@@ -189,7 +207,10 @@ pub fn tables(register: &Value, lang: Lang) -> Vec<Table> {
         out.push(Table {
             name: c.name(lang).to_owned(),
             vertical: false,
-            columns: paths.iter().map(|p| (p.clone(), header(layout, c.item, p, lang), layout.resolve(c.item, p))).collect(),
+            columns: paths
+                .iter()
+                .map(|p| (p.clone(), header(layout, c.item, p, lang), layout.resolve(c.item, p)))
+                .collect(),
             rows,
         });
     }
@@ -199,11 +220,7 @@ pub fn tables(register: &Value, lang: Lang) -> Vec<Table> {
 /// The header of a column: both labels where they read back as the column, else its path.
 fn header(layout: &Layout, root: NodeId, path: &[Seg], lang: Lang) -> String {
     let h = Layout::header(path, lang);
-    if layout.parse_header(root, &h).as_deref() == Some(path) {
-        h
-    } else {
-        column_path(path)
-    }
+    if layout.parse_header(root, &h).as_deref() == Some(path) { h } else { column_path(path) }
 }
 
 /// The text of a cell in a CSV file: numbers with a decimal comma (three decimals get a
@@ -213,7 +230,8 @@ fn csv_text(o: &Out, lang: Lang) -> String {
     match o {
         Out::Text(s) => s.clone(),
         Out::Number(n) => {
-            let mut s = if n.fract() == 0.0 && n.abs() < 1e15 { format!("{n:.0}") } else { format!("{n}") };
+            let mut s =
+                if n.fract() == 0.0 && n.abs() < 1e15 { format!("{n:.0}") } else { format!("{n}") };
             if let Some((_, frac)) = s.split_once('.')
                 && frac.len() == 3
             {
@@ -232,16 +250,24 @@ fn csv_text(o: &Out, lang: Lang) -> String {
 /// One table as CSV: UTF-8 with a byte order mark (so that Excel reads it as UTF-8), `;`
 /// between fields (what Excel uses where the decimal separator is a comma).
 pub fn csv_bytes(table: &Table, lang: Lang) -> Result<Vec<u8>, WriteError> {
-    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::from(&b"\xEF\xBB\xBF"[..]));
+    let mut w =
+        csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::from(&b"\xEF\xBB\xBF"[..]));
     if table.vertical {
         for (i, (_, h, _)) in table.columns.iter().enumerate() {
-            let v = table.rows.first().and_then(|r| r[i].as_ref()).map(|o| csv_text(o, lang)).unwrap_or_default();
+            let v = table
+                .rows
+                .first()
+                .and_then(|r| r[i].as_ref())
+                .map(|o| csv_text(o, lang))
+                .unwrap_or_default();
             w.write_record([h.as_str(), v.as_str()])?;
         }
     } else {
         w.write_record(table.columns.iter().map(|(_, h, _)| h.as_str()))?;
         for row in &table.rows {
-            w.write_record(row.iter().map(|o| o.as_ref().map(|o| csv_text(o, lang)).unwrap_or_default()))?;
+            w.write_record(
+                row.iter().map(|o| o.as_ref().map(|o| csv_text(o, lang)).unwrap_or_default()),
+            )?;
         }
     }
     w.into_inner().map_err(|e| WriteError::Io(e.into_error()))
@@ -249,7 +275,11 @@ pub fn csv_bytes(table: &Table, lang: Lang) -> Result<Vec<u8>, WriteError> {
 
 /// Writes the register as CSV files in `dir` (made if missing), one per sheet; returns
 /// the files written.
-pub fn write_csv_folder(register: &Value, lang: Lang, dir: &Path) -> Result<Vec<std::path::PathBuf>, WriteError> {
+pub fn write_csv_folder(
+    register: &Value,
+    lang: Lang,
+    dir: &Path,
+) -> Result<Vec<std::path::PathBuf>, WriteError> {
     std::fs::create_dir_all(dir)?;
     let mut written = Vec::new();
     for table in tables(register, lang) {
@@ -301,7 +331,12 @@ pub fn xlsx_bytes(register: &Value, lang: Lang) -> Result<Vec<u8>, WriteError> {
     Ok(wb.save_to_buffer()?)
 }
 
-fn write_out(ws: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, o: &Out) -> Result<(), XlsxError> {
+fn write_out(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    r: u32,
+    c: u16,
+    o: &Out,
+) -> Result<(), XlsxError> {
     match o {
         Out::Text(s) => ws.write_string(r, c, s)?,
         Out::Number(n) => ws.write_number(r, c, *n)?,
@@ -309,6 +344,10 @@ fn write_out(ws: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, o: &Out) -> Re
     };
     Ok(())
 }
+
+/// A sheet of a template: its name, whether it is the register's own (a field per row), its
+/// columns and their nodes.
+type TemplateSheet = (String, bool, Vec<(FieldPath, NodeId)>);
 
 /// How many rows of a template sheet get drop-down lists.
 const TEMPLATE_ROWS: u32 = 1000;
@@ -327,7 +366,8 @@ pub fn template_bytes(lang: Lang) -> Result<Vec<u8>, WriteError> {
     // Code lists go into a hidden sheet, one column each, which the drop-downs refer to:
     // an inline list is limited to 255 characters, the countries alone are many more.
     let mut lists: Vec<(NodeId, Vec<String>)> = Vec::new();
-    let mut sheets: Vec<(String, bool, Vec<(FieldPath, NodeId)>)> = Vec::new();
+    // Each sheet: its name, whether it is the register's own (vertical), its columns.
+    let mut sheets: Vec<TemplateSheet> = Vec::new();
     let root = layout.compiled.root();
     let skip: Vec<&[String]> = layout.collections.iter().map(|c| c.path.as_slice()).collect();
     let mut own: Vec<(FieldPath, NodeId)> = layout
@@ -339,7 +379,11 @@ pub fn template_bytes(lang: Lang) -> Result<Vec<u8>, WriteError> {
     let (sv, en) = labels::ROOT_SHEET;
     sheets.push(((if lang == Lang::Sv { sv } else { en }).to_owned(), true, own));
     for c in &layout.collections {
-        let cols = layout.columns(c.item, &[]).into_iter().filter_map(|p| Some((p.clone(), layout.resolve(c.item, &p)?))).collect();
+        let cols = layout
+            .columns(c.item, &[])
+            .into_iter()
+            .filter_map(|p| Some((p.clone(), layout.resolve(c.item, &p)?)))
+            .collect();
         sheets.push((c.name(lang).to_owned(), false, cols));
     }
     for (_, _, cols) in &sheets {
@@ -351,7 +395,11 @@ pub fn template_bytes(lang: Lang) -> Result<Vec<u8>, WriteError> {
             if lists.iter().any(|(other, _)| layout.compiled.codes(*other) == Some(codes)) {
                 continue;
             }
-            let values = codes.values.iter().map(|c| label_of(layout, *id, c, lang).unwrap_or_else(|| c.to_string())).collect();
+            let values = codes
+                .values
+                .iter()
+                .map(|c| label_of(layout, *id, c, lang).unwrap_or_else(|| c.to_string()))
+                .collect();
             lists.push((*id, values));
         }
     }
@@ -373,7 +421,11 @@ pub fn template_bytes(lang: Lang) -> Result<Vec<u8>, WriteError> {
     for (name, vertical, cols) in &sheets {
         let ws = wb.add_worksheet();
         ws.set_name(name)?;
-        let root_of = if *vertical { root } else { layout.collections.iter().find(|c| c.name(lang) == name).map_or(root, |c| c.item) };
+        let root_of = if *vertical {
+            root
+        } else {
+            layout.collections.iter().find(|c| c.name(lang) == name).map_or(root, |c| c.item)
+        };
         if *vertical {
             ws.set_column_width(0, 45)?;
             ws.set_column_width(1, 40)?;
@@ -403,7 +455,11 @@ pub fn template_bytes(lang: Lang) -> Result<Vec<u8>, WriteError> {
                     Lang::En => "\nSeparate several values with ;",
                 });
             }
-            ws.insert_note(r, c, &Note::new(note).set_author("kommun-intl").set_width(360).set_height(180))?;
+            ws.insert_note(
+                r,
+                c,
+                &Note::new(note).set_author("kommun-intl").set_width(360).set_height(180),
+            )?;
             if layout.shape(*id) == Shape::Scalar
                 && let Some(l) = list_of(*id)
             {
@@ -423,7 +479,13 @@ pub fn template_bytes(lang: Lang) -> Result<Vec<u8>, WriteError> {
     codes.set_name(codes_name)?;
     for (c, (id, values)) in lists.iter().enumerate() {
         let c = u16::try_from(c).unwrap_or(0);
-        let title = layout.compiled.node(layout.compiled.target(*id).0).def.as_deref().unwrap_or("codes").to_owned();
+        let title = layout
+            .compiled
+            .node(layout.compiled.target(*id).0)
+            .def
+            .as_deref()
+            .unwrap_or("codes")
+            .to_owned();
         codes.write_string_with_format(0, c, &title, &bold)?;
         for (r, v) in values.iter().enumerate() {
             codes.write_string(u32::try_from(r + 1).unwrap_or(0), c, v)?;

@@ -115,7 +115,9 @@ fn formulas_merged_cells_hidden_sheets_and_error_values_are_reported() {
     let codes: Vec<(String, String)> = r
         .read_issues()
         .iter()
-        .map(|i| (i.code().to_owned(), i.cell.as_ref().map(ToString::to_string).unwrap_or_default()))
+        .map(|i| {
+            (i.code().to_owned(), i.cell.as_ref().map(ToString::to_string).unwrap_or_default())
+        })
         .collect();
     for (code, cell) in [
         (rules::SHEET_FORMULA.code, "Partnerskap!B2"),
@@ -124,7 +126,10 @@ fn formulas_merged_cells_hidden_sheets_and_error_values_are_reported() {
         (rules::SHEET_MERGED_CELLS.code, "Partnerskap!A3"),
         (rules::SHEET_HIDDEN.code, "Projekt!A1"),
     ] {
-        assert!(codes.contains(&(code.to_owned(), cell.to_owned())), "{code} at {cell} in {codes:?}");
+        assert!(
+            codes.contains(&(code.to_owned(), cell.to_owned())),
+            "{code} at {cell} in {codes:?}"
+        );
     }
 }
 
@@ -209,7 +214,9 @@ fn a_million_empty_rows_cost_nothing() {
     let r = read_bytes(Format::Xlsx, "x", &bytes, &Limits::default());
     assert_eq!(r.value["partnerships"][1]["id"], "zhangjiagang");
     let report = r.validate(&Options::default());
-    assert!(report.issues.iter().any(|i| i.cell.as_ref().is_some_and(|c| c.cell == "1000001:1000001")));
+    assert!(
+        report.issues.iter().any(|i| i.cell.as_ref().is_some_and(|c| c.cell == "1000001:1000001"))
+    );
     let csv = format!("Id\nkecskemet{}\nzhangjiagang\n", "\n".repeat(1_000_000));
     let r = read_bytes(Format::Csv, "Partnerskap", csv.as_bytes(), &Limits::default());
     assert_eq!(r.value["partnerships"].as_array().unwrap().len(), 2);

@@ -125,11 +125,13 @@ impl Sink for Sarif<'_> {
             // A value of a spreadsheet: the cell as a second logical location, and as
             // properties for tools that show them.
             if let Some(c) = &issue.cell {
-                result["locations"][0]["logicalLocations"]
-                    .as_array_mut()
-                    .map(|l| {
-                        l.push(json!({ "fullyQualifiedName": c.to_string(), "name": c.cell, "kind": "element" }));
-                    });
+                if let Some(l) = result["locations"][0]["logicalLocations"].as_array_mut() {
+                    l.push(json!({
+                        "fullyQualifiedName": c.to_string(),
+                        "name": c.cell,
+                        "kind": "element",
+                    }));
+                }
                 result["properties"] =
                     json!({ "sheet": c.sheet, "cell": c.cell, "header": c.header });
             }

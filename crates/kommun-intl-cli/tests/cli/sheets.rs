@@ -10,10 +10,16 @@ const FOLDER: &str = "../../../../tests/corpus/sheets/register";
 fn every_format_names_the_sheet_and_cell() {
     let human = run(&["validate", CSV], None);
     assert_eq!(human.code, 1, "{}", human.stderr);
-    assert!(human.stdout.contains("statistik.csv:statistik!C2: error[sheet.ambiguous_number]"), "{}", human.stdout);
+    assert!(
+        human.stdout.contains("statistik.csv:statistik!C2: error[sheet.ambiguous_number]"),
+        "{}",
+        human.stdout
+    );
     assert!(human.stdout.contains("column `Värde`, /statistics/0/value"), "{}", human.stdout);
     let sv = run(&["validate", "--lang", "sv", CSV], None);
-    assert!(sv.stdout.contains("kolumn `Värde`") && sv.stdout.contains("fel[sheet.ambiguous_number]"));
+    assert!(
+        sv.stdout.contains("kolumn `Värde`") && sv.stdout.contains("fel[sheet.ambiguous_number]")
+    );
 
     let json = run(&["validate", "--format", "json", CSV], None);
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
@@ -67,23 +73,38 @@ fn export_and_template_write_workbooks_that_read_back() {
     let dir = tempfile::tempdir().unwrap();
     let xlsx = dir.path().join("register.xlsx");
     let xlsx = xlsx.to_str().unwrap();
-    let r = run(&["export", "../../../../examples/lidkoping.json", "--to", "xlsx", "-o", xlsx], None);
+    let r =
+        run(&["export", "../../../../examples/lidkoping.json", "--to", "xlsx", "-o", xlsx], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let back = run(&["validate", xlsx], None);
     assert_eq!(back.code, 0, "{}", back.stdout);
     let csv = dir.path().join("csv");
     let csv = csv.to_str().unwrap();
-    let r = run(&["export", "../../../../examples/lidkoping.json", "--to", "csv", "-o", csv, "--lang", "sv"], None);
+    let r = run(
+        &[
+            "export",
+            "../../../../examples/lidkoping.json",
+            "--to",
+            "csv",
+            "-o",
+            csv,
+            "--lang",
+            "sv",
+        ],
+        None,
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(dir.path().join("csv/Partnerskap.csv").is_file());
     let imported = run(&["import", csv], None);
-    let original: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(crate::data().join("../../../../examples/lidkoping.json")).unwrap())
-            .unwrap();
+    let original: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(crate::data().join("../../../../examples/lidkoping.json")).unwrap(),
+    )
+    .unwrap();
     let imported: serde_json::Value = serde_json::from_str(&imported.stdout).unwrap();
     assert_eq!(imported["partnerships"], original["partnerships"]);
 
-    let ods = run(&["export", "../../../../examples/lidkoping.json", "--to", "ods", "-o", "x.ods"], None);
+    let ods =
+        run(&["export", "../../../../examples/lidkoping.json", "--to", "ods", "-o", "x.ods"], None);
     assert_eq!(ods.code, 2);
     assert!(ods.stderr.contains("LibreOffice opens"), "{}", ods.stderr);
 
@@ -95,7 +116,11 @@ fn export_and_template_write_workbooks_that_read_back() {
     // read as data.
     let empty = run(&["validate", "--format", "json", template], None);
     let v: serde_json::Value = serde_json::from_str(&empty.stdout).unwrap();
-    let codes: Vec<&str> =
-        v["files"][0]["issues"].as_array().unwrap().iter().map(|i| i["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = v["files"][0]["issues"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["code"].as_str().unwrap())
+        .collect();
     assert_eq!(codes, ["structure.missing_field"]);
 }
