@@ -43,8 +43,9 @@ def test_to_dict_is_the_cli_json_shape() -> None:
     assert d["kind"] == "feedback" and d["valid"] is False and d["truncated"] == 0
     first = d["issues"][0]
     assert list(first) == [
-        "code", "severity", "pointer", "line", "column", "offset", "message", "params"
+        "code", "severity", "pointer", "line", "column", "offset", "message", "params", "cell"
     ]
+    assert first["cell"] is None  # set for a register read from a spreadsheet
     assert first["message"] == report.issues[0].message("sv")
     assert report.to_dict("en")["issues"][0]["message"] == report.issues[0].message("en")
     json.dumps(d)  # plain JSON values

@@ -96,9 +96,11 @@ __all__ = [
     'StatedAgeDict',
     'StatedCountDict',
     'SuccessionDict',
+    'CellDict',
     'CodeEntry',
     'DateArg',
     'IssueDict',
+    'RecordDict',
     'ReportDict',
     'Source',
 ]
@@ -120,6 +122,15 @@ class CodeEntry(TypedDict):
     en: str
 
 
+class CellDict(TypedDict):
+    """Where a value of a register read from a spreadsheet is (``IssueDict.cell``)."""
+
+    ref: str
+    sheet: str
+    cell: str
+    header: str
+
+
 class IssueDict(TypedDict):
     """``Issue.to_dict()``, as the CLI's JSON output writes an issue."""
 
@@ -131,6 +142,20 @@ class IssueDict(TypedDict):
     offset: Union[int, None]
     message: str
     params: "dict[str, str]"
+    cell: Union[CellDict, None]
+
+
+class RecordDict(TypedDict):
+    """One row of ``Report.to_records()``, for a data frame."""
+
+    file: Union[str, None]
+    sheet: Union[str, None]
+    cell: Union[str, None]
+    header: Union[str, None]
+    pointer: str
+    code: str
+    severity: Literal["error", "warning"]
+    message: str
 
 
 class ReportDict(TypedDict):
