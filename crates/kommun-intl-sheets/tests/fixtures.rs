@@ -233,3 +233,94 @@ fn rows_past_the_limit_stop_the_read() {
     assert_eq!(report.issues[0].code(), rules::SHEET_TOO_LARGE.code);
     assert_eq!(report.issues[0].params["what"], "rows in a sheet");
 }
+
+/// A minimal OpenDocument spreadsheet: the parts LibreOffice writes that a reader needs.
+fn ods(tables: &str) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#).unwrap();
+    zip.start_file("content.xml", stored).unwrap();
+    write!(
+        zip,
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" office:version="1.2"><office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>"#
+    )
+    .unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+fn text_cell(s: &str) -> String {
+    format!(
+        r#"<table:table-cell office:value-type="string"><text:p>{s}</text:p></table:table-cell>"#
+    )
+}
+
+#[test]
+fn ods_workbooks_are_read_with_dates_numbers_and_formulas() {
+    let header: String = ["Id", "Partner – namn", "Land", "Avtalstyp", "Start", "Samarbetsområden"]
+        .iter()
+        .map(|h| text_cell(h))
+        .collect();
+    let row = format!(
+        "{}{}{}{}{}{}",
+        text_cell("kecskemet"),
+        r#"<table:table-cell table:formula="of:=&quot;Kecskemét&quot;" office:value-type="string"><text:p>Kecskemét</text:p></table:table-cell>"#,
+        text_cell("Ungern"),
+        text_cell("Vänortsavtal"),
+        r#"<table:table-cell office:value-type="date" office:date-value="2004-05-17"><text:p>2004-05-17</text:p></table:table-cell>"#,
+        text_cell("Utbildning; Kultur"),
+    );
+    let tables = format!(
+        r#"<table:table table:name="Partnerskap"><table:table-row>{header}</table:table-row><table:table-row>{row}</table:table-row><table:table-row table:number-rows-repeated="1000000"><table:table-cell/></table:table-row><table:table-row>{}</table:table-row></table:table>"#,
+        text_cell("zhangjiagang")
+    );
+    let start = std::time::Instant::now();
+    let r = read_bytes(Format::Ods, "book", &ods(&tables), &Limits::default());
+    assert!(start.elapsed() < std::time::Duration::from_secs(20), "{:?}", start.elapsed());
+    assert!(!r.failed(), "{:?}", r.read_issues());
+    let p = &r.value["partnerships"][0];
+    assert_eq!(p["partner"]["country"], "HU");
+    assert_eq!(p["agreement_type"], "twinning");
+    assert_eq!(p["start"], "2004-05-17");
+    assert_eq!(p["areas"], json!(["education", "culture"]));
+    assert_eq!(r.value["partnerships"][1]["id"], "zhangjiagang");
+    let formula = r.read_issues().iter().find(|i| i.code() == rules::SHEET_FORMULA.code);
+    assert_eq!(
+        formula.and_then(|i| i.cell.as_ref()).map(ToString::to_string).as_deref(),
+        Some("Partnerskap!B2")
+    );
+}
+
+/// The template opens in LibreOffice: converted headless to ODS, it reads back with the same
+/// sheets and headers. Runs where LibreOffice is installed (`soffice` on PATH).
+#[test]
+fn the_template_survives_a_libreoffice_conversion() {
+    let Some(soffice) = ["soffice", "libreoffice"].iter().find(|c| {
+        std::process::Command::new(c).arg("--version").output().is_ok_and(|o| o.status.success())
+    }) else {
+        eprintln!("skipped: LibreOffice (soffice) is not installed");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx = dir.path().join("mall.xlsx");
+    std::fs::write(
+        &xlsx,
+        kommun_intl_sheets::write::template_bytes(kommun_intl::Lang::Sv).unwrap(),
+    )
+    .unwrap();
+    let status = std::process::Command::new(soffice)
+        .args(["--headless", "--convert-to", "ods", "--outdir"])
+        .arg(dir.path())
+        .arg(&xlsx)
+        .env("HOME", dir.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let back = read_path(&dir.path().join("mall.ods"), &Limits::default()).unwrap();
+    let codes: Vec<&str> = back.read_issues().iter().map(kommun_intl::Issue::code).collect();
+    assert!(codes.is_empty(), "{codes:?}");
+}

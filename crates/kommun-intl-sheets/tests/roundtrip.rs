@@ -100,3 +100,57 @@ fn an_export_is_written_as_a_steward_reads_it() {
         "{municipality}"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 24, ..Default::default() })]
+
+    /// Generated registers (the benchmarks' seeded generator: every kind of partnership and
+    /// project field it knows) round-trip through xlsx and CSV in both languages.
+    #[test]
+    fn generated_registers_round_trip(seed in 0u64..u64::MAX, partnerships in 1usize..12, projects in 0usize..12) {
+        let bytes = kommun_intl_bench::register(seed, partnerships, projects, kommun_intl_bench::Variant::Valid);
+        let v: Value = serde_json::from_slice(&bytes).unwrap();
+        let want = model(&v);
+        for lang in Lang::ALL {
+            proptest::prop_assert_eq!(&model(&via_xlsx(&v, lang)), &want);
+            proptest::prop_assert_eq!(&model(&via_csv(&v, lang)), &want);
+        }
+    }
+}
+
+/// The template read back: its sheets and headers are the layout's, its drop-downs list the
+/// code lists' labels from the hidden code sheet, and its headers carry notes.
+#[test]
+fn the_template_reads_back_with_drop_downs_and_notes() {
+    use std::io::Read as _;
+    let bytes = write::template_bytes(Lang::Sv).unwrap();
+    let r = read_bytes(Format::Xlsx, "mall", &bytes, &Limits::default());
+    assert!(r.read_issues().is_empty(), "{:?}", r.read_issues());
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+    let mut sheets = String::new();
+    let mut notes = 0;
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().into_owned();
+        let mut text = String::new();
+        f.read_to_string(&mut text).unwrap();
+        if name.starts_with("xl/worksheets/sheet") {
+            sheets.push_str(&text);
+        }
+        if name.starts_with("xl/comments") {
+            notes += text.matches("<comment ").count();
+        }
+        if name == "xl/workbook.xml" {
+            for sheet in ["Hjälp", "Kommun", "Partnerskap", "Projekt", "Statistik", "Koder"] {
+                assert!(text.contains(&format!("name=\"{sheet}\"")), "{sheet} in {text}");
+            }
+            assert!(text.contains("state=\"hidden\""), "the code sheet is hidden");
+        }
+        if name == "xl/sharedStrings.xml" {
+            assert!(text.contains("Vänortsavtal") && text.contains("Avtalstyp / Agreement type"));
+        }
+    }
+    assert!(sheets.matches("<dataValidation ").count() > 20, "drop-downs");
+    assert!(sheets.contains("type=\"list\"") && sheets.contains("Koder"));
+    assert!(notes > 100, "{notes} notes");
+}
