@@ -291,8 +291,9 @@ documents! {
 
 /// Parses and validates a document into its class (`Dataset`, `Feedback`, ...).
 ///
-/// `data` is as for `validate`; the kind is `kind`, else the document's `$schema`. Raises
-/// `ValidationError`, carrying the report, on any error (warnings are allowed).
+/// `data` is as for `validate`; the kind is `kind`, else the document's `$schema` (a
+/// spreadsheet is a `Dataset`). Raises `ValidationError`, carrying the report, on any error
+/// (warnings are allowed).
 #[pyfunction]
 #[pyo3(signature = (data, kind = None, *, lang = "en", reference_date = None, profile = None))]
 pub fn load(

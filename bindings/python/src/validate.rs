@@ -235,6 +235,8 @@ fn in_parallel<J: Sync, R: Send>(jobs: &[J], f: impl Fn(&J) -> R + Sync) -> Vec<
 /// `data` is bytes, str (JSON text, never a file name), os.PathLike or an already-parsed
 /// dict or list. The kind is `kind`, else the document's `$schema`, else
 /// `KindNotDetectedError`. Issues from text carry a line and column; issues from a dict do not.
+/// A path to a spreadsheet (`.xlsx`, `.ods`, `.csv`, or a folder of CSV files) is read as a
+/// register, and its issues carry `sheet`, `cell` and `header` (see `Report.to_records`).
 #[pyfunction]
 #[pyo3(signature = (data, kind = None, *, lang = "en", max_issues = 1000, reference_date = None, profile = None))]
 pub fn validate(
