@@ -4,7 +4,7 @@
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
-use kommun_intl::{Lang, Limits};
+use kommun_intl::Lang;
 use kommun_intl_sheets::write;
 
 use crate::{env, exit, parse_lang};
@@ -114,9 +114,10 @@ pub fn import(args: &ImportArgs) -> u8 {
     }
 }
 
-/// Reads a JSON register, no larger than the document limit.
+/// Reads a JSON register, no larger than a spreadsheet may be (a register of 100,000 rows is
+/// larger than the limit of a JSON document to validate).
 fn read_register(path: &Path) -> Result<serde_json::Value, String> {
-    let limit = Limits::default().max_document_size as u64;
+    let limit = kommun_intl_sheets::Limits::default().max_file_size;
     let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
     let mut bytes = Vec::new();
     file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read: {e}"))?;

@@ -396,16 +396,23 @@ fn decode(bytes: &[u8], book: &mut Book) -> String {
     }
 }
 
-/// The separator of a CSV file: whichever of `,`, `;` and tab its first line has most of,
-/// outside quotes (`,` when none).
+/// The separator of a CSV file: whichever of `,`, `;` and tab its first five lines have most
+/// of, outside quotes (`,` when none); five, so that a title line above the headers does not
+/// decide.
 #[must_use]
 pub fn detect_delimiter(text: &str) -> u8 {
     let mut counts = [0usize; 3];
     let mut quoted = false;
+    let mut lines = 0;
     for c in text.chars() {
         match c {
             '"' => quoted = !quoted,
-            '\n' | '\r' if !quoted => break,
+            '\n' if !quoted => {
+                lines += 1;
+                if lines == 5 {
+                    break;
+                }
+            }
             ',' if !quoted => counts[0] += 1,
             ';' if !quoted => counts[1] += 1,
             '\t' if !quoted => counts[2] += 1,
@@ -501,7 +508,7 @@ mod tests {
 
     #[test]
     fn the_separator_is_what_the_header_line_uses() {
-        assert_eq!(detect_delimiter("id;namn;\"a,b\"\n1,2,3"), b';');
+        assert_eq!(detect_delimiter("id;namn;\"a,b\";x\n1,2,3"), b';');
         assert_eq!(detect_delimiter("id\tnamn\n"), b'\t');
         assert_eq!(detect_delimiter("id,namn\n"), b',');
         assert_eq!(detect_delimiter("id\n"), b',');

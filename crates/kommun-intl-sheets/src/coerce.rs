@@ -3,6 +3,8 @@
 //! them or as people type them, lists separated by `;`. What cannot be read with certainty is
 //! an issue, and the cell's text is kept for validation to judge.
 
+use std::collections::HashMap;
+
 use kommun_intl::schema::compiled::NodeId;
 use serde_json::{Number, Value};
 
@@ -70,23 +72,60 @@ fn wants(layout: &Layout, id: NodeId) -> Wants {
     w
 }
 
-/// The code of a code list that `s` is, or whose Swedish or English label it is exactly
-/// (without case and surrounding space). Never a guess: a near miss stays as written, for
-/// validation to report with its "did you mean".
-fn code_of(layout: &Layout, id: NodeId, s: &str) -> Option<String> {
+/// The codes of a code list by their lower-case spelling and by their Swedish and English
+/// labels (without case): what a cell may write for a code. Never a guess: a near miss stays
+/// as written, for validation to report with its "did you mean".
+fn code_map(layout: &Layout, id: NodeId) -> Option<HashMap<String, String>> {
     let codes = layout.compiled.codes(id)?;
-    let t = s.trim();
-    if codes.contains(t) {
-        return Some(t.to_owned());
+    let mut map = HashMap::with_capacity(codes.values.len() * 3);
+    for code in &codes.values {
+        map.insert(code.to_lowercase(), code.to_string());
     }
-    let lower = t.to_lowercase();
-    if let Some(c) = codes.values.iter().find(|c| c.to_lowercase() == lower) {
-        return Some(c.to_string());
+    for (code, l) in codes.values.iter().zip(&codes.labels) {
+        let Some(l) = l else { continue };
+        map.entry(l.sv.to_lowercase()).or_insert_with(|| code.to_string());
+        map.entry(l.en.to_lowercase()).or_insert_with(|| code.to_string());
     }
-    codes.values.iter().zip(&codes.labels).find_map(|(code, l)| {
-        let l = l.as_ref()?;
-        (l.sv.to_lowercase() == lower || l.en.to_lowercase() == lower).then(|| code.to_string())
-    })
+    Some(map)
+}
+
+/// How to read the plain values of a field, worked out once per column.
+#[derive(Clone, Debug)]
+struct Scalar {
+    wants: Wants,
+    codes: Option<HashMap<String, String>>,
+}
+
+impl Scalar {
+    fn new(layout: &Layout, id: NodeId) -> Scalar {
+        Scalar { wants: wants(layout, id), codes: code_map(layout, id) }
+    }
+
+    fn code_of(&self, s: &str) -> Option<String> {
+        let t = s.trim();
+        self.codes.as_ref()?.get(&t.to_lowercase()).cloned()
+    }
+}
+
+/// How to read the cells of one column: its shape, and how to read its values.
+#[derive(Clone, Debug)]
+pub struct Field {
+    shape: Shape,
+    scalar: Scalar,
+    items: Option<Scalar>,
+}
+
+impl Field {
+    /// The reading of the field at `id`.
+    #[must_use]
+    pub fn new(layout: &Layout, id: NodeId) -> Field {
+        let shape = layout.shape(id);
+        let items = match shape {
+            Shape::List(items) => Some(Scalar::new(layout, items)),
+            _ => None,
+        };
+        Field { shape, scalar: Scalar::new(layout, id), items }
+    }
 }
 
 /// The label a code is written as in a sheet, in `lang`; the code itself without one.
@@ -146,11 +185,12 @@ pub fn join_list(items: &[String]) -> String {
     items.iter().map(|i| i.replace('\\', "\\\\").replace(';', "\\;")).collect::<Vec<_>>().join("; ")
 }
 
-/// Reads one cell for the field at `id`.
+/// Reads one cell of a field.
 #[must_use]
-pub fn cell_value(layout: &Layout, id: NodeId, raw: &Raw) -> (Value, Option<Doubt>) {
-    match layout.shape(id) {
-        Shape::List(items) => {
+pub fn cell_value(field: &Field, raw: &Raw) -> (Value, Option<Doubt>) {
+    let items = field.items.as_ref().unwrap_or(&field.scalar);
+    match field.shape {
+        Shape::List(_) => {
             if let Raw::Text(s) = raw {
                 if let Some(v) = json_text(s, true) {
                     return (v, None);
@@ -159,14 +199,14 @@ pub fn cell_value(layout: &Layout, id: NodeId, raw: &Raw) -> (Value, Option<Doub
                 let values = split_list(s)
                     .iter()
                     .map(|item| {
-                        let (v, d) = scalar(layout, items, &Raw::Text(item.clone()));
+                        let (v, d) = scalar(items, &Raw::Text(item.clone()));
                         doubt = doubt.take().or(d);
                         v
                     })
                     .collect();
                 return (Value::Array(values), doubt);
             }
-            let (v, d) = scalar(layout, items, raw);
+            let (v, d) = scalar(items, raw);
             (Value::Array(vec![v]), d)
         }
         Shape::Object | Shape::Records(_) => match raw {
@@ -174,9 +214,9 @@ pub fn cell_value(layout: &Layout, id: NodeId, raw: &Raw) -> (Value, Option<Doub
                 Some(v) => (v, None),
                 None => (Value::String(s.clone()), None),
             },
-            other => scalar(layout, id, other),
+            other => scalar(&field.scalar, other),
         },
-        Shape::Scalar => scalar(layout, id, raw),
+        Shape::Scalar => scalar(&field.scalar, raw),
     }
 }
 
@@ -190,10 +230,10 @@ fn json_text(s: &str, array: bool) -> Option<Value> {
     serde_json::from_str(s).ok()
 }
 
-fn scalar(layout: &Layout, id: NodeId, raw: &Raw) -> (Value, Option<Doubt>) {
-    let wanted = wants(layout, id);
+fn scalar(field: &Scalar, raw: &Raw) -> (Value, Option<Doubt>) {
+    let wanted = field.wants;
     match raw {
-        Raw::Text(s) => text(layout, id, wanted, s),
+        Raw::Text(s) => text(field, wanted, s),
         Raw::Int(i) => integer(wanted, *i),
         Raw::Float(f) => number(wanted, *f, &float_text(*f)),
         Raw::Bool(b) => {
@@ -253,8 +293,8 @@ fn integer(w: Wants, i: i64) -> (Value, Option<Doubt>) {
     number(w, i as f64, &i.to_string())
 }
 
-fn text(layout: &Layout, id: NodeId, w: Wants, s: &str) -> (Value, Option<Doubt>) {
-    if let Some(code) = code_of(layout, id, s) {
+fn text(field: &Scalar, w: Wants, s: &str) -> (Value, Option<Doubt>) {
+    if let Some(code) = field.code_of(s) {
         return (Value::String(code), None);
     }
     if w.decimal {

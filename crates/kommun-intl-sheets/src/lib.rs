@@ -133,8 +133,9 @@ fn finish(
 #[must_use]
 pub fn read_bytes(format: Format, name: &str, bytes: &[u8], limits: &Limits) -> Register {
     let book = book::read_bytes(format, name, bytes, limits);
-    let read = read::register(&book);
-    Register { value: read.value.clone(), read }
+    let mut read = read::register(&book);
+    let value = std::mem::take(&mut read.value);
+    Register { value, read }
 }
 
 /// True when `path` is a spreadsheet this crate reads: an `.xlsx`, `.ods` or `.csv` file, or
@@ -169,8 +170,9 @@ pub fn read_path(path: &Path, limits: &Limits) -> std::io::Result<Register> {
             book.sheets.extend(one.sheets);
             book.findings.extend(one.findings);
         }
-        let read = read::register(&book);
-        return Ok(Register { value: read.value.clone(), read });
+        let mut read = read::register(&book);
+        let value = std::mem::take(&mut read.value);
+        return Ok(Register { value, read });
     }
     let format = Format::of_path(path).ok_or_else(|| {
         std::io::Error::new(std::io::ErrorKind::InvalidInput, "not an .xlsx, .ods or .csv file")

@@ -11,90 +11,110 @@ use serde_json::{Map, Value};
 use crate::book::{Book, Cell, Finding, Raw, Sheet, a1, column_letters};
 use crate::coerce::{self, Doubt};
 use crate::labels;
-use crate::layout::{Layout, Path, Seg, column_path, pointer};
+use crate::layout::{Layout, Path, Seg, pointer};
 
-/// A column of a sheet read: the JSON Pointer suffix of its field, its 0-based index, its
-/// header.
+/// A column of a sheet read: the JSON Pointer suffix of its field, its 0-based index (on the
+/// register's own sheet, the field's row: its value is in column B), its header.
 type Column = (String, u32, String);
 
-/// Where the values of a register read from a spreadsheet are in it.
+/// Where the values of a register read from a spreadsheet are in it: for each list, the sheet
+/// and row of each record, and for each sheet, the field of each column. An issue's pointer
+/// finds its cell through them, so that nothing is kept per value.
 #[derive(Clone, Debug, Default)]
 pub struct Cells {
-    /// The cell of each value, by its JSON Pointer.
-    leaves: HashMap<String, CellRef>,
-    /// The sheet (index into `sheets`) and 0-based row of each record, by its JSON Pointer.
-    records: HashMap<String, (usize, u32)>,
-    /// The sheets read, with their columns.
-    sheets: Vec<(String, Vec<Column>)>,
+    /// The sheet (index into `sheets`) and 0-based row of each record, by the pointer of its
+    /// list (`/partnerships`), in the list's order.
+    records: HashMap<String, Vec<(usize, u32)>>,
+    /// The sheets read: name, columns, and whether it is the register's own sheet.
+    sheets: Vec<(String, Vec<Column>, bool)>,
     /// Sheet names in workbook order, for sorting issues.
     order: Vec<String>,
 }
 
 impl Cells {
     /// The cell of the value an issue is about: the value's own cell; for a missing field, its
-    /// column's cell in the record's row; else the cell or row of what contains it.
+    /// column's cell in the record's row; else the cell of what contains it, or the record's
+    /// row.
     #[must_use]
     pub fn locate(&self, issue: &Issue) -> Option<CellRef> {
         let p = issue.pointer.as_str();
-        if let Some(c) = self.leaves.get(p) {
-            return Some(c.clone());
-        }
-        if let Some(field) = issue.params.get("field")
-            && issue.code() == rules::MISSING_FIELD.code
-            && let Some(c) = self.missing(p, field)
-        {
-            return Some(c);
-        }
-        let mut at = p;
-        while let Some((up, _)) = at.rsplit_once('/') {
-            if let Some(c) = self.leaves.get(up) {
-                return Some(c.clone());
+        let missing = (issue.code() == rules::MISSING_FIELD.code)
+            .then(|| issue.params.get("field"))
+            .flatten()
+            .map(|f| f.replace('~', "~0").replace('/', "~1"));
+        for (list, rows) in &self.records {
+            let Some(rest) = p.strip_prefix(list.as_str()).and_then(|r| r.strip_prefix('/')) else {
+                continue;
+            };
+            let (index, rel) = rest.split_once('/').map_or((rest, ""), |(i, r)| (i, r));
+            let Some(&(sheet, row)) = index.parse::<usize>().ok().and_then(|i| rows.get(i)) else {
+                continue;
+            };
+            let rel = if rel.is_empty() { String::new() } else { format!("/{rel}") };
+            let (name, columns, _) = &self.sheets[sheet];
+            let at = |(_, col, header): &Column| CellRef {
+                sheet: name.clone(),
+                cell: a1(row, *col),
+                header: header.clone(),
+            };
+            if let Some(field) = &missing {
+                let want = format!("{rel}/{field}");
+                let prefix = format!("{want}/");
+                if let Some(c) = columns
+                    .iter()
+                    .find(|c| c.0 == want)
+                    .or_else(|| columns.iter().find(|c| c.0.starts_with(&prefix)))
+                {
+                    return Some(at(c));
+                }
             }
-            at = up;
-        }
-        if let Some((_, (sheet, row))) = self.record_of(p) {
+            let mut up = rel.as_str();
+            loop {
+                if let Some(c) = columns.iter().find(|c| c.0 == up) {
+                    return Some(at(c));
+                }
+                match up.rsplit_once('/') {
+                    Some((u, _)) => up = u,
+                    None => break,
+                }
+            }
             return Some(CellRef {
-                sheet: self.sheets[*sheet].0.clone(),
+                sheet: name.clone(),
                 cell: format!("{0}:{0}", row + 1),
                 header: String::new(),
             });
         }
-        // A part of the register's own sheet (`/municipality/address` without its street):
-        // the first of its cells there.
+        // The register's own sheet: a field per row.
+        let (name, columns, _) = self.sheets.iter().find(|s| s.2)?;
+        let at = |(_, row, header): &Column| CellRef {
+            sheet: name.clone(),
+            cell: a1(*row, 1),
+            header: header.clone(),
+        };
+        if let Some(field) = &missing {
+            let want = format!("{p}/{field}");
+            if let Some(c) = columns.iter().find(|c| c.0 == want) {
+                return Some(at(c));
+            }
+        }
+        let mut up = p;
+        while !up.is_empty() {
+            if let Some(c) = columns.iter().find(|c| c.0 == up) {
+                return Some(at(c));
+            }
+            up = up.rsplit_once('/').map_or("", |(u, _)| u);
+        }
         if p.is_empty() {
             return None;
         }
+        // A part of the register's own sheet (`/municipality/address` without its street):
+        // the first of its cells there.
         let below = format!("{p}/");
-        self.leaves
+        columns
             .iter()
-            .filter(|(k, _)| k.starts_with(&below))
-            .map(|(_, c)| c)
-            .min_by_key(|c| self.sort_key(Some(c)))
-            .map(|c| CellRef { header: String::new(), ..c.clone() })
-    }
-
-    /// The record (pointer, sheet, row) that holds `p`, the innermost first.
-    fn record_of<'a>(&'a self, p: &'a str) -> Option<(&'a str, &'a (usize, u32))> {
-        let mut at = p;
-        loop {
-            if let Some(r) = self.records.get(at) {
-                return Some((at, r));
-            }
-            at = at.rsplit_once('/')?.0;
-        }
-    }
-
-    fn missing(&self, p: &str, field: &str) -> Option<CellRef> {
-        let (record, &(sheet, row)) = self.record_of(p)?;
-        let mut rel = p[record.len()..].to_owned();
-        rel.push('/');
-        rel.push_str(&field.replace('~', "~0").replace('/', "~1"));
-        let (name, columns) = &self.sheets[sheet];
-        let (_, col, header) = columns
-            .iter()
-            .find(|(c, _, _)| *c == rel)
-            .or_else(|| columns.iter().find(|(c, _, _)| c.starts_with(&format!("{rel}/"))))?;
-        Some(CellRef { sheet: name.clone(), cell: a1(row, *col), header: header.clone() })
+            .filter(|c| c.0.starts_with(&below))
+            .min_by_key(|c| c.1)
+            .map(|c| CellRef { header: String::new(), ..at(c) })
     }
 
     /// A key that sorts issues by sheet, row and column; register-wide issues first.
@@ -210,15 +230,15 @@ fn role_of(layout: &Layout, sheet: &Sheet) -> Option<Role> {
 
 /// A record being built: members in column order, lists of records by their numbers.
 enum Tree {
-    Leaf(Value, CellRef),
+    Leaf(Value),
     Obj(Vec<(String, Tree)>),
     Arr(BTreeMap<usize, Tree>),
 }
 
 impl Tree {
-    fn insert(&mut self, path: &[Seg], value: Value, cell: CellRef) {
+    fn insert(&mut self, path: &[Seg], value: Value) {
         let Some((first, rest)) = path.split_first() else {
-            *self = Tree::Leaf(value, cell);
+            *self = Tree::Leaf(value);
             return;
         };
         let child = match (first, &mut *self) {
@@ -241,10 +261,10 @@ impl Tree {
                     Seg::Key(_) => Tree::Obj(Vec::new()),
                     Seg::Index(_) => Tree::Arr(BTreeMap::new()),
                 };
-                return t.insert(path, value, cell);
+                return t.insert(path, value);
             }
         };
-        child.insert(rest, value, cell);
+        child.insert(rest, value);
     }
 
     fn new_for(rest: &[Seg]) -> Tree {
@@ -254,35 +274,18 @@ impl Tree {
         }
     }
 
-    /// The JSON, recording each value's cell under its pointer (lists numbered densely).
-    fn into_value(self, at: &mut String, leaves: &mut HashMap<String, CellRef>) -> Value {
+    /// The JSON (lists of records numbered densely).
+    fn into_value(self) -> Value {
         match self {
-            Tree::Leaf(v, cell) => {
-                leaves.insert(at.clone(), cell);
-                v
-            }
+            Tree::Leaf(v) => v,
             Tree::Obj(members) => {
                 let mut map = Map::new();
                 for (k, t) in members {
-                    let len = at.len();
-                    at.push('/');
-                    at.push_str(&k.replace('~', "~0").replace('/', "~1"));
-                    map.insert(k, t.into_value(at, leaves));
-                    at.truncate(len);
+                    map.insert(k, t.into_value());
                 }
                 Value::Object(map)
             }
-            Tree::Arr(items) => {
-                let mut list = Vec::with_capacity(items.len());
-                for (i, (_, t)) in items.into_iter().enumerate() {
-                    let len = at.len();
-                    at.push('/');
-                    at.push_str(&i.to_string());
-                    list.push(t.into_value(at, leaves));
-                    at.truncate(len);
-                }
-                Value::Array(list)
-            }
+            Tree::Arr(items) => Value::Array(items.into_values().map(Tree::into_value).collect()),
         }
     }
 }
@@ -379,14 +382,12 @@ pub fn register(book: &Book) -> Read {
             Role::Records(i) => r.records_sheet(sheet, i),
         }
     }
-    let mut leaves = std::mem::take(&mut r.out.cells.leaves);
     let tree = std::mem::replace(&mut r.root_tree, Tree::Obj(Vec::new()));
-    if let Value::Object(own) = tree.into_value(&mut String::new(), &mut leaves) {
+    if let Value::Object(own) = tree.into_value() {
         for (k, v) in own {
             merge(&mut r.root, k, v);
         }
     }
-    r.out.cells.leaves = leaves;
     r.out.value = Value::Object(r.root);
     r.out
 }
@@ -426,18 +427,18 @@ impl Reader<'_> {
         tree: &mut Tree,
         base: &str,
         path: &Path,
-        leaf: NodeId,
+        (leaf, field): (NodeId, &coerce::Field),
         cell: &Cell,
         at: CellRef,
     ) {
-        let ptr = format!("{base}{}", pointer(path));
+        let ptr = || format!("{base}{}", pointer(path));
         if cell.formula {
-            self.out.issues.push(issue(&rules::SHEET_FORMULA, &ptr, &[], Some(at.clone())));
+            self.out.issues.push(issue(&rules::SHEET_FORMULA, &ptr(), &[], Some(at.clone())));
         }
         if let Raw::Error(e) = &cell.raw {
             self.out.issues.push(issue(
                 &rules::SHEET_CELL_ERROR,
-                &ptr,
+                &ptr(),
                 &[("value", e.clone())],
                 Some(at),
             ));
@@ -446,12 +447,12 @@ impl Reader<'_> {
         if matches!(&cell.raw, Raw::Text(s) if s.trim().is_empty()) {
             return;
         }
-        let (value, doubt) = coerce::cell_value(self.layout, leaf, &cell.raw);
+        let (value, doubt) = coerce::cell_value(field, &cell.raw);
         if let Some(d) = doubt {
             let personal = self.personal(leaf);
-            self.doubt(d, &ptr, &at, personal);
+            self.doubt(d, &ptr(), &at, personal);
         }
-        tree.insert(path, value, at);
+        tree.insert(path, value);
     }
 
     fn root_sheet(&mut self, sheet: &Sheet) {
@@ -489,19 +490,35 @@ impl Reader<'_> {
                 cell: a1(row.index, 1),
                 header: header.clone(),
             };
-            columns.push((pointer(&path), 1, header));
-            self.cell(&mut tree, "", &path, leaf, value, at);
+            columns.push((pointer(&path), row.index, header));
+            let field = coerce::Field::new(self.layout, leaf);
+            self.cell(&mut tree, "", &path, (leaf, &field), value, at);
         }
         self.root_tree = tree;
-        self.out.cells.sheets.push((sheet.name.clone(), columns));
+        self.out.cells.sheets.push((sheet.name.clone(), columns, true));
     }
 
     fn records_sheet(&mut self, sheet: &Sheet, collection: usize) {
         let layout = self.layout;
         let c = &layout.collections[collection];
         let base_pointer = c.pointer();
-        let Some((header_row, rows)) = sheet.rows.split_first() else { return };
-        let mut columns: Vec<(u32, Path, NodeId, String)> = Vec::new();
+        // The header row: of the first few rows, the one that names the most fields (a title
+        // row above the headers is left out).
+        let named = |r: &crate::book::Row| {
+            r.cells
+                .iter()
+                .filter(|x| layout.parse_header(c.item, &header_text(&x.raw)).is_some())
+                .count()
+        };
+        let first = sheet
+            .rows
+            .iter()
+            .take(5)
+            .enumerate()
+            .max_by_key(|(i, r)| (named(r), std::cmp::Reverse(*i)))
+            .map_or(0, |(i, _)| i);
+        let Some((header_row, rows)) = sheet.rows[first..].split_first() else { return };
+        let mut columns: Vec<(u32, Path, NodeId, String, coerce::Field)> = Vec::new();
         let mut shown = Vec::new();
         for cell in &header_row.cells {
             let header = header_text(&cell.raw);
@@ -525,7 +542,7 @@ impl Reader<'_> {
                 ));
                 continue;
             };
-            if let Some((first, ..)) = columns.iter().find(|(_, p, _, _)| *p == path) {
+            if let Some((first, ..)) = columns.iter().find(|(_, p, ..)| *p == path) {
                 let params = [("header", header), ("first", column_letters(*first))];
                 self.out.issues.push(issue(
                     &rules::SHEET_DUPLICATE_COLUMN,
@@ -536,17 +553,12 @@ impl Reader<'_> {
                 continue;
             }
             shown.push((pointer(&path), cell.col, header.clone()));
-            columns.push((cell.col, path, leaf, header));
+            let field = coerce::Field::new(layout, leaf);
+            columns.push((cell.col, path, leaf, header, field));
         }
         let sheet_index = self.out.cells.sheets.len();
-        self.out.cells.sheets.push((sheet.name.clone(), shown));
-        let list = {
-            let existing = c.path.iter().try_fold(&self.root, |m, k| {
-                m.get(k).and_then(Value::as_object).or(None).map(|_| m)
-            });
-            let _ = existing;
-            lookup_len(&self.root, &c.path)
-        };
+        self.out.cells.sheets.push((sheet.name.clone(), shown, false));
+        let list = lookup_len(&self.root, &c.path);
         let mut records = Vec::new();
         let mut n = list;
         for row in rows {
@@ -558,7 +570,8 @@ impl Reader<'_> {
                 while ci < columns.len() && columns[ci].0 < cell.col {
                     ci += 1;
                 }
-                let Some((col, path, leaf, header)) = columns.get(ci).filter(|c| c.0 == cell.col)
+                let Some((col, path, leaf, header, field)) =
+                    columns.get(ci).filter(|c| c.0 == cell.col)
                 else {
                     continue;
                 };
@@ -568,16 +581,20 @@ impl Reader<'_> {
                     header: header.clone(),
                 };
                 let before = self.out.issues.len();
-                self.cell(&mut tree, &base, path, *leaf, cell, at);
+                self.cell(&mut tree, &base, path, (*leaf, field), cell, at);
                 any |= !matches!(&tree, Tree::Obj(m) if m.is_empty())
                     || self.out.issues.len() > before;
             }
             if !any {
                 continue;
             }
-            self.out.cells.records.insert(base.clone(), (sheet_index, row.index));
-            let mut at = base;
-            records.push(tree.into_value(&mut at, &mut self.out.cells.leaves));
+            self.out
+                .cells
+                .records
+                .entry(base_pointer.clone())
+                .or_default()
+                .push((sheet_index, row.index));
+            records.push(tree.into_value());
             n += 1;
         }
         for &(r0, c0, r1, c1) in &sheet.merged {
@@ -588,13 +605,18 @@ impl Reader<'_> {
             let header =
                 columns.iter().find(|c| c.0 == c0).map(|c| c.3.clone()).unwrap_or_default();
             let at = CellRef { sheet: sheet.name.clone(), cell: a1(r0, c0), header };
-            let ptr = self
+            let record = self
                 .out
                 .cells
-                .leaves
-                .iter()
-                .find(|(_, v)| v.sheet == at.sheet && v.cell == at.cell)
-                .map_or_else(|| base_pointer.clone(), |(k, _)| k.clone());
+                .records
+                .get(&base_pointer)
+                .and_then(|rows| rows.iter().position(|&(s, r)| s == sheet_index && r == r0));
+            let field =
+                columns.iter().find(|c| c.0 == c0).map(|c| pointer(&c.1)).unwrap_or_default();
+            let ptr = match record {
+                Some(i) => format!("{base_pointer}/{i}{field}"),
+                None => base_pointer.clone(),
+            };
             self.out.issues.push(issue(
                 &rules::SHEET_MERGED_CELLS,
                 &ptr,
@@ -619,10 +641,4 @@ fn lookup_len(root: &Map<String, Value>, path: &[String]) -> usize {
         }
     }
     0
-}
-
-/// The column name a path has in the flatten-tool convention, for messages.
-#[must_use]
-pub fn column_name(path: &[Seg]) -> String {
-    column_path(path)
 }

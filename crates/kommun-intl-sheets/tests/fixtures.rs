@@ -324,3 +324,11 @@ fn the_template_survives_a_libreoffice_conversion() {
     let codes: Vec<&str> = back.read_issues().iter().map(kommun_intl::Issue::code).collect();
     assert!(codes.is_empty(), "{codes:?}");
 }
+
+#[test]
+fn a_title_row_above_the_headers_is_left_out() {
+    let csv = "Våra vänorter 2024\nId;Partner – namn;Avtalstyp\nkecskemet;Kecskemét;Vänortsavtal\n";
+    let r = read_bytes(Format::Csv, "Partnerskap", csv.as_bytes(), &Limits::default());
+    assert!(r.read_issues().is_empty(), "{:?}", r.read_issues());
+    assert_eq!(r.value["partnerships"][0]["agreement_type"], "twinning");
+}
