@@ -322,7 +322,8 @@ pub fn check_document<T: Document + Debug>(text: &[u8], options: &Options) {
 /// Runs [`check_document`] for the model type of `kind`.
 pub fn check_kind(kind: DocumentKind, text: &[u8], options: &Options) {
     use kommun_intl::{
-        Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Project,
+        Dataset, FaultReport, Feedback, Municipality, Observation, Partnership, Profile, Project,
+        Proposal,
     };
     match kind {
         DocumentKind::Dataset => check_document::<Dataset>(text, options),
@@ -332,5 +333,7 @@ pub fn check_kind(kind: DocumentKind, text: &[u8], options: &Options) {
         DocumentKind::Observation => check_document::<Observation>(text, options),
         DocumentKind::Feedback => check_document::<Feedback>(text, options),
         DocumentKind::FaultReport => check_document::<FaultReport>(text, options),
+        DocumentKind::Proposal => check_document::<Proposal>(text, options),
+        DocumentKind::Profile => check_document::<Profile>(text, options),
     }
 }
