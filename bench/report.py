@@ -7,6 +7,7 @@ Inputs, all under bench-data/ (generated, git-ignored):
 - rust-verdicts.json: the Rust schema peer's verdicts against kommun-intl's;
 - python-results.json: the Python benchmarks (bench/python/bench.py);
 - cli-memory.json: the CLI's peak memory on the NDJSON streams (bench/cli_memory.py);
+- sheets.json: spreadsheets, kommun-intl beside frictionless (bench/sheets.py);
 - run-info.json: the machine's load while the run went on (bench/run.sh).
 
 bench/notes.md, the hand-written analysis, is copied in at the end.
@@ -114,6 +115,27 @@ def cargo_lock_versions(names: list[str]) -> dict[str, str]:
         m = re.search(r'name = "' + re.escape(name) + r'"\nversion = "([^"]+)"', text)
         out[name] = m.group(1) if m else "?"
     return out
+
+
+def sheets_section(w: Any, s: dict) -> None:
+    """kommun-intl on a register kept as CSV and xlsx, beside frictionless on the same CSV."""
+    w("## Spreadsheets: kommun-intl against frictionless")
+    w("")
+    w(f"A register of {s['rows']:,} partnerships (`bench/sheets.py`): a CSV folder "
+      f"({fmt_size(s['csv_bytes'])} of `Partnerskap.csv`) and the same register exported as xlsx "
+      f"({fmt_size(s['xlsx_bytes'])}). `frictionless validate` checks the CSV against an "
+      "equivalent Table Schema (types, required, unique ids, patterns, code lists); kommun-intl "
+      "checks the whole model besides. Wall and CPU time (user + system) of the whole command, "
+      "fastest of three.")
+    w("")
+    w("| command | wall time | CPU time | rows/s (CPU) | vs frictionless (CPU) | exit code |")
+    w("|---|---:|---:|---:|---:|---:|")
+    fl = next((r["cpu_s"] for r in s["runs"] if r["name"].startswith("frictionless")), None)
+    for r in s["runs"]:
+        ratio = f"{fl / r['cpu_s']:.1f}x faster" if fl and not r["name"].startswith("frictionless") else ""
+        w(f"| {r['name']} | {r['wall_s']:.2f} s | {r['cpu_s']:.2f} s | "
+          f"{s['rows'] / r['cpu_s'] / 1000:.0f} k | {ratio} | {r['exit_code']} |")
+    w("")
 
 
 def main() -> None:
@@ -263,6 +285,11 @@ def main() -> None:
             w(f"| `{r['workload']}` | {fmt_size(x.get('bytes', 0))} | {r['max_rss_kib'] / 1024:.1f} MiB | "
               f"{r['wall_s']:.2f} s | {x.get('records', 0) / r['wall_s'] / 1e6:.2f} M | {r['exit_code']} |")
         w("")
+
+    # ---- Spreadsheets
+    sheets = load("sheets.json") if (DATA / "sheets.json").exists() else None
+    if sheets:
+        sheets_section(w, sheets)
 
     notes = ROOT / "bench" / "notes.md"
     if notes.exists():

@@ -44,6 +44,9 @@ mark "cli"
 mark "python"
 "$VENV/bin/python" bench/python/bench.py --data "$DATA"
 
+mark "sheets"
+"$VENV/bin/python" bench/sheets.py "$TARGET/release/kommun-intl"
+
 mark "end"
 "$VENV/bin/python" - "$started" "$(( $(date +%s) - t0 ))" <<'PY'
 import json, sys

@@ -47,9 +47,20 @@ documents | while read -r kind f; do
         ndjson)
             # JSON strings hold no raw line break, so dropping them puts a document on one line.
             { printf "$byte"; tr -d '\r\n' < "$f"; echo; } > "$out/$name" ;;
+        # sheets: its own seeds, below.
+        sheets) ;;
         *) echo "unknown target $target" >&2; exit 1 ;;
     esac
 done
+
+# sheets: the CSV fixtures (selector 0, and 3 for tiny limits).
+if [ "$target" = sheets ]; then
+    for f in tests/corpus/sheets/*.csv tests/corpus/sheets/*/*.csv; do
+        name=$(echo "$f" | tr '/' '_')
+        { printf '\000'; cat "$f"; } > "$out/$name"
+        { printf '\003'; cat "$f"; } > "$out/tiny_$name"
+    done
+fi
 
 # report: canary recipes, and the hostile cases of tests/canary and the CLI's hostile tests.
 if [ "$target" = report ]; then

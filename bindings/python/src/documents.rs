@@ -38,6 +38,15 @@ fn check<T: Document + Send>(
             (value, report)
         }
         Input::Oversized => (None, kommun_intl::oversized(options)),
+        Input::Sheet(register, _) => {
+            let report = register.validate(options);
+            let value = if report.is_valid() && T::KIND == DocumentKind::Dataset {
+                serde_json::from_value::<T>(register.value).ok()
+            } else {
+                None
+            };
+            (value, report)
+        }
     })
 }
 
@@ -117,7 +126,7 @@ macro_rules! documents {
                     let input = match read_input(data)? {
                         Input::Value(v) => Input::Value(v),
                         Input::Oversized => Input::Oversized,
-                        Input::Text(_) => return Err(errors::wrong_argument("from_dict takes a dict", data)),
+                        Input::Text(_) | Input::Sheet(..) => return Err(errors::wrong_argument("from_dict takes a dict", data)),
                     };
                     Self::load(py, input, lang, reference_date, profile)
                 }
@@ -300,8 +309,9 @@ documents! {
 
 /// Parses and validates a document into its class (`Dataset`, `Feedback`, ...).
 ///
-/// `data` is as for `validate`; the kind is `kind`, else the document's `$schema`. Raises
-/// `ValidationError`, carrying the report, on any error (warnings are allowed).
+/// `data` is as for `validate`; the kind is `kind`, else the document's `$schema` (a
+/// spreadsheet is a `Dataset`). Raises `ValidationError`, carrying the report, on any error
+/// (warnings are allowed).
 #[pyfunction]
 #[pyo3(signature = (data, kind = None, *, lang = "en", reference_date = None, profile = None))]
 pub fn load(

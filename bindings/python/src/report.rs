@@ -7,7 +7,7 @@ use pyo3::basic::CompareOp;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use kommun_intl::{DocumentKind, Issue, Lang, Report};
+use kommun_intl::{CellRef, DocumentKind, Issue, Lang, Report};
 
 use crate::errors;
 use crate::rules::PyRule;
@@ -26,16 +26,37 @@ fn lang_or(lang: Option<&str>, default: Lang) -> PyResult<Lang> {
     lang.map_or(Ok(default), parse_lang)
 }
 
-/// An issue's parts, as pickling carries them: code, pointer, line, column, offset, params.
-type IssueParts = (String, String, Option<u32>, Option<u32>, Option<usize>, Vec<(String, String)>);
+/// A cell's parts: sheet, cell, header.
+type CellParts = (String, String, String);
+/// An issue's parts, as pickling carries them: code, pointer, line, column, offset, params,
+/// cell.
+type IssueParts = (
+    String,
+    String,
+    Option<u32>,
+    Option<u32>,
+    Option<usize>,
+    Vec<(String, String)>,
+    Option<CellParts>,
+);
 /// An issue and its report's language.
 type IssueState = (String, IssueParts);
-/// A report's parts: kind, language, issues beyond the cap, errors in all, the issues.
-type ReportState = (Option<String>, String, usize, usize, Vec<IssueParts>);
+/// A report's parts: kind, language, issues beyond the cap, errors in all, the issues, the
+/// spreadsheet it was read from.
+type ReportState = (Option<String>, String, usize, usize, Vec<IssueParts>, Option<String>);
 
 fn issue_parts(issue: &Issue) -> IssueParts {
     let params = issue.params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
-    (issue.code.to_owned(), issue.pointer.clone(), issue.line, issue.column, issue.offset, params)
+    let cell = issue.cell.as_deref().map(|c| (c.sheet.clone(), c.cell.clone(), c.header.clone()));
+    (
+        issue.code.to_owned(),
+        issue.pointer.clone(),
+        issue.line,
+        issue.column,
+        issue.offset,
+        params,
+        cell,
+    )
 }
 
 fn issue_state(issue: &Issue, lang: Lang) -> IssueState {
@@ -43,10 +64,13 @@ fn issue_state(issue: &Issue, lang: Lang) -> IssueState {
 }
 
 fn issue_from(parts: IssueParts) -> PyResult<Issue> {
-    let (code, pointer, line, column, offset, params) = parts;
-    Issue::from_parts(&code, pointer, (line, column, offset), params).ok_or_else(|| {
-        errors::KommunIntlError::new_err(format!("no issue of rule `{code}` has these parts"))
-    })
+    let (code, pointer, line, column, offset, params, cell) = parts;
+    let mut issue =
+        Issue::from_parts(&code, pointer, (line, column, offset), params).ok_or_else(|| {
+            errors::KommunIntlError::new_err(format!("no issue of rule `{code}` has these parts"))
+        })?;
+    issue.cell = cell.map(|(sheet, cell, header)| Box::new(CellRef { sheet, cell, header }));
+    Ok(issue)
 }
 
 /// One problem found in a document.
@@ -68,12 +92,43 @@ impl PyIssue {
         d.set_item("message", self.issue.message(lang))?;
         d.set_item("params", self.params(py)?)?;
         d.set_item("url", self.issue.rule().url())?;
+        let cell = match self.issue.cell.as_deref() {
+            Some(c) => {
+                let cd = PyDict::new(py);
+                cd.set_item("ref", c.to_string())?;
+                cd.set_item("sheet", &c.sheet)?;
+                cd.set_item("cell", &c.cell)?;
+                cd.set_item("header", &c.header)?;
+                Some(cd)
+            }
+            None => None,
+        };
+        d.set_item("cell", cell)?;
         Ok(d)
     }
 }
 
 #[pymethods]
 impl PyIssue {
+    /// The sheet the value is on, for a register read from a spreadsheet.
+    #[getter]
+    fn sheet(&self) -> Option<&str> {
+        self.issue.cell.as_deref().map(|c| c.sheet.as_str())
+    }
+
+    /// The cell in A1 notation (`D14`; a whole row `14:14`), for a register read from a
+    /// spreadsheet.
+    #[getter]
+    fn cell(&self) -> Option<&str> {
+        self.issue.cell.as_deref().map(|c| c.cell.as_str())
+    }
+
+    /// The header of the cell's column, as the sheet writes it.
+    #[getter]
+    fn header(&self) -> Option<&str> {
+        self.issue.cell.as_deref().map(|c| c.header.as_str())
+    }
+
     /// The stable code, e.g. `partnership.end_before_start`.
     #[getter]
     fn code(&self) -> &'static str {
@@ -329,9 +384,10 @@ impl PyReport {
     }
 
     /// The issues as flat records, one dict per issue with the same keys in the same order:
-    /// `file`, `pointer`, `line`, `column`, `code`, `severity`, `message` (ready for
-    /// `csv.DictWriter` or `pandas.DataFrame`). `file` is the path the document was read from,
-    /// or None.
+    /// `file`, `sheet`, `cell`, `header`, `pointer`, `line`, `column`, `code`, `severity`,
+    /// `message` (ready for `csv.DictWriter`, `pandas.DataFrame` or `polars.DataFrame`).
+    /// `file` is the path the document was read from, or None; `sheet`, `cell` and `header`
+    /// are None for a document not read from a spreadsheet.
     #[pyo3(signature = (lang = None))]
     fn to_records<'py>(
         &self,
@@ -344,7 +400,11 @@ impl PyReport {
             .iter()
             .map(|issue| {
                 let d = PyDict::new(py);
+                let cell = issue.cell.as_deref();
                 d.set_item("file", self.file.as_deref())?;
+                d.set_item("sheet", cell.map(|c| c.sheet.as_str()))?;
+                d.set_item("cell", cell.map(|c| c.cell.as_str()))?;
+                d.set_item("header", cell.map(|c| c.header.as_str()))?;
                 d.set_item("pointer", &issue.pointer)?;
                 d.set_item("line", issue.line)?;
                 d.set_item("column", issue.column)?;
@@ -373,6 +433,7 @@ impl PyReport {
                 this.report.truncated_count,
                 this.report.error_count(),
                 this.report.issues.iter().map(issue_parts).collect(),
+                this.file.clone(),
             );
             Ok((slf.get_type().getattr("_from_state")?, (state,)))
         })
@@ -382,7 +443,7 @@ impl PyReport {
     #[staticmethod]
     fn _from_state(state: ReportState) -> PyResult<PyReport> {
         errors::guard(|| {
-            let (kind, lang, truncated, errors_in_all, issues) = state;
+            let (kind, lang, truncated, errors_in_all, issues, file) = state;
             let issues = issues.into_iter().map(issue_from).collect::<PyResult<Vec<_>>>()?;
             let report = Report::from_parts(issues, truncated, errors_in_all).ok_or_else(|| {
                 errors::KommunIntlError::new_err("these counts cannot be those of these issues")
@@ -391,7 +452,7 @@ impl PyReport {
                 .map(|k| DocumentKind::from_str(&k))
                 .transpose()
                 .map_err(|e| errors::KommunIntlError::new_err(e.to_string()))?;
-            Ok(PyReport { report, lang: parse_lang(&lang)?, kind, file: None })
+            Ok(PyReport { report, lang: parse_lang(&lang)?, kind, file })
         })
     }
 

@@ -36,13 +36,15 @@ impl PyRule {
     }
 
     /// Where the JSON Schema expresses the rule: `"text"` (below what a schema validator
-    /// sees), `"structure"` (types, required and unknown fields, codes), `"keyword"` (a
+    /// sees), `"structure"` (types, required and unknown fields, codes), `"sheet"` (the
+    /// spreadsheet a register was read from), `"keyword"` (a
     /// keyword such as `pattern`, see `keyword`) or `"rule"` (only named in `x-rules`).
     #[getter]
     fn check(&self) -> &'static str {
         match self.rule.check {
             Check::Text => "text",
             Check::Structure => "structure",
+            Check::Sheet => "sheet",
             Check::Keyword(_) => "keyword",
             Check::Rule => "rule",
         }
@@ -53,7 +55,7 @@ impl PyRule {
     fn keyword(&self) -> Option<&'static str> {
         match self.rule.check {
             Check::Keyword(k) => Some(k),
-            Check::Text | Check::Structure | Check::Rule => None,
+            Check::Text | Check::Structure | Check::Rule | Check::Sheet => None,
         }
     }
 

@@ -28,6 +28,9 @@ pub enum Input<'a> {
     /// A dict or list whose JSON would be larger than the document size limit: it was not
     /// converted whole, and its report is `limits.document_size`.
     Oversized,
+    /// A register kept as a spreadsheet (an os.PathLike to an .xlsx, .ods or .csv file, or a
+    /// folder of CSV files), read by `kommun-intl-sheets`, and its path.
+    Sheet(Box<kommun_intl_sheets::Register>, String),
 }
 
 impl Input<'_> {
@@ -37,8 +40,25 @@ impl Input<'_> {
             Input::Text(t) => Input::Text(Cow::Owned(t.into_owned())),
             Input::Value(v) => Input::Value(v),
             Input::Oversized => Input::Oversized,
+            Input::Sheet(r, file) => Input::Sheet(r, file),
         }
     }
+}
+
+/// A register kept as a spreadsheet, when `obj` is an os.PathLike to one.
+fn read_sheet(obj: &Bound<'_, PyAny>) -> PyResult<Option<Input<'static>>> {
+    if !is_path(obj) {
+        return Ok(None);
+    }
+    let path: std::path::PathBuf =
+        obj.py().import("os")?.getattr("fspath")?.call1((obj,))?.extract()?;
+    if !kommun_intl_sheets::is_spreadsheet(&path) {
+        return Ok(None);
+    }
+    let register = obj
+        .py()
+        .detach(|| kommun_intl_sheets::read_path(&path, &kommun_intl_sheets::Limits::default()))?;
+    Ok(Some(Input::Sheet(Box::new(register), path.display().to_string())))
 }
 
 fn is_path(obj: &Bound<'_, PyAny>) -> bool {
@@ -91,6 +111,9 @@ fn path_of(obj: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
 
 /// Reads one document: bytes, str (JSON text), os.PathLike, or dict/list/tuple.
 pub fn read_input<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Input<'a>> {
+    if let Some(sheet) = read_sheet(obj)? {
+        return Ok(sheet);
+    }
     if let Some(t) = text(obj)? {
         return Ok(Input::Text(t));
     }
@@ -127,6 +150,7 @@ fn detect(input: &Input<'_>) -> Result<DocumentKind, kommun_intl::Error> {
             DocumentKind::detect(&serde_json::to_vec(&probe).unwrap_or_default())
         }
         Input::Oversized => DocumentKind::detect(b"{}"),
+        Input::Sheet(..) => Ok(DocumentKind::Dataset),
     }
 }
 
@@ -178,6 +202,7 @@ fn run(kind: DocumentKind, input: &Input<'_>, options: &Options) -> Report {
         Input::Text(t) => kind.validate_json(t, options),
         Input::Value(v) => validate_value(kind, v, options),
         Input::Oversized => kommun_intl::oversized(options),
+        Input::Sheet(register, _) => register.validate(options),
     }
 }
 
@@ -211,6 +236,8 @@ fn in_parallel<J: Sync, R: Send>(jobs: &[J], f: impl Fn(&J) -> R + Sync) -> Vec<
 /// `data` is bytes, str (JSON text, never a file name), os.PathLike or an already-parsed
 /// dict or list. The kind is `kind`, else the document's `$schema`, else
 /// `KindNotDetectedError`. Issues from text carry a line and column; issues from a dict do not.
+/// A path to a spreadsheet (`.xlsx`, `.ods`, `.csv`, or a folder of CSV files) is read as a
+/// register, and its issues carry `sheet`, `cell` and `header` (see `Report.to_records`).
 #[pyfunction]
 #[pyo3(signature = (data, kind = None, *, lang = "en", max_issues = 1000, reference_date = None, profile = None))]
 pub fn validate(

@@ -134,13 +134,13 @@ def test_a_process_pool_returns_reports() -> None:
 def test_forged_pickle_state_is_an_error_not_a_panic() -> None:
     report = kommun_intl.validate(b"{", "feedback")
     fn, (state,) = report.__reduce__()
-    kind, lang, truncated, errors, issues = state
+    kind, lang, truncated, errors, issues, file = state
     for bad in (
-        (kind, lang, truncated, errors + 5, issues),
-        (kind, "xx", truncated, errors, issues),
-        ("nope", lang, truncated, errors, issues),
-        (kind, lang, truncated, errors, [("no.such_rule", "", None, None, None, [])]),
-        (kind, lang, truncated, errors, [(issues[0][0], "", None, None, None, [("x", "y")])]),
+        (kind, lang, truncated, errors + 5, issues, file),
+        (kind, "xx", truncated, errors, issues, file),
+        ("nope", lang, truncated, errors, issues, file),
+        (kind, lang, truncated, errors, [("no.such_rule", "", None, None, None, [], None)], file),
+        (kind, lang, truncated, errors, [(issues[0][0], "", None, None, None, [("x", "y")], None)], file),
     ):
         with pytest.raises(ValueError):
             fn(bad)

@@ -43,9 +43,10 @@ def test_to_dict_is_the_cli_json_shape() -> None:
     assert d["kind"] == "feedback" and d["valid"] is False and d["truncated"] == 0
     first = d["issues"][0]
     assert list(first) == [
-        "code", "severity", "pointer", "line", "column", "offset", "message", "params", "url"
+        "code", "severity", "pointer", "line", "column", "offset", "message", "params", "url", "cell"
     ]
     assert first["url"] == f"https://kommun-intl.github.io/kommun-intl/rules/{first['code']}/"
+    assert first["cell"] is None  # set for a register read from a spreadsheet
     assert first["message"] == report.issues[0].message("sv")
     assert report.to_dict("en")["issues"][0]["message"] == report.issues[0].message("en")
     json.dumps(d)  # plain JSON values
@@ -86,10 +87,12 @@ def test_to_records_is_flat_and_names_the_file(tmp_path: object) -> None:
     assert report.file == str(path)
     records = report.to_records()
     assert [list(r) for r in records] == [
-        ["file", "pointer", "line", "column", "code", "severity", "message"]
+        ["file", "sheet", "cell", "header", "pointer", "line", "column", "code", "severity",
+         "message"]
     ] * 3
     assert records[1] == {
-        "file": str(path), "pointer": "/channel", "line": 1, "column": 60,
+        "file": str(path), "sheet": None, "cell": None, "header": None,
+        "pointer": "/channel", "line": 1, "column": 60,
         "code": "structure.unknown_code", "severity": "error",
         "message": report.issues[1].message(),
     }

@@ -19,7 +19,7 @@ def test_the_catalogue_is_the_readme_table() -> None:
 def test_rules_have_both_messages_with_their_params() -> None:
     for r in kommun_intl.rules():
         assert r.severity in ("error", "warning")
-        assert r.check in ("text", "structure", "keyword", "rule")
+        assert r.check in ("text", "structure", "sheet", "keyword", "rule")
         assert (r.keyword is not None) == (r.check == "keyword")
         for lang in ("sv", "en"):
             placeholders = set(re.findall(r"\{(\w+)\}", r.template(lang)))

@@ -139,7 +139,7 @@ def types_py(model: Model) -> str:
     ]
     names = [n for n in sorted(model.aliases) if model.is_alias(n)]
     names += [f"{n}Dict" for n in sorted(model.objects)]
-    names += ["CodeEntry", "DateArg", "IssueDict", "Kind", "Lang", "RecordDict", "ReportDict", "Source"]
+    names += ["CellDict", "CodeEntry", "DateArg", "IssueDict", "Kind", "Lang", "RecordDict", "ReportDict", "Source"]
     out += [f"    {n!r}," for n in names] + ["]", "", FIXED]
     kinds = ", ".join(repr(k) for k in kommun_intl.kinds())
     out += [f"Kind = Literal[{kinds}]", '"""A document kind, as ``kinds()`` lists them."""', ""]
@@ -175,6 +175,15 @@ class CodeEntry(TypedDict):
     en: str
 
 
+class CellDict(TypedDict):
+    """Where a value of a register read from a spreadsheet is (``IssueDict.cell``)."""
+
+    ref: str
+    sheet: str
+    cell: str
+    header: str
+
+
 class IssueDict(TypedDict):
     """``Issue.to_dict()``, as the CLI's JSON output writes an issue."""
 
@@ -188,12 +197,16 @@ class IssueDict(TypedDict):
     params: "dict[str, str]"
     url: str
     """The rule's page on the documentation site."""
+    cell: Union[CellDict, None]
 
 
 class RecordDict(TypedDict):
-    """One issue of ``Report.to_records()``: a flat record for csv or pandas."""
+    """One issue of ``Report.to_records()``: a flat record for csv or a data frame."""
 
     file: Union[str, None]
+    sheet: Union[str, None]
+    cell: Union[str, None]
+    header: Union[str, None]
     pointer: str
     line: Union[int, None]
     column: Union[int, None]

@@ -58,6 +58,7 @@ pub fn schema_word(check: Check) -> String {
     match check {
         Check::Text => "JSON text".to_owned(),
         Check::Structure => "structure".to_owned(),
+        Check::Sheet => "spreadsheet".to_owned(),
         Check::Keyword(k) => k.to_owned(),
         Check::Rule => "x-rules".to_owned(),
     }
@@ -145,6 +146,8 @@ fn schema_sentence(check: Check, lang: Lang) -> String {
     match (check, lang) {
         (Check::Text, Lang::En) => "nothing; the rule is about the JSON text itself (encoding, syntax, size, duplicate keys), below what a schema validator sees".to_owned(),
         (Check::Text, Lang::Sv) => "inget; regeln gäller själva JSON-texten (teckenkodning, syntax, storlek, dubbla nycklar), under det en schemavalidator ser".to_owned(),
+        (Check::Sheet, Lang::En) => "nothing; the rule is about the spreadsheet a register was read from (sheets, header row, cells, encoding), before there is JSON".to_owned(),
+        (Check::Sheet, Lang::Sv) => "inget; regeln gäller kalkylarket som registret lästes från (blad, rubrikrad, celler, teckenkodning), innan det finns någon JSON".to_owned(),
         (Check::Structure, Lang::En) => "the document's structure (`type`, `required`, `additionalProperties`, `enum`)".to_owned(),
         (Check::Structure, Lang::Sv) => "dokumentets struktur (`type`, `required`, `additionalProperties`, `enum`)".to_owned(),
         (Check::Keyword(k), Lang::En) => format!("the `{k}` keyword"),

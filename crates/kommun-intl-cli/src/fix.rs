@@ -116,6 +116,16 @@ pub fn run(args: &Args) -> u8 {
                 })
                 .ok()
         })
+        .filter(|input| {
+            if input.sheet {
+                env::note(&format!(
+                    "{}: skipped: spreadsheets are not fixed in place (`kommun-intl import` \
+                     gives the register as JSON)",
+                    input.display
+                ));
+            }
+            !input.sheet
+        })
         .collect();
     let styles = Styles::new(env::colour(args.color, io::stdout().is_terminal()));
     let out = BufWriter::new(io::stdout().lock());

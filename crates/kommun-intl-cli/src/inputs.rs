@@ -25,6 +25,9 @@ pub struct Input {
     pub ndjson: Option<bool>,
     /// Its size in bytes, when known (for the progress bar).
     pub size: Option<u64>,
+    /// A register kept as a spreadsheet: an `.xlsx`, `.ods` or `.csv` file, or a folder of
+    /// CSV files (one per sheet), read by `kommun-intl-sheets` rather than as JSON.
+    pub sheet: bool,
 }
 
 /// The name standard input has in output.
@@ -83,6 +86,7 @@ pub fn expand(
         display: display(path),
         ndjson: Some(force_ndjson || is_ndjson_name(path)),
         size,
+        sheet: !force_ndjson && kommun_intl_sheets::Format::of_path(path).is_some(),
     };
     for path in paths {
         if path.as_os_str() == "-" {
@@ -91,6 +95,7 @@ pub fn expand(
                 display: STDIN_NAME.to_owned(),
                 ndjson: force_ndjson.then_some(true),
                 size: None,
+                sheet: false,
             }));
             continue;
         }
@@ -108,6 +113,19 @@ pub fn expand(
         if !meta.is_dir() {
             out.push(Ok(file(path, Some(meta.len()))));
             continue;
+        }
+        // A folder with CSV files in it is a register kept as CSV, one file per sheet; any
+        // JSON files below it are validated as well.
+        let mut found = false;
+        if !force_ndjson && kommun_intl_sheets::is_spreadsheet(path) {
+            found = true;
+            out.push(Ok(Input {
+                source: Source::File(path.clone()),
+                display: display(path),
+                ndjson: Some(false),
+                size: None,
+                sheet: true,
+            }));
         }
         let root = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
         let walk = ignore::WalkBuilder::new(path)

@@ -21,6 +21,7 @@ mod progress;
 mod render;
 mod report;
 mod schema;
+mod sheets;
 mod snippet;
 mod upgrade;
 mod validate;
@@ -45,7 +46,8 @@ const EXIT_HELP: &str = "Exit status: 0 valid (warnings allowed), 1 invalid data
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Validate files, directories (recursively: .json, .ndjson, .jsonl) or `-` for stdin.
+    /// Validate files, directories (recursively: .json, .ndjson, .jsonl), spreadsheets
+    /// (.xlsx, .ods, .csv, a folder of CSV files) or `-` for stdin.
     #[command(after_help = EXIT_HELP)]
     Validate(validate::Args),
     /// Normalise what has one right form, in place: phone numbers, postal codes, country
@@ -64,10 +66,16 @@ enum Command {
     /// Render a register as the municipality's page: a static site in Swedish or English.
     #[command(after_help = EXIT_HELP)]
     Render(render::Args),
-    /// Export a register as open data: CSV with a DCAT-AP-SE description, IATI activity XML,
-    /// or Wikidata QuickStatements.
+    /// Export a register: as a workbook or a folder of CSV files (xlsx, csv), or as open data
+    /// (CSV with a DCAT-AP-SE description, IATI activity XML, Wikidata QuickStatements).
     #[command(after_help = EXIT_HELP)]
     Export(open_data::Args),
+    /// Print a register kept as a spreadsheet (.xlsx, .ods, .csv or a folder of CSV files)
+    /// as JSON.
+    Import(sheets::ImportArgs),
+    /// Write an empty register workbook: headers in both languages, drop-down lists, notes
+    /// and a help sheet.
+    Template(sheets::TemplateArgs),
 }
 
 /// How to print issues.
@@ -182,5 +190,7 @@ where
         Command::Explain(args) => catalogue::explain(&args),
         Command::Render(args) => render::run(&args),
         Command::Export(args) => open_data::run(&args),
+        Command::Import(args) => sheets::import(&args),
+        Command::Template(args) => sheets::template(&args),
     }
 }

@@ -15,13 +15,20 @@ use kommun_intl::Validate;
 use kommun_intl::model::WikidataId;
 use kommun_intl_publish::{Register, csv, dcat, iati, wikidata};
 
+use crate::sheets;
 use crate::env;
 use crate::render::{ReportArgs, load, publish_error};
 use crate::{exit, parse_lang};
 
-/// The open-data formats.
+/// What `export` writes: a spreadsheet (see `sheets`) or open data.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum To {
+    /// An Excel workbook, one sheet per collection; `--output` is a file.
+    Xlsx,
+    /// An OpenDocument spreadsheet (not built in yet: the command says so).
+    Ods,
+    /// A folder of CSV files, one per sheet, as `import` reads them back; `--output` is a folder.
+    Csv,
     /// CSV per collection with a DCAT-AP-SE description (JSON-LD); `--output` is a directory.
     Dcat,
     /// IATI 2.03 activity XML of the projects; `--output` is a file.
@@ -81,6 +88,16 @@ fn left_out(items: &[(String, &'static str)]) {
 
 /// Runs `export --to dcat|iati|wikidata`; returns the exit status.
 pub fn run(args: &Args) -> u8 {
+    let sheet = match args.to {
+        To::Xlsx => Some(sheets::To::Xlsx),
+        To::Ods => Some(sheets::To::Ods),
+        To::Csv => Some(sheets::To::Csv),
+        To::Dcat | To::Iati | To::Wikidata => None,
+    };
+    if let Some(to) = sheet {
+        let (register, output, lang) = (args.register.clone(), args.output.clone(), args.lang);
+        return sheets::export(&sheets::ExportArgs { register, to, output, lang });
+    }
     let lang = env::lang(args.lang);
     // Checked before the register is read, so that a usage error writes nothing.
     let own = match (&args.to, &args.wikidata) {
@@ -143,6 +160,7 @@ pub fn run(args: &Args) -> u8 {
             left_out(&out.left_out);
             write(&args.output, &out.text)
         }
+        To::Xlsx | To::Ods | To::Csv => unreachable!("spreadsheets are written by `sheets::export` above"),
     };
     match result {
         Ok(()) => exit::VALID,

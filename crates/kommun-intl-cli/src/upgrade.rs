@@ -70,6 +70,13 @@ pub fn run(args: &Args) -> u8 {
                 continue;
             }
         };
+        if input.sheet {
+            env::note(&format!(
+                "{}: skipped: spreadsheets are read as the current shape",
+                input.display
+            ));
+            continue;
+        }
         let Source::File(path) = &input.source else {
             env::error("upgrade rewrites files in place; standard input is not one");
             failures += 1;

@@ -209,6 +209,9 @@ fn check_input(
     progress: &mut Progress,
     terminal: bool,
 ) -> io::Result<FileStats> {
+    if input.sheet {
+        return check_sheet(input, options, sink, progress);
+    }
     let file = FileInfo { path: &input.display };
     let options = &setup.options;
     let mut stats = FileStats { kind: setup.kind, ..FileStats::default() };
@@ -285,6 +288,45 @@ fn check_input(
             )
         });
     }
+    sink.file_end(&file, &stats)?;
+    Ok(stats)
+}
+
+/// Validates a register kept as a spreadsheet (a workbook, a CSV file or a folder of them):
+/// one document, every issue with its sheet and cell.
+fn check_sheet(
+    input: &Input,
+    options: &Options,
+    sink: &mut dyn Sink,
+    progress: &mut Progress,
+) -> io::Result<FileStats> {
+    let file = FileInfo { path: &input.display };
+    let mut stats = FileStats { kind: Some(DocumentKind::Dataset), ..FileStats::default() };
+    sink.file_start(&file)?;
+    let inputs::Source::File(path) = &input.source else {
+        stats.failure = Some("a spreadsheet cannot be read from standard input".to_owned());
+        sink.file_end(&file, &stats)?;
+        return Ok(stats);
+    };
+    let register = match kommun_intl_sheets::read_path(path, &kommun_intl_sheets::Limits::default())
+    {
+        Ok(r) => r,
+        Err(e) => {
+            stats.failure = Some(format!("cannot read: {e}"));
+            sink.file_end(&file, &stats)?;
+            return Ok(stats);
+        }
+    };
+    let options = Options { kind_from_document: false, ..options.clone() };
+    let report = register.validate(&options);
+    stats.documents = 1;
+    stats.errors = report.error_count() as u64;
+    stats.warnings = report.warning_count() as u64;
+    stats.truncated = report.truncated_count as u64;
+    let info =
+        DocInfo { kind: Some(DocumentKind::Dataset), trust: Trust::Told, text: b"", first_line: 1 };
+    progress.suspend(|| sink.document(&file, &info, &report))?;
+    progress.advance(input.size.unwrap_or(0), 1);
     sink.file_end(&file, &stats)?;
     Ok(stats)
 }

@@ -24,7 +24,7 @@ pub use model::{
     Proposal,
 };
 pub use schema::schema_for;
-pub use validate::{Issue, Lang, Limits, Options, Report, Severity, Validate};
+pub use validate::{CellRef, Issue, Lang, Limits, Options, Report, Severity, Validate};
 
 /// The repository's README, whose Rust examples run as doc tests (with the repository's
 /// files: it is not part of the published crate, which documents itself with `README.md`).

@@ -96,6 +96,7 @@ __all__ = [
     'StatedAgeDict',
     'StatedCountDict',
     'SuccessionDict',
+    'CellDict',
     'CodeEntry',
     'DateArg',
     'IssueDict',
@@ -124,6 +125,15 @@ class CodeEntry(TypedDict):
     code: str
     sv: str
     en: str
+
+
+class CellDict(TypedDict):
+    """Where a value of a register read from a spreadsheet is (``IssueDict.cell``)."""
+
+    ref: str
+    sheet: str
+    cell: str
+    header: str
 
 
 class IssueDict(TypedDict):

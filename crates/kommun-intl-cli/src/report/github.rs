@@ -51,7 +51,13 @@ impl Sink for Github<'_> {
             let props =
                 format!("file={}{place},title={}", property(file.path), property(issue.code));
             let pointer = super::pointer_in_parens(&issue.pointer);
-            let message = format!("{} {pointer}", issue.message(self.lang));
+            let message = match &issue.cell {
+                Some(c) if !c.header.is_empty() => {
+                    format!("{c} [{}]: {} {pointer}", c.header, issue.message(self.lang))
+                }
+                Some(c) => format!("{c}: {} {pointer}", issue.message(self.lang)),
+                None => format!("{} {pointer}", issue.message(self.lang)),
+            };
             writeln!(self.out, "::{command} {props}::{}", data(&message))?;
         }
         if report.truncated_count > 0 {

@@ -46,8 +46,9 @@ impl<'w> Human<'w> {
 
     fn header(&mut self, path: &str, issue: &Issue, message: &str) -> io::Result<()> {
         let styles = self.settings.styles;
-        let place = match (issue.line, issue.column) {
-            (Some(l), Some(c)) => format!("{path}:{l}:{c}:"),
+        let place = match (&issue.cell, issue.line, issue.column) {
+            (Some(cell), _, _) => format!("{path}:{cell}:"),
+            (None, Some(l), Some(c)) => format!("{path}:{l}:{c}:"),
             _ => format!("{path}:"),
         };
         let severity = match issue.severity {
@@ -112,14 +113,30 @@ impl Sink for Human<'_> {
                     Severity::Error => self.settings.styles.error,
                     Severity::Warning => self.settings.styles.warning,
                 };
-                snippets.render(
-                    &mut self.out,
-                    &self.settings.styles,
-                    (i, issue),
-                    caret,
-                    &issue.pointer,
-                )?;
                 let pad = Snippets::pad(issue);
+                if let Some(cell) = &issue.cell {
+                    // A spreadsheet has no source line to show: the column and the pointer.
+                    let column = match lang {
+                        Lang::En => "column",
+                        Lang::Sv => "kolumn",
+                    };
+                    let pointer = super::shown_pointer(&issue.pointer);
+                    let text = if cell.header.is_empty() {
+                        pointer.to_owned()
+                    } else {
+                        format!("{column} `{}`, {pointer}", escape_controls(&cell.header))
+                    };
+                    paint(&mut self.out, self.settings.styles.gutter, &format!("{pad} |"))?;
+                    writeln!(self.out, " {text}")?;
+                } else {
+                    snippets.render(
+                        &mut self.out,
+                        &self.settings.styles,
+                        (i, issue),
+                        caret,
+                        &issue.pointer,
+                    )?;
+                }
                 if let Some(s) = issue.suggestion() {
                     let text = match lang {
                         Lang::En => format!("did you mean `{s}`?"),

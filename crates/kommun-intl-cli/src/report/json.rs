@@ -2,9 +2,13 @@
 //!
 //! ```json
 //! {"files": [{"path", "issues": [{"code", "severity", "pointer", "line", "column", "message",
-//!   "params", "url"}], "kind", "valid", "documents", "truncated"}],
+//!   "params", "url", "cell"}], "kind", "valid", "documents", "truncated"}],
 //!  "summary": {"files", "documents", "errors", "warnings", "valid"}}
 //! ```
+//!
+//! `cell` is `null` for JSON input; for a register read from a spreadsheet it is
+//! `{"ref": "Partnerskap!D14", "sheet", "cell", "header"}`, beside the `pointer` of the same
+//! value in the equivalent JSON.
 //!
 //! A file that could not be read has `"error"` with the reason and `"valid": false`.
 
@@ -51,6 +55,12 @@ pub fn issue_json(issue: &Issue, lang: Lang) -> Value {
         "message": issue.message(lang),
         "params": issue.params,
         "url": issue.rule().url(),
+        "cell": issue.cell.as_deref().map(|c| json!({
+            "ref": c.to_string(),
+            "sheet": c.sheet,
+            "cell": c.cell,
+            "header": c.header,
+        })),
     })
 }
 

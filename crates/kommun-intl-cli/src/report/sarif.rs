@@ -123,6 +123,19 @@ impl Sink for Sarif<'_> {
             if let Some(i) = index {
                 result["ruleIndex"] = json!(i);
             }
+            // A value of a spreadsheet: the cell as a second logical location, and as
+            // properties for tools that show them.
+            if let Some(c) = &issue.cell {
+                if let Some(l) = result["locations"][0]["logicalLocations"].as_array_mut() {
+                    l.push(json!({
+                        "fullyQualifiedName": c.to_string(),
+                        "name": c.cell,
+                        "kind": "element",
+                    }));
+                }
+                result["properties"] =
+                    json!({ "sheet": c.sheet, "cell": c.cell, "header": c.header });
+            }
             write!(self.out, "{}\n        ", if self.results > 0 { "," } else { "" })?;
             self.results += 1;
             write_indented(&mut self.out, &result, "        ")?;

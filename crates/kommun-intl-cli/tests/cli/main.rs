@@ -12,6 +12,7 @@ mod hostile;
 mod inputs;
 mod personal;
 mod publish;
+mod sheets;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

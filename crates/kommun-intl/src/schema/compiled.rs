@@ -304,6 +304,9 @@ pub struct Node {
     pub rules: Vec<Box<str>>,
     /// The schema `false`: no value is allowed.
     pub never: bool,
+    /// The `description` (from the model's doc comments), for tools that show a field's
+    /// meaning: a template's column notes.
+    pub description: Option<Box<str>>,
     /// The typed check of a definition with rules of its own.
     pub(crate) check: Option<Typed>,
 }
@@ -677,6 +680,7 @@ impl<'s> Builder<'s> {
             types: Types::from_keyword(obj.get("type")),
             personal: obj.get("x-personal-data") == Some(&Value::Bool(true)),
             closed: obj.get("additionalProperties") == Some(&Value::Bool(false)),
+            description: obj.get("description").and_then(Value::as_str).map(Into::into),
             ..Node::default()
         };
         if let Some(name) = obj.get("$ref").and_then(Value::as_str) {

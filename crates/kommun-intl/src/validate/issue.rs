@@ -73,6 +73,40 @@ impl FromStr for Lang {
     }
 }
 
+/// Where a value sits in a spreadsheet: the sheet, the cell and its column's header. Issues
+/// found in a register read from a workbook or CSV file carry one beside their JSON Pointer
+/// (the pointer of the same value in the equivalent JSON).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CellRef {
+    /// The sheet's name (for a CSV file, the file's name without `.csv`).
+    pub sheet: String,
+    /// The cell in A1 notation (`D14`); a whole row or column where no one cell is meant
+    /// (`14:14`, `D:D`).
+    pub cell: String,
+    /// The header of the cell's column, as the sheet writes it (empty for a whole row).
+    pub header: String,
+}
+
+impl CellRef {
+    /// The sheet name as a spreadsheet formula writes it: quoted when it holds anything but
+    /// letters, digits and `_` (`'Mina partner'`).
+    #[must_use]
+    pub fn quoted_sheet(&self) -> String {
+        if self.sheet.chars().all(|c| c.is_alphanumeric() || c == '_') && !self.sheet.is_empty() {
+            self.sheet.clone()
+        } else {
+            format!("'{}'", self.sheet.replace('\'', "''"))
+        }
+    }
+}
+
+impl fmt::Display for CellRef {
+    /// `Partnerskap!D14`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}!{}", self.quoted_sheet(), self.cell)
+    }
+}
+
 /// One problem found in a document.
 ///
 /// Every property is a public field, read the same way (`issue.code`, `issue.severity`,
@@ -112,6 +146,8 @@ pub struct Issue {
     pub offset: Option<usize>,
     /// Non-personal parameters of the message, by name.
     pub params: BTreeMap<&'static str, String>,
+    /// Where the value is in the spreadsheet the document was read from, if it was.
+    pub cell: Option<Box<CellRef>>,
 }
 
 impl Issue {
@@ -141,6 +177,7 @@ impl Issue {
             column,
             offset,
             params: kept,
+            cell: None,
         })
     }
 
@@ -198,13 +235,16 @@ impl fmt::Debug for Issue {
             .field("column", &self.column)
             .field("offset", &self.offset)
             .field("params", &self.params)
+            .field("cell", &self.cell)
             .finish_non_exhaustive()
     }
 }
 
 impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let (Some(line), Some(column)) = (self.line, self.column) {
+        if let Some(cell) = &self.cell {
+            write!(f, "{cell}: ")?;
+        } else if let (Some(line), Some(column)) = (self.line, self.column) {
             write!(f, "{line}:{column}: ")?;
         }
         let pointer = if self.pointer.is_empty() { "/" } else { &self.pointer };

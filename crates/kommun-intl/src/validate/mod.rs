@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 
 use crate::model::Profile;
 
-pub use issue::{Issue, Lang, Report, Severity, UnknownLang};
+pub use issue::{CellRef, Issue, Lang, Report, Severity, UnknownLang};
 pub use limits::Limits;
 pub use rules::{Check, Rule};
 pub use select::{RuleSelection, SelectorError};
@@ -311,6 +311,7 @@ impl Ctx {
             column: None,
             offset: None,
             params: map,
+            cell: None,
         });
         let offset = offset.map(|o| self.offset_base + o);
         self.places.push(Place { offset, masked: self.masked.clone() });

@@ -18,6 +18,9 @@ pub enum Check {
     Keyword(&'static str),
     /// JSON Schema cannot say it; the code is listed in `x-rules` on the node it concerns.
     Rule,
+    /// The spreadsheet a register was read from (its sheets, header row, cells and encoding):
+    /// before there is any JSON for a schema to judge.
+    Sheet,
 }
 
 /// One validation rule.
@@ -175,7 +178,7 @@ macro_rules! rules {
     };
 }
 
-use Check::{Keyword as K, Rule as X, Structure as S, Text as T};
+use Check::{Keyword as K, Rule as X, Sheet as W, Structure as S, Text as T};
 
 rules! {
     /// The input is not well-formed JSON.
@@ -226,6 +229,54 @@ rules! {
     LIMIT_ARRAY_LENGTH = "limits.array_length", Error, T, [max],
         en: "An array has more than {max} items.",
         sv: "En lista har fler än {max} poster.";
+    /// A file could not be read as a workbook or CSV file.
+    SHEET_UNREADABLE = "sheet.unreadable", Error, W, [detail],
+        en: "The file cannot be read as a spreadsheet: {detail}.",
+        sv: "Filen kan inte läsas som ett kalkylark: {detail}.";
+    /// A workbook or CSV file is larger than the limits of a register.
+    SHEET_TOO_LARGE = "sheet.too_large", Error, W, [what, max],
+        en: "The spreadsheet is too large ({what} over the limit of {max}); the rest is not read.",
+        sv: "Kalkylarket är för stort ({what} över gränsen {max}); resten läses inte.";
+    /// A CSV file is not UTF-8 but Windows-1252 (what Excel's plain "CSV" saves).
+    SHEET_ENCODING = "sheet.encoding", Warning, W, [encoding],
+        en: "The file is not UTF-8 but {encoding}; it was read as {encoding}. Save it as \"CSV UTF-8\", or let `kommun-intl export FILE --to csv --output FOLDER` write it as UTF-8.",
+        sv: "Filen är inte UTF-8 utan {encoding}; den lästes som {encoding}. Spara den som \"CSV UTF-8\", eller låt `kommun-intl export FIL --to csv --output MAPP` skriva den som UTF-8.";
+    /// A sheet's name and columns fit no collection of the register.
+    SHEET_UNKNOWN_SHEET = "sheet.unknown_sheet", Warning, W, [sheet],
+        en: "The sheet `{sheet}` is not part of a register (Partnerskap, Projekt, Statistik, ...); it was not read.",
+        sv: "Bladet `{sheet}` hör inte till ett register (Partnerskap, Projekt, Statistik, ...); det lästes inte.";
+    /// A sheet is hidden; it was read all the same.
+    SHEET_HIDDEN = "sheet.hidden", Warning, W, [sheet],
+        en: "The sheet `{sheet}` is hidden; it was read all the same. Show it, or delete it if its rows do not belong in the register.",
+        sv: "Bladet `{sheet}` är dolt; det lästes ändå. Visa det, eller ta bort det om raderna inte hör till registret.";
+    /// A column's header names no field of the register.
+    SHEET_UNKNOWN_COLUMN = "sheet.unknown_column", Error, W, [header],
+        en: "The column `{header}` names no field here; its values were not read.",
+        sv: "Kolumnen `{header}` motsvarar inget fält här; dess värden lästes inte.";
+    /// Two columns of a sheet are the same field.
+    SHEET_DUPLICATE_COLUMN = "sheet.duplicate_column", Error, W, [header, first],
+        en: "The column `{header}` is the same field as column {first}; only the first was read.",
+        sv: "Kolumnen `{header}` är samma fält som kolumn {first}; bara den första lästes.";
+    /// A cell holds a formula: its cached value was read, the formula never evaluated.
+    SHEET_FORMULA = "sheet.formula", Warning, W, [],
+        en: "The cell holds a formula; the value it last showed was read (formulas are never computed). Replace it with the value.",
+        sv: "Cellen innehåller en formel; värdet den senast visade lästes (formler räknas aldrig ut). Ersätt den med värdet.";
+    /// A cell is part of merged cells: only the first of them holds the value.
+    SHEET_MERGED_CELLS = "sheet.merged_cells", Warning, W, [range],
+        en: "The cells {range} are merged; only the first holds a value and the others were read as empty. Unmerge them.",
+        sv: "Cellerna {range} är sammanfogade; bara den första har ett värde och de andra lästes som tomma. Dela upp dem.";
+    /// A cell holds an error value (`#N/A`, `#DIV/0!`).
+    SHEET_CELL_ERROR = "sheet.cell_error", Error, W, [value],
+        en: "The cell shows the error {value}; it was read as empty.",
+        sv: "Cellen visar felet {value}; den lästes som tom.";
+    /// A number whose meaning is not certain (`1.234`: a thousand or one point something?).
+    SHEET_AMBIGUOUS_NUMBER = "sheet.ambiguous_number", Error, W, [value],
+        en: "`{value}` can be read in more than one way; write decimals with a comma and no thousands separator (`1234,5`).",
+        sv: "`{value}` kan läsas på mer än ett sätt; skriv decimaler med komma och utan tusentalsavgränsare (`1234,5`).";
+    /// A date whose meaning is not certain (`03/04/2020`), or a number where a date goes.
+    SHEET_AMBIGUOUS_DATE = "sheet.ambiguous_date", Error, W, [value],
+        en: "`{value}` is not a date that can be read with certainty; write it as YYYY-MM-DD (or YYYY-MM, YYYY).",
+        sv: "`{value}` är inget datum som kan läsas säkert; skriv det som ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM, ÅÅÅÅ).";
     /// A value has the wrong JSON type.
     WRONG_TYPE = "structure.wrong_type", Error, S, [expected, found],
         en: "Expected a value of type {expected}, found {found}.",

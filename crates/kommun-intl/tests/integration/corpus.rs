@@ -77,8 +77,11 @@ fn the_corpus_covers_every_rule() {
         rules::LIMIT_STRING_LENGTH.code,
         rules::LIMIT_ARRAY_LENGTH.code,
     ];
+    // Spreadsheet rules judge workbooks and CSV files, not JSON: the fixtures of
+    // crates/kommun-intl-sheets cover every one of them (its test `every_sheet_rule_has_a_fixture`).
     let missing: Vec<_> = rules::ALL
         .iter()
+        .filter(|r| r.check != rules::Check::Sheet)
         .map(|r| r.code)
         .filter(|c| !seen.contains(*c) && !unreachable.contains(c))
         .collect();

@@ -70,6 +70,7 @@ fn rule_table() -> String {
         let schema = match r.check {
             Check::Text => "JSON text".to_owned(),
             Check::Structure => "structure".to_owned(),
+            Check::Sheet => "spreadsheet".to_owned(),
             Check::Keyword(k) => format!("`{k}`"),
             Check::Rule => "`x-rules`".to_owned(),
         };
