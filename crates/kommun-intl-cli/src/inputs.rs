@@ -140,7 +140,6 @@ pub fn expand(
             .git_global(false)
             .require_git(false)
             .build();
-        let mut found = false;
         for entry in walk {
             match entry {
                 Ok(e) if e.path_is_symlink() && !follow_links && e.depth() > 0 => {

@@ -15,9 +15,9 @@ use kommun_intl::Validate;
 use kommun_intl::model::WikidataId;
 use kommun_intl_publish::{Register, csv, dcat, iati, wikidata};
 
-use crate::sheets;
 use crate::env;
 use crate::render::{ReportArgs, load, publish_error};
+use crate::sheets;
 use crate::{exit, parse_lang};
 
 /// What `export` writes: a spreadsheet (see `sheets`) or open data.
@@ -160,7 +160,9 @@ pub fn run(args: &Args) -> u8 {
             left_out(&out.left_out);
             write(&args.output, &out.text)
         }
-        To::Xlsx | To::Ods | To::Csv => unreachable!("spreadsheets are written by `sheets::export` above"),
+        To::Xlsx | To::Ods | To::Csv => {
+            unreachable!("spreadsheets are written by `sheets::export` above")
+        }
     };
     match result {
         Ok(()) => exit::VALID,

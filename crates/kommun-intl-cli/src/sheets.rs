@@ -83,8 +83,8 @@ pub fn import(args: &ImportArgs) -> u8 {
         let line = format!(
             "{}: {place}{}[{}]: {}",
             args.path.display(),
-            issue.severity(),
-            issue.code(),
+            issue.severity,
+            issue.code,
             issue.message(lang)
         );
         env::note(&line);

@@ -210,7 +210,7 @@ fn check_input(
     terminal: bool,
 ) -> io::Result<FileStats> {
     if input.sheet {
-        return check_sheet(input, options, sink, progress);
+        return check_sheet(input, &setup.options, sink, progress);
     }
     let file = FileInfo { path: &input.display };
     let options = &setup.options;
@@ -323,8 +323,13 @@ fn check_sheet(
     stats.errors = report.error_count() as u64;
     stats.warnings = report.warning_count() as u64;
     stats.truncated = report.truncated_count as u64;
-    let info =
-        DocInfo { kind: Some(DocumentKind::Dataset), trust: Trust::Told, text: b"", first_line: 1 };
+    let info = DocInfo {
+        kind: Some(DocumentKind::Dataset),
+        trust: Trust::Told,
+        text: b"",
+        first_line: 1,
+        ndjson: false,
+    };
     progress.suspend(|| sink.document(&file, &info, &report))?;
     progress.advance(input.size.unwrap_or(0), 1);
     sink.file_end(&file, &stats)?;

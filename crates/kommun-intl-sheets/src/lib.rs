@@ -80,7 +80,7 @@ impl Register {
             let report = kommun_intl::validate_value(DocumentKind::Dataset, &self.value, options);
             let extra = report.truncated_count;
             let mut errors_beyond = report.error_count()
-                - report.issues.iter().filter(|i| i.severity() == Severity::Error).count();
+                - report.issues.iter().filter(|i| i.severity == Severity::Error).count();
             // A cell whose value could not be read with certainty is reported once, as that.
             let doubted: Vec<&str> = self
                 .read
@@ -88,7 +88,7 @@ impl Register {
                 .iter()
                 .filter(|i| {
                     [rules::SHEET_AMBIGUOUS_DATE.code, rules::SHEET_AMBIGUOUS_NUMBER.code]
-                        .contains(&i.code())
+                        .contains(&i.code)
                 })
                 .map(|i| i.pointer.as_str())
                 .collect();
@@ -119,12 +119,12 @@ fn finish(
     if issues.len() > options.max_issues {
         for dropped in issues.drain(options.max_issues..) {
             truncated += 1;
-            if dropped.severity() == Severity::Error {
+            if dropped.severity == Severity::Error {
                 *errors_beyond += 1;
             }
         }
     }
-    let errors = issues.iter().filter(|i| i.severity() == Severity::Error).count() + *errors_beyond;
+    let errors = issues.iter().filter(|i| i.severity == Severity::Error).count() + *errors_beyond;
     Report::from_parts(issues, truncated, errors).unwrap_or_default()
 }
 

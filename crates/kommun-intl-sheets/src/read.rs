@@ -38,7 +38,7 @@ impl Cells {
     #[must_use]
     pub fn locate(&self, issue: &Issue) -> Option<CellRef> {
         let p = issue.pointer.as_str();
-        let missing = (issue.code() == rules::MISSING_FIELD.code)
+        let missing = (issue.code == rules::MISSING_FIELD.code)
             .then(|| issue.params.get("field"))
             .flatten()
             .map(|f| f.replace('~', "~0").replace('/', "~1"));

@@ -22,7 +22,7 @@ fn triples(report: &Report) -> Value {
         report
             .issues
             .iter()
-            .map(|i| json!([i.code(), i.cell.as_ref().map(ToString::to_string), i.pointer]))
+            .map(|i| json!([i.code, i.cell.as_ref().map(ToString::to_string), i.pointer]))
             .collect(),
     )
 }
@@ -51,7 +51,7 @@ fn register_folder_of_csv_files_is_valid() {
 #[test]
 fn windows_1252_is_read_with_a_warning() {
     let report = check("windows_1252.csv");
-    assert!(report.issues.iter().any(|i| i.code() == rules::SHEET_ENCODING.code), "{report}");
+    assert!(report.issues.iter().any(|i| i.code == rules::SHEET_ENCODING.code), "{report}");
 }
 
 #[test]
@@ -115,9 +115,7 @@ fn formulas_merged_cells_hidden_sheets_and_error_values_are_reported() {
     let codes: Vec<(String, String)> = r
         .read_issues()
         .iter()
-        .map(|i| {
-            (i.code().to_owned(), i.cell.as_ref().map(ToString::to_string).unwrap_or_default())
-        })
+        .map(|i| (i.code.to_owned(), i.cell.as_ref().map(ToString::to_string).unwrap_or_default()))
         .collect();
     for (code, cell) in [
         (rules::SHEET_FORMULA.code, "Partnerskap!B2"),
@@ -139,11 +137,11 @@ fn unreadable_and_oversized_files_say_so() {
     assert!(r.failed());
     let report = r.validate(&Options::default());
     assert_eq!(report.issues.len(), 1, "{report}");
-    assert_eq!(report.issues[0].code(), rules::SHEET_UNREADABLE.code);
+    assert_eq!(report.issues[0].code, rules::SHEET_UNREADABLE.code);
     let limits = Limits { max_cells: 3, ..Limits::default() };
     let r = read_bytes(Format::Csv, "Partnerskap", b"Id;Start\na;2004\nb;2005\n", &limits);
     let report = r.validate(&Options::default());
-    assert_eq!(report.issues[0].code(), rules::SHEET_TOO_LARGE.code, "{report}");
+    assert_eq!(report.issues[0].code, rules::SHEET_TOO_LARGE.code, "{report}");
     assert_eq!(report.issues.len(), 1);
 }
 
@@ -196,7 +194,7 @@ fn a_workbook_that_unpacks_past_the_limit_is_refused() {
     let r = read_bytes(Format::Xlsx, "x", &bytes, &limits);
     assert!(r.failed());
     let report = r.validate(&Options::default());
-    assert_eq!(report.issues[0].code(), rules::SHEET_TOO_LARGE.code);
+    assert_eq!(report.issues[0].code, rules::SHEET_TOO_LARGE.code);
     assert_eq!(report.issues[0].params["what"], "unpacked size in bytes");
 }
 
@@ -230,7 +228,7 @@ fn rows_past_the_limit_stop_the_read() {
     let limits = Limits { max_rows: 3, ..Limits::default() };
     let r = read_bytes(Format::Csv, "Partnerskap", csv.as_bytes(), &limits);
     let report = r.validate(&Options::default());
-    assert_eq!(report.issues[0].code(), rules::SHEET_TOO_LARGE.code);
+    assert_eq!(report.issues[0].code, rules::SHEET_TOO_LARGE.code);
     assert_eq!(report.issues[0].params["what"], "rows in a sheet");
 }
 
@@ -288,7 +286,7 @@ fn ods_workbooks_are_read_with_dates_numbers_and_formulas() {
     assert_eq!(p["start"], "2004-05-17");
     assert_eq!(p["areas"], json!(["education", "culture"]));
     assert_eq!(r.value["partnerships"][1]["id"], "zhangjiagang");
-    let formula = r.read_issues().iter().find(|i| i.code() == rules::SHEET_FORMULA.code);
+    let formula = r.read_issues().iter().find(|i| i.code == rules::SHEET_FORMULA.code);
     assert_eq!(
         formula.and_then(|i| i.cell.as_ref()).map(ToString::to_string).as_deref(),
         Some("Partnerskap!B2")
@@ -321,7 +319,7 @@ fn the_template_survives_a_libreoffice_conversion() {
         .unwrap();
     assert!(status.success());
     let back = read_path(&dir.path().join("mall.ods"), &Limits::default()).unwrap();
-    let codes: Vec<&str> = back.read_issues().iter().map(kommun_intl::Issue::code).collect();
+    let codes: Vec<&str> = back.read_issues().iter().map(|i| i.code).collect();
     assert!(codes.is_empty(), "{codes:?}");
 }
 
