@@ -46,8 +46,8 @@ pub struct Args {
     /// The format.
     #[arg(long, value_enum)]
     pub to: To,
-    /// Where to write: a directory for `dcat`, a file for the others.
-    #[arg(long, value_name = "PATH")]
+    /// Where to write: a directory for `dcat` and `csv`, a file for the others.
+    #[arg(long, short, value_name = "PATH")]
     pub output: PathBuf,
     /// For `dcat`: the address the files will be published under, ending in `/`.
     #[arg(long, value_name = "URL", required_if_eq("to", "dcat"))]
