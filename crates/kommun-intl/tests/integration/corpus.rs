@@ -77,10 +77,12 @@ fn the_corpus_covers_every_rule() {
         rules::LIMIT_STRING_LENGTH.code,
         rules::LIMIT_ARRAY_LENGTH.code,
     ];
+    // The Open311 wire rules concern XML, forms and GeoReport JSON, which no document of this
+    // corpus is: kommun-intl-open311's tests cover each of them.
     let missing: Vec<_> = rules::ALL
         .iter()
         .map(|r| r.code)
-        .filter(|c| !seen.contains(*c) && !unreachable.contains(c))
+        .filter(|c| !seen.contains(*c) && !unreachable.contains(c) && !c.starts_with("open311."))
         .collect();
     assert!(missing.is_empty(), "no fixture covers {missing:?}");
 }
