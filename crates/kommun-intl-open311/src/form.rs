@@ -97,11 +97,11 @@ pub(crate) fn record(input: &[u8], options: &Options) -> Result<Record, Report> 
         };
         let key = decode(k).map_err(|_| bad(at))?;
         let value = decode(v).map_err(|_| bad(at + k.len() + 1))?;
-        if let Some(code) = key.strip_prefix("attribute[").and_then(|r| r.strip_suffix(']')) {
-            let (code, many) = match code.strip_suffix("][]") {
-                Some(c) => (c, true),
-                None => (code, false),
-            };
+        let (base, many) = match key.strip_suffix("[]") {
+            Some(base) => (base, true),
+            None => (key.as_str(), false),
+        };
+        if let Some(code) = base.strip_prefix("attribute[").and_then(|r| r.strip_suffix(']')) {
             answer(&mut record, &mut codes, &mut answers, code, many, value, pos);
             continue;
         }
