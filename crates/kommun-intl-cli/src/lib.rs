@@ -9,6 +9,7 @@
 //! holds every output format to the same promises as the command.
 
 mod catalogue;
+mod convert;
 mod corpus;
 mod diff;
 mod env;
@@ -52,6 +53,10 @@ enum Command {
     /// Rewrite documents of the first published shape (schemas v1) into the current one.
     #[command(after_help = EXIT_HELP)]
     Upgrade(upgrade::Args),
+    /// Convert Open311 GeoReport v2 service requests (JSON, XML, POST form) to fault reports,
+    /// or fault reports to Open311.
+    #[command(after_help = EXIT_HELP)]
+    Convert(convert::Args),
     /// Print a JSON Schema, or write or check all of them.
     Schema(schema::Args),
     /// Print the rule catalogue: every issue code with its severity and messages.
@@ -163,6 +168,7 @@ pub fn main() -> ExitCode {
         Command::Fix(args) => fix::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Upgrade(args) => upgrade::run(&args),
+        Command::Convert(args) => convert::run(&args),
         Command::Rules(args) => catalogue::rules(&args),
         Command::Explain(args) => catalogue::explain(&args),
     };

@@ -180,6 +180,8 @@ pub(crate) fn convert(record: Record, options: &Options) -> Request {
     let checked = kommun_intl::validate_value(DocumentKind::FaultReport, &value, options);
     let mut report = merge([ctx.finish(), checked], options.max_issues);
     places.locate(&mut report, record.pos);
+    // In the order of the text, as a reader goes through it.
+    report.issues.sort_by_key(|i| i.offset.unwrap_or(usize::MAX));
     let value = match serde_json::from_value::<FaultReport>(value.clone()) {
         Ok(typed) => serde_json::to_value(typed).unwrap_or(value),
         Err(_) => value,

@@ -33,7 +33,16 @@ fn long_text() -> impl Strategy<Value = LongText> {
 }
 
 fn timestamp() -> impl Strategy<Value = Timestamp> {
-    (1990i32..=2099, 1u32..=12, 1u32..=28, 0u32..24, 0u32..60, 0u32..60, prop::option::of("[0-9]{1,6}"), "(Z|[+-](0[0-9]|1[0-4]):(00|30))")
+    (
+        1990i32..=2099,
+        1u32..=12,
+        1u32..=28,
+        0u32..24,
+        0u32..60,
+        0u32..60,
+        prop::option::of("[0-9]{1,6}"),
+        "(Z|[+-](0[0-9]|1[0-4]):(00|30))",
+    )
         .prop_map(|(y, mo, d, h, mi, s, f, o)| {
             let f = f.map(|f| format!(".{f}")).unwrap_or_default();
             Timestamp::new(format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}{f}{o}"))
@@ -69,7 +78,8 @@ fn extended(xml: bool) -> impl Strategy<Value = ExtendedAttributes> {
         .boxed()
     };
     let tree = leaf.prop_recursive(3, 12, 3, move |inner| {
-        prop::collection::btree_map(key, inner, 1..3).prop_map(|m| Value::Object(m.into_iter().collect()))
+        prop::collection::btree_map(key, inner, 1..3)
+            .prop_map(|m| Value::Object(m.into_iter().collect()))
     });
     prop::collection::btree_map(key, tree, 1..4)
         .prop_map(|m| ExtendedAttributes(m.into_iter().collect::<Map<String, Value>>()))
@@ -97,13 +107,41 @@ fn contact() -> impl Strategy<Value = Contact> {
 fn fault_report(xml: bool) -> impl Strategy<Value = FaultReport> {
     let o = |s: BoxedStrategy<Text>| prop::option::of(s);
     (
-        (o(text().boxed()), o(text().boxed()), o(text().boxed()), "[a-z0-9_]{1,12}", o(text().boxed())),
-        (prop::option::of(text().prop_map(Personal::new)), prop::option::of(long_text().prop_map(Personal::new))),
-        (prop::option::of((-90f64..=90.0, -180f64..=180.0)), o(text().boxed()), o(text().boxed()), o(text().boxed())),
+        (
+            o(text().boxed()),
+            o(text().boxed()),
+            o(text().boxed()),
+            "[a-z0-9_]{1,12}",
+            o(text().boxed()),
+        ),
+        (
+            prop::option::of(text().prop_map(Personal::new)),
+            prop::option::of(long_text().prop_map(Personal::new)),
+        ),
+        (
+            prop::option::of((-90f64..=90.0, -180f64..=180.0)),
+            o(text().boxed()),
+            o(text().boxed()),
+            o(text().boxed()),
+        ),
         (prop::option::of("https?://[a-z]{1,8}\\.se(/[a-z0-9]{1,5}){0,2}".prop_map(Url::new)),),
-        (prop::option::of(timestamp()), prop::option::of(timestamp()), prop::option::of(timestamp())),
-        (prop::sample::select(vec![FaultReportStatus::Open, FaultReportStatus::Closed]), o(text().boxed()), prop::option::of(long_text().prop_map(Personal::new)), o(text().boxed()), prop::option::of(long_text())),
-        (prop::option::of(contact()), prop::option::of(text().prop_map(Personal::new)), prop::option::of(text().prop_map(Personal::new))),
+        (
+            prop::option::of(timestamp()),
+            prop::option::of(timestamp()),
+            prop::option::of(timestamp()),
+        ),
+        (
+            prop::sample::select(vec![FaultReportStatus::Open, FaultReportStatus::Closed]),
+            o(text().boxed()),
+            prop::option::of(long_text().prop_map(Personal::new)),
+            o(text().boxed()),
+            prop::option::of(long_text()),
+        ),
+        (
+            prop::option::of(contact()),
+            prop::option::of(text().prop_map(Personal::new)),
+            prop::option::of(text().prop_map(Personal::new)),
+        ),
         (prop::option::of(answers(false)), prop::option::of(extended(xml))),
     )
         .prop_map(
