@@ -107,7 +107,12 @@ pub(crate) fn record(input: &[u8], options: &Options) -> Result<Record, Report> 
         }
         if seen.insert(key.clone(), n).is_some() {
             let shown = shown_name(&key);
-            record.early.push((key, &rules::OPEN311_DUPLICATE_FIELD, vec![("field", shown)]));
+            record.early.push((
+                key,
+                &rules::OPEN311_DUPLICATE_FIELD,
+                vec![("field", shown)],
+                Some(pos),
+            ));
             continue;
         }
         record.fields.push((key, Value::String(value), Some(pos)));
@@ -136,7 +141,7 @@ fn answer(
     code: &str,
     many: bool,
     value: String,
-    _pos: Pos,
+    pos: Pos,
 ) {
     match codes.get(code) {
         None => {
@@ -157,7 +162,7 @@ fn answer(
             } else {
                 (&rules::OPEN311_ATTRIBUTE_CONFLICT, vec![("code", shown)])
             };
-            record.early.push(("attributes".to_owned(), rule, params));
+            record.early.push(("attributes".to_owned(), rule, params, Some(pos)));
         }
     }
 }

@@ -9,7 +9,7 @@ use kommun_intl::model::{FaultReport, Profile, Timestamp};
 use kommun_intl::validate::{Ctx, Rule, rules};
 use kommun_intl::{DocumentKind, Options, Report};
 
-use crate::text::{Places, Pos, merge, shown_name};
+use crate::text::{Places, Pos, merge, place, shown_name};
 
 /// The Open311 fields of a service request, in the spec's order (GET Service Requests), then
 /// the POST fields and the extensions we keep. Each maps to the fault-report member of the
@@ -55,6 +55,9 @@ pub(crate) const CONTACT: &[&str] = &["first_name", "last_name", "name", "email"
 
 const TIMES: &[&str] = &["requested_datetime", "updated_datetime", "expected_datetime"];
 
+/// A problem a reader found: the wire name of the field, the rule, its parameters, where.
+pub(crate) type Early = (String, &'static Rule, Vec<(&'static str, String)>, Option<Pos>);
+
 /// One request as read, before it is a fault report.
 #[derive(Debug, Default)]
 pub(crate) struct Record {
@@ -64,8 +67,8 @@ pub(crate) struct Record {
     pub textual: bool,
     /// Where the request starts.
     pub pos: Option<Pos>,
-    /// Problems the reader found (a field given twice): wire name, rule, parameters.
-    pub early: Vec<(String, &'static Rule, Vec<(&'static str, String)>)>,
+    /// Problems the reader found (a field given twice): wire name, rule, parameters, where.
+    pub early: Vec<Early>,
 }
 
 /// A service request read from Open311, as a fault report.
@@ -97,8 +100,15 @@ pub(crate) fn convert(record: Record, options: &Options) -> Request {
     let mut places = Places(Vec::new());
     let mut status: Option<String> = None;
     let textual = record.textual;
-    for (name, rule, params) in &record.early {
-        ctx.field(member_of(name), |ctx| ctx.report(rule, params));
+    let mut early = Ctx::new(options);
+    for (name, rule, params, _) in &record.early {
+        early.field(member_of(name), |ctx| ctx.report(rule, params));
+    }
+    let mut early = early.finish();
+    for (issue, (.., pos)) in early.issues.iter_mut().zip(&record.early) {
+        if let Some(pos) = pos {
+            place(issue, *pos);
+        }
     }
     for (name, value, pos) in record.fields {
         let member = member_of(&name);
@@ -178,7 +188,7 @@ pub(crate) fn convert(record: Record, options: &Options) -> Request {
     }
     let value = Value::Object(out);
     let checked = kommun_intl::validate_value(DocumentKind::FaultReport, &value, options);
-    let mut report = merge([ctx.finish(), checked], options.max_issues);
+    let mut report = merge([early, ctx.finish(), checked], options.max_issues);
     places.locate(&mut report, record.pos);
     // In the order of the text, as a reader goes through it.
     report.issues.sort_by_key(|i| i.offset.unwrap_or(usize::MAX));

@@ -43,6 +43,7 @@ fn record(request: &Element) -> Record {
                 child.name.clone(),
                 &rules::OPEN311_DUPLICATE_FIELD,
                 vec![("field", shown)],
+                Some(child.pos),
             ));
             continue;
         }

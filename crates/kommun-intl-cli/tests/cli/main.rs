@@ -4,6 +4,7 @@
 //! that no personal value is ever printed.
 
 mod commands;
+mod convert;
 mod environment;
 mod fix;
 mod formats;
