@@ -45,7 +45,12 @@ fn lines_offset(text: &str, line: usize, column: usize) -> usize {
 
 /// The records of a JSON document: each object of the top-level list, or the one object, with
 /// the place of each field.
-pub(crate) fn records(input: &[u8], options: &Options) -> Result<Vec<Record>, Report> {
+/// `expected` names the document for the issue when it is not a list of objects.
+pub(crate) fn records(
+    input: &[u8],
+    options: &Options,
+    expected: &'static str,
+) -> Result<Vec<Record>, Report> {
     let (value, skipped) = parse(input, options)?;
     let (objects, prefix): (Vec<Map<String, Value>>, bool) = match value {
         Value::Array(items) => {
@@ -53,13 +58,13 @@ pub(crate) fn records(input: &[u8], options: &Options) -> Result<Vec<Record>, Re
             for item in items {
                 match item {
                     Value::Object(o) => objects.push(o),
-                    _ => return Err(not_requests(options)),
+                    _ => return Err(not_a(expected, options)),
                 }
             }
             (objects, true)
         }
         Value::Object(o) => (vec![o], false),
-        _ => return Err(not_requests(options)),
+        _ => return Err(not_a(expected, options)),
     };
     // One scan of the text finds every field's key.
     let text = &input[skipped..];
@@ -93,9 +98,8 @@ fn kommun_intl_push_segment(pointer: &mut String, segment: &str) {
     pointer.push_str(&segment.replace('~', "~0").replace('/', "~1"));
 }
 
-fn not_requests(options: &Options) -> Report {
-    let expected = "service_requests".to_owned();
-    fail(options, &rules::OPEN311_NOT_OPEN311, &[("expected", expected)], None)
+fn not_a(expected: &'static str, options: &Options) -> Report {
+    fail(options, &rules::OPEN311_NOT_OPEN311, &[("expected", expected.to_owned())], None)
 }
 
 /// Writes requests as a GeoReport JSON list, one member per line.

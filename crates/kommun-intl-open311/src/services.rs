@@ -119,20 +119,22 @@ fn read(text: &[u8], root: &'static str, options: &Options) -> Result<Read, Repo
     let not =
         |pos| fail(options, &rules::OPEN311_NOT_OPEN311, &[("expected", root.to_owned())], pos);
     if detect(text) != Format::Xml {
-        let (value, _) = crate::json::parse(text, options)?;
-        let items = match value {
-            Value::Array(items) => items,
-            Value::Object(o) => vec![Value::Object(o)],
-            _ => return Err(not(None)),
-        };
-        let items = items
+        let mut places = Vec::new();
+        let items = crate::json::records(text, options, root)?
             .into_iter()
-            .map(|v| match v {
-                Value::Object(o) => Ok((o, None)),
-                _ => Err(not(None)),
+            .enumerate()
+            .map(|(i, r)| {
+                let mut m = Map::new();
+                for (k, v, pos) in r.fields {
+                    if let Some(pos) = pos {
+                        places.push((format!("/{i}/{k}"), pos));
+                    }
+                    m.insert(k, v);
+                }
+                (m, r.pos)
             })
-            .collect::<Result<_, _>>()?;
-        return Ok(Read { items, textual: false, places: Vec::new() });
+            .collect();
+        return Ok(Read { items, textual: false, places });
     }
     let element = parse(text, options)?;
     let mut places = Vec::new();
