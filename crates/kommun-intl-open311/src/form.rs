@@ -66,7 +66,8 @@ pub(crate) fn record(input: &[u8], options: &Options) -> Result<Record, Report> 
     let lines = Lines::new(input);
     let limits = options.limits;
     let mut record = Record { textual: true, pos: Some(lines.pos(skipped)), ..Record::default() };
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // The names given so far, with how issues show them once one repeats.
+    let mut seen: HashMap<String, Option<String>> = HashMap::new();
     // Per attribute code: its place in `answers`, and whether it came as a list.
     let mut codes: HashMap<String, (usize, bool)> = HashMap::new();
     let mut answers: Vec<(String, Value)> = Vec::new();
@@ -105,8 +106,10 @@ pub(crate) fn record(input: &[u8], options: &Options) -> Result<Record, Report> 
             answer(&mut record, &mut codes, &mut answers, code, many, value, pos);
             continue;
         }
-        if seen.insert(key.clone(), n).is_some() {
-            let shown = shown_name(&key);
+        if let Some(shown) = seen.get_mut(&key) {
+            // Worked out once per name, however often it repeats.
+            let shown =
+                shown.get_or_insert_with(|| shown_name(&key, Some(crate::request::FIELDS))).clone();
             record.early.push((
                 key,
                 &rules::OPEN311_DUPLICATE_FIELD,
@@ -115,6 +118,7 @@ pub(crate) fn record(input: &[u8], options: &Options) -> Result<Record, Report> 
             ));
             continue;
         }
+        seen.insert(key.clone(), None);
         record.fields.push((key, Value::String(value), Some(pos)));
     }
     if !answers.is_empty() {
@@ -156,7 +160,7 @@ fn answer(
             }
         }
         Some(&(_, was_many)) => {
-            let shown = shown_name(code);
+            let shown = shown_name(code, Some(&[]));
             let (rule, params) = if was_many == many {
                 (&rules::OPEN311_DUPLICATE_FIELD, vec![("field", format!("attribute[{shown}]"))])
             } else {

@@ -68,12 +68,12 @@ impl Format {
 }
 
 /// Tells the format from the first byte that is not white space (after a byte order mark):
-/// `[` or `{` is JSON, `<` is XML, anything else a form.
+/// `[`, `{` or `"` is JSON, `<` is XML, anything else a form.
 #[must_use]
 pub fn detect(input: &[u8]) -> Format {
     let input = input.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(input);
     match input.iter().find(|b| !b.is_ascii_whitespace()) {
-        Some(b'[' | b'{') => Format::Json,
+        Some(b'[' | b'{' | b'"') => Format::Json,
         Some(b'<') => Format::Xml,
         _ => Format::Form,
     }

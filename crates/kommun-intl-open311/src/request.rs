@@ -156,7 +156,7 @@ pub(crate) fn convert(record: Record, options: &Options) -> Request {
                 }
             }
             _ => {
-                let shown = shown_name(&name);
+                let shown = shown_name(&name, Some(FIELDS));
                 ctx.field("extended_attributes", |ctx| {
                     ctx.report_at(
                         &shown,

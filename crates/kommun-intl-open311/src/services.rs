@@ -76,7 +76,7 @@ pub fn profile_from_services(
                 .iter()
                 .position(|s| s.get("service_code").and_then(Value::as_str) == code.as_deref())
             else {
-                let shown = shown_name(code.as_deref().unwrap_or_default());
+                let shown = shown_name(code.as_deref().unwrap_or_default(), None);
                 return Err(fail(
                     options,
                     &rules::OPEN311_DEFINITION_UNKNOWN_SERVICE,
@@ -198,7 +198,7 @@ fn service(ctx: &mut Ctx, item: Map<String, Value>, textual: bool) -> Map<String
     let mut out = Map::new();
     for (name, value) in item {
         if !SERVICE.contains(&name.as_str()) {
-            let shown = shown_name(&name);
+            let shown = shown_name(&name, None);
             ctx.report_at(&shown, &rules::OPEN311_FIELD_IGNORED, &[("field", shown.clone())]);
             continue;
         }
@@ -227,7 +227,7 @@ fn definition(ctx: &mut Ctx, item: Map<String, Value>, textual: bool) -> Vec<Val
         ctx.index(i, |ctx| {
             for (name, value) in a.clone() {
                 if !ATTRIBUTE.contains(&name.as_str()) {
-                    let shown = shown_name(&name);
+                    let shown = shown_name(&name, None);
                     ctx.report_at(
                         &shown,
                         &rules::OPEN311_FIELD_IGNORED,

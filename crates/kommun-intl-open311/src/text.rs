@@ -11,10 +11,14 @@ pub(crate) struct Pos {
     pub offset: usize,
 }
 
-/// Where each line of a text starts, to turn byte offsets into lines and columns.
+/// Where each line of a text starts, to turn byte offsets into lines and columns. Columns
+/// count characters from the line's start, or from the last place asked for on the same line:
+/// asked in the order of the text (as the readers do), all places of a text cost one pass,
+/// however long its lines.
 pub(crate) struct Lines<'t> {
     text: &'t [u8],
     starts: Vec<usize>,
+    last: std::cell::Cell<Pos>,
 }
 
 impl<'t> Lines<'t> {
@@ -22,7 +26,7 @@ impl<'t> Lines<'t> {
     pub fn new(text: &'t [u8]) -> Lines<'t> {
         let mut starts = vec![0];
         starts.extend(memchr_lines(text));
-        Lines { text, starts }
+        Lines { text, starts, last: std::cell::Cell::new(Pos { line: 1, column: 1, offset: 0 }) }
     }
 
     /// The position of a byte offset.
@@ -30,9 +34,19 @@ impl<'t> Lines<'t> {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        let column = String::from_utf8_lossy(&self.text[start..offset]).chars().count() + 1;
         let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-        Pos { line: to_u32(line), column: to_u32(column), offset }
+        let last = self.last.get();
+        let (from, column) =
+            if last.line == to_u32(line) && last.offset <= offset && last.offset >= start {
+                (last.offset, last.column)
+            } else {
+                (start, 1)
+            };
+        let counted = self.text[from..offset].iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+        let pos =
+            Pos { line: to_u32(line), column: column.saturating_add(to_u32(counted)), offset };
+        self.last.set(pos);
+        pos
     }
 }
 
@@ -117,17 +131,40 @@ pub(crate) fn prepare<'t>(
     }
 }
 
-/// A field name as issues show it: as written when it looks like a field name, else masked
-/// (a hostile or mistaken key may be someone's data).
-pub(crate) fn shown_name(name: &str) -> String {
+/// A field name as issues show it. Names the sender chose may be data (a person's name as a
+/// key): in requests, which hold personal data, a name is shown only when it is, or is close
+/// to, one of `known` (a misspelt field), as the core shows the keys of personal kinds;
+/// otherwise it is masked. Service lists are public: their names show as written.
+pub(crate) fn shown_name(name: &str, known: Option<&[&str]>) -> String {
+    let short: String = name.chars().take(60).collect();
     let plain = !name.is_empty()
         && name.len() <= 60
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"_-.:[]".contains(&b));
-    if plain {
-        name.to_owned()
-    } else {
-        kommun_intl::personal::mask(&name.chars().take(60).collect::<String>())
+    let shown = match known {
+        None => plain,
+        Some(known) => plain && known.iter().any(|k| near(name, k)),
+    };
+    if shown { short } else { kommun_intl::personal::mask(&short) }
+}
+
+/// True when `a` is `b` but for at most two edits (and a third of its length).
+fn near(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 2 {
+        return false;
     }
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    let d = row[b.len()];
+    d <= 2 && d * 3 <= b.len()
 }
 
 /// Joins several reports into one, keeping at most `max` issues in all.
@@ -158,11 +195,16 @@ mod tests {
         assert_eq!(lines.pos(0), Pos { line: 1, column: 1, offset: 0 });
         assert_eq!(lines.pos(3), Pos { line: 2, column: 1, offset: 3 });
         assert_eq!(lines.pos(5), Pos { line: 2, column: 2, offset: 5 });
+        // Asked out of order, the count starts again from the line's start.
+        assert_eq!(lines.pos(1), Pos { line: 1, column: 2, offset: 1 });
     }
 
     #[test]
     fn names_that_may_be_data_are_masked() {
-        assert_eq!(shown_name("service_code"), "service_code");
-        assert_eq!(shown_name("anna@example.se"), "xxxx@xxxxxxx.xx");
+        assert_eq!(shown_name("key_service", None), "key_service");
+        assert_eq!(shown_name("anna@example.se", None), "xxxx@xxxxxxx.xx");
+        let known: &[&str] = &["zipcode", "service_code"];
+        assert_eq!(shown_name("zip_code", Some(known)), "zip_code");
+        assert_eq!(shown_name("Annasson", Some(known)), "xxxxxxxx");
     }
 }

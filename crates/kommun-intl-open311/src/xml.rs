@@ -70,7 +70,7 @@ pub(crate) fn parse(input: &[u8], options: &Options) -> Result<Element, Report> 
                 if let Some(Ok(encoding)) = decl.encoding() {
                     let name = String::from_utf8_lossy(&encoding).to_ascii_lowercase();
                     if name != "utf-8" && name != "utf8" {
-                        let shown = crate::text::shown_name(&name);
+                        let shown = crate::text::shown_name(&name, None);
                         return Err(fail(
                             options,
                             &rules::OPEN311_ENCODING,

@@ -38,7 +38,7 @@ fn record(request: &Element) -> Record {
     let mut record = Record { textual: true, pos: Some(request.pos), ..Record::default() };
     for child in &request.children {
         if record.fields.iter().any(|(k, _, _)| *k == child.name) {
-            let shown = shown_name(&child.name);
+            let shown = shown_name(&child.name, Some(crate::request::FIELDS));
             record.early.push((
                 child.name.clone(),
                 &rules::OPEN311_DUPLICATE_FIELD,
