@@ -102,7 +102,11 @@ pub(crate) fn convert(record: Record, options: &Options) -> Request {
     let textual = record.textual;
     let mut early = Ctx::new(options);
     for (name, rule, params, _) in &record.early {
-        early.field(member_of(name), |ctx| ctx.report(rule, params));
+        if CONTACT.contains(&name.as_str()) {
+            early.field("contact", |ctx| ctx.report_at(name, rule, params));
+        } else {
+            early.report_at(member_of(name), rule, params);
+        }
     }
     let mut early = early.finish();
     for (issue, (.., pos)) in early.issues.iter_mut().zip(&record.early) {
