@@ -8,6 +8,7 @@ mod codes;
 mod convert;
 mod documents;
 mod errors;
+mod open311;
 mod report;
 mod rules;
 mod schema;
@@ -27,6 +28,8 @@ mod _native {
     };
     #[pymodule_export]
     use super::errors::{KindNotDetectedError, KommunIntlError, UnknownKindError, ValidationError};
+    #[pymodule_export]
+    use super::open311::{from_open311, profile_from_services, read_open311, to_open311};
     #[pymodule_export]
     use super::report::{PyIssue, PyReport};
     #[pymodule_export]

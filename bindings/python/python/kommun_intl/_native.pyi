@@ -29,13 +29,17 @@ __all__ = [
     "ValidationError",
     "__version__",
     "code_lists",
+    "from_open311",
     "kinds",
     "label",
     "load",
+    "profile_from_services",
+    "read_open311",
     "rule",
     "rules",
     "schema",
     "schemas",
+    "to_open311",
     "validate",
     "validate_many",
 ]
@@ -153,6 +157,29 @@ def label(list: str, code: str, lang: str = "en") -> str: ...
 def schema(kind: str, *, profile: Profile | None = None) -> dict[str, Any]: ...
 def schemas(*, profile: Profile | None = None) -> dict[str, dict[str, Any]]: ...
 def kinds() -> list[str]: ...
+def from_open311(
+    data: bytes | bytearray | str | os.PathLike[str],
+    format: Literal["json", "xml", "form"] | None = None,
+    *,
+    lang: str = "en",
+    profile: Profile | None = None,
+) -> list[FaultReport]: ...
+def read_open311(
+    data: bytes | bytearray | str | os.PathLike[str],
+    format: Literal["json", "xml", "form"] | None = None,
+    *,
+    lang: str = "en",
+    profile: Profile | None = None,
+) -> list[tuple[dict[str, Any], Report]]: ...
+def to_open311(
+    reports: Iterable[FaultReport], format: Literal["json", "xml", "form"] = "json"
+) -> str: ...
+def profile_from_services(
+    services: bytes | bytearray | str | os.PathLike[str],
+    definitions: Iterable[bytes | bytearray | str | os.PathLike[str]] | None = None,
+    *,
+    lang: str = "en",
+) -> Profile: ...
 
 # <generated: tools/generate.py>
 
