@@ -56,9 +56,8 @@ fn read(
 /// reports. Raises `ValidationError` when the document, or any request in it, has an error
 /// (warnings are allowed); `read_open311` returns every request with its report instead.
 ///
-/// >>> from kommun_intl import open311
-/// >>> [r.service_code for r in open311.from_open311(b"service_code=belysning&address_string=Skaragatan+8")]
-/// ['belysning']
+/// `open311.from_open311(b"service_code=belysning&address_string=Skaragatan+8")` is one fault
+/// report, of the service `belysning`.
 #[pyfunction]
 #[pyo3(signature = (data, format = None, *, lang = "en", profile = None))]
 pub fn from_open311(

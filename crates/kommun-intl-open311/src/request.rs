@@ -252,18 +252,15 @@ fn number(ctx: &mut Ctx, field: &str, value: Value, textual: bool) -> Option<Val
     if trimmed.is_empty() {
         return clean(ctx, field, value, textual);
     }
-    match trimmed.parse::<f64>().ok().filter(|f| f.is_finite()).and_then(Number::from_f64) {
-        Some(n) => {
-            if !textual {
-                ctx.report(&rules::OPEN311_NUMBER_AS_STRING, &[("field", field.to_owned())]);
-            }
-            Some(Value::Number(n))
-        }
-        None => {
-            ctx.report(&rules::OPEN311_NUMBER_INVALID, &[("field", field.to_owned())]);
-            None
-        }
+    let Some(n) = trimmed.parse::<f64>().ok().filter(|f| f.is_finite()).and_then(Number::from_f64)
+    else {
+        ctx.report(&rules::OPEN311_NUMBER_INVALID, &[("field", field.to_owned())]);
+        return None;
+    };
+    if !textual {
+        ctx.report(&rules::OPEN311_NUMBER_AS_STRING, &[("field", field.to_owned())]);
     }
+    Some(Value::Number(n))
 }
 
 /// A time: as it is when it has an offset; without one, in the profile's time zone (warning)

@@ -86,7 +86,7 @@ pub fn profile_from_services(
             };
             let attributes = ctx.field("services", |ctx| {
                 ctx.index(i, |ctx| {
-                    ctx.field("attributes", |ctx| definition(ctx, item, def.textual))
+                    ctx.field("attributes", |ctx| definition(ctx, &item, def.textual))
                 })
             });
             for (p, pos) in &def.places {
@@ -215,7 +215,7 @@ fn service(ctx: &mut Ctx, item: Map<String, Value>, textual: bool) -> Map<String
 }
 
 /// The attributes of a service definition.
-fn definition(ctx: &mut Ctx, item: Map<String, Value>, textual: bool) -> Vec<Value> {
+fn definition(ctx: &mut Ctx, item: &Map<String, Value>, textual: bool) -> Vec<Value> {
     let Some(Value::Array(list)) = item.get("attributes") else { return Vec::new() };
     let mut out = Vec::new();
     for (i, a) in list.iter().enumerate() {
@@ -269,13 +269,13 @@ fn boolean(ctx: &mut Ctx, field: &str, value: Value) -> Option<Value> {
 fn order(ctx: &mut Ctx, value: Value) -> Option<Value> {
     match value {
         Value::String(s) if s.trim().is_empty() => None,
-        Value::String(s) => match s.trim().parse::<u32>() {
-            Ok(n) => Some(Value::from(n)),
-            Err(_) => {
+        Value::String(s) => {
+            let Ok(n) = s.trim().parse::<u32>() else {
                 ctx.report(&rules::OPEN311_NUMBER_INVALID, &[("field", "order".to_owned())]);
-                None
-            }
-        },
+                return None;
+            };
+            Some(Value::from(n))
+        }
         Value::Null => None,
         other => Some(other),
     }

@@ -146,6 +146,12 @@ fn write_answers(out: &mut String, value: &Value) {
     out.push_str("    </attributes>\n");
 }
 
+fn close(out: &mut String, name: &str) {
+    out.push_str("</");
+    out.push_str(name);
+    out.push_str(">\n");
+}
+
 /// One element at `depth` (two spaces a level): a text, or children for an object or list.
 fn element(out: &mut String, depth: usize, name: &str, key: Option<&str>, value: &Value) {
     let indent = "  ".repeat(depth);
@@ -177,21 +183,21 @@ fn element(out: &mut String, depth: usize, name: &str, key: Option<&str>, value:
                 }
             }
             out.push_str(&indent);
-            out.push_str(&format!("</{name}>\n"));
+            close(out, name);
         }
         Value::String(s) => {
             open(out);
             escape(out, s);
-            out.push_str(&format!("</{name}>\n"));
+            close(out, name);
         }
         Value::Null => {
             open(out);
-            out.push_str(&format!("</{name}>\n"));
+            close(out, name);
         }
         other => {
             open(out);
             out.push_str(&other.to_string());
-            out.push_str(&format!("</{name}>\n"));
+            close(out, name);
         }
     }
 }

@@ -16,7 +16,10 @@ enum As {
 
 /// (name, what it is, input, expected (code, pointer) issues of the first request or of the
 /// document).
-const CASES: &[(&str, As, &str, &[(&str, &str)])] = &[
+/// A case: name, what it is, input, expected issues.
+type Case = (&'static str, As, &'static str, &'static [(&'static str, &'static str)]);
+
+const CASES: &[Case] = &[
     (
         "coordinates written as strings in JSON",
         As::Requests,
