@@ -306,6 +306,10 @@ fn read_status(ctx: &mut Ctx, s: &str, out: &mut Map<String, Value>, profile: &P
         let rest: Vec<&str> = words.iter().copied().filter(|w| *w != status).collect();
         let detailed = rest.join("_");
         out.insert("status".to_owned(), Value::String(status.to_owned()));
+        // Only punctuation around it (`closed.`): the status, as certain as its case.
+        if detailed.is_empty() {
+            return;
+        }
         if !out.contains_key("detailed_status") {
             out.insert("detailed_status".to_owned(), Value::String(detailed.clone()));
         }

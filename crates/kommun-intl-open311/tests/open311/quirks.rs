@@ -57,6 +57,12 @@ const CASES: &[Case] = &[
         &[("open311.status_packed", "/status")],
     ),
     (
+        "a status with punctuation around it (found by the fuzzer: it gave an empty detailed status)",
+        As::Requests,
+        "<request><service_code>belysning</service_code><address>Skaragatan 8</address><status>Closed.</status></request>",
+        &[],
+    ),
+    (
         "a status that says neither open nor closed",
         As::Requests,
         r#"[{"service_code": "belysning", "address": "Skaragatan 8", "status": "open/closed"}]"#,
