@@ -1236,7 +1236,6 @@ _ServiceAttributeDictRequired = TypedDict(
         'code': 'str',
         'datatype': 'AttributeType',
         'required': 'bool',
-        'description': 'str',
     },
 )
 
@@ -1245,6 +1244,7 @@ _ServiceAttributeDictOptional = TypedDict(
     {
         'datatype_description': 'str',
         'order': 'int',
+        'description': 'str',
         'values': 'List[AttributeValueDict]',
     }, total=False,
 )
