@@ -33,6 +33,21 @@ documents() {
     echo "fault-report examples/fault-report.json"
 }
 
+# The Open311 readers: the crate's fixtures from public implementations and the CLI's samples.
+case $target in
+    open311_xml)
+        for f in crates/kommun-intl-open311/tests/data/*/*.xml crates/kommun-intl-cli/tests/data/open311/*.xml; do
+            cp "$f" "$out/$(echo "$f" | tr '/' '_')"
+        done
+        echo "seeded $out with $(ls "$out" | wc -l) file(s)"
+        exit 0 ;;
+    open311_form)
+        cp crates/kommun-intl-cli/tests/data/open311/request.form "$out/request.form"
+        printf 'service_code=belysning&lat=58.5&long=13.1&attribute[a][]=x&attribute[a][]=y&attribute[b]=z&email=a%%40b.se' > "$out/answers.form"
+        echo "seeded $out with $(ls "$out" | wc -l) file(s)"
+        exit 0 ;;
+esac
+
 documents | while read -r kind f; do
     name=$(echo "$f" | tr '/' '_')
     byte=$(printf '\\%03o' "$(index "$kind")")

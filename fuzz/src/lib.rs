@@ -356,3 +356,41 @@ pub fn check_kind(kind: DocumentKind, text: &[u8], options: &Options) {
     }
     kind.visit(Check(text, options));
 }
+
+/// Reads an Open311 document of `format` and checks every report (and, for each request that
+/// is a fault report, runs `round_trip` on it): the invariants of [`check_report`], positions
+/// inside the text, no personal value of the request in its issues.
+pub fn check_open311(
+    data: &[u8],
+    format: kommun_intl_open311::Format,
+    round_trip: impl Fn(&kommun_intl::FaultReport),
+) {
+    let lines = data.split(|&b| b == b'\n').count();
+    let inside = |report: &Report| {
+        for issue in &report.issues {
+            if let Some(line) = issue.line {
+                assert!((line as usize) <= lines, "a line past the text: {issue:?}");
+            }
+            if let Some(offset) = issue.offset {
+                assert!(offset <= data.len(), "an offset past the text: {issue:?}");
+            }
+        }
+    };
+    match kommun_intl_open311::read_requests_as(data, format, &Options::default()) {
+        Err(report) => {
+            check_report(&report);
+            assert!(!report.is_valid(), "refused without an error: {report:?}");
+            inside(&report);
+        }
+        Ok(requests) => {
+            for request in requests {
+                check_report(&request.report);
+                inside(&request.report);
+                check_no_personal_data(DocumentKind::FaultReport, &request.value, &request.report);
+                if let Some(report) = request.fault_report() {
+                    round_trip(&report);
+                }
+            }
+        }
+    }
+}

@@ -120,6 +120,12 @@ macro_rules! documents {
                 pub(crate) inner: std::sync::Arc<$core>,
             }
 
+            impl From<$core> for $py {
+                fn from(inner: $core) -> Self {
+                    $py { inner: std::sync::Arc::new(inner) }
+                }
+            }
+
             impl $py {
                 fn from_dict_inner(data: &Bound<'_, PyAny>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>, profile: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
                     let py = data.py();

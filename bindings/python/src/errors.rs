@@ -111,6 +111,11 @@ pub fn bad_date(text: &str) -> PyErr {
     PyValueError::new_err(format!("reference_date `{text}` is not a date written YYYY-MM-DD"))
 }
 
+/// An Open311 format name that is not one.
+pub fn bad_format(text: &str) -> PyErr {
+    PyValueError::new_err(format!("format `{text}` is not one of \"json\", \"xml\", \"form\""))
+}
+
 /// A Python value that has no JSON form.
 pub fn conversion(err: ConvertError) -> PyErr {
     let at = if err.pointer.is_empty() { "/".to_owned() } else { err.pointer.clone() };

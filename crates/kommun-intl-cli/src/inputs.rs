@@ -80,6 +80,29 @@ pub fn expand(
     follow_links: bool,
     gitignore: bool,
 ) -> Vec<Result<Input, Failure>> {
+    expand_files(paths, force_ndjson, follow_links, &DATA_FILES)
+}
+
+/// Which files a directory walk picks up, and how the failure names them.
+pub struct FileKinds {
+    /// True for a file to pick up.
+    pub wanted: fn(&Path) -> bool,
+    /// The patterns, for the message about a directory without any (`*.json, *.ndjson`).
+    pub patterns: &'static str,
+}
+
+/// The data files of the model: `.json`, `.ndjson` and `.jsonl`, no JSON Schemas.
+pub const DATA_FILES: FileKinds =
+    FileKinds { wanted: is_data_file, patterns: "*.json, *.ndjson, *.jsonl" };
+
+/// [`expand`], with the files a directory walk picks up given by `kinds`.
+pub fn expand_files(
+    paths: &[PathBuf],
+    force_ndjson: bool,
+    follow_links: bool,
+    kinds: &FileKinds,
+) -> Vec<Result<Input, Failure>> {
+    let is_data_file = kinds.wanted;
     let mut out = Vec::new();
     let file = |path: &Path, size: Option<u64>| Input {
         source: Source::File(path.to_owned()),
@@ -178,7 +201,7 @@ pub fn expand(
         if !found {
             out.push(Err(Failure {
                 display: display(path),
-                reason: "the directory holds no data files (*.json, *.ndjson, *.jsonl)".to_owned(),
+                reason: format!("the directory holds no data files ({})", kinds.patterns),
                 empty_dir: true,
             }));
         }

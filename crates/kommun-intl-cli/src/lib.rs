@@ -10,6 +10,7 @@
 
 mod catalogue;
 mod config;
+mod convert;
 mod corpus;
 mod diff;
 mod env;
@@ -57,6 +58,10 @@ enum Command {
     /// Rewrite documents of the first published shape (schemas v1) into the current one.
     #[command(after_help = EXIT_HELP)]
     Upgrade(upgrade::Args),
+    /// Convert Open311 GeoReport v2 service requests (JSON, XML, POST form) to fault reports,
+    /// or fault reports to Open311.
+    #[command(after_help = EXIT_HELP)]
+    Convert(convert::Args),
     /// Print a JSON Schema, or write or check all of them.
     Schema(schema::Args),
     /// Print the rule catalogue: every issue code with its severity and messages.
@@ -186,6 +191,7 @@ where
         Command::Fix(args) => fix::run(&args),
         Command::Schema(args) => schema::run(&args),
         Command::Upgrade(args) => upgrade::run(&args),
+        Command::Convert(args) => convert::run(&args),
         Command::Rules(args) => catalogue::rules(&args),
         Command::Explain(args) => catalogue::explain(&args),
         Command::Render(args) => render::run(&args),

@@ -12,8 +12,8 @@ use crate::env;
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct Arg {
     /// The municipality's code lists (services, feedback categories and channels, units,
-    /// detailed statuses): a profile file (`kommun-intl schema profile`); by default
-    /// Lidköping's built-in one.
+    /// detailed statuses): a profile file (`kommun-intl schema profile`) or an Open311 service
+    /// list (`services.json`, `services.xml`); by default Lidköping's built-in one.
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
 }
@@ -51,7 +51,15 @@ pub fn load(path: &Path, lang: Lang) -> Result<Profile, Vec<String>> {
     if text.len() > max {
         return Err(vec![format!("{shown} is not a profile: it is larger than {max} bytes")]);
     }
-    match from_json::<Profile>(&text) {
+    // An Open311 service list (`services.xml`, or `services.json`: a list) loads as a profile.
+    let list = kommun_intl_open311::detect(&text) == kommun_intl_open311::Format::Xml
+        || text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
+    let read = if list {
+        crate::convert::profile_from_services(&text).map_err(kommun_intl::Error::Invalid)
+    } else {
+        from_json::<Profile>(&text)
+    };
+    match read {
         Ok(profile) => Ok(profile),
         Err(kommun_intl::Error::Invalid(report)) => {
             let mut lines = vec![format!("{shown} is not a valid profile:")];

@@ -30,15 +30,19 @@ __all__ = [
     "__version__",
     "code_lists",
     "fix",
+    "from_open311",
     "kinds",
     "label",
     "load",
     "mask",
+    "profile_from_services",
+    "read_open311",
     "rule",
     "rules",
     "run_cli",
     "schema",
     "schemas",
+    "to_open311",
     "validate",
     "validate_many",
 ]
@@ -173,6 +177,29 @@ def mask(data: bytes | bytearray | str | os.PathLike[str], kind: Kind | None = N
 def run_cli(argv: list[str]) -> int:
     """Runs the ``kommun-intl`` command line with ``argv`` (the program's name first) and
     returns its exit status; ``kommun_intl.__main__`` calls it."""
+def from_open311(
+    data: bytes | bytearray | str | os.PathLike[str],
+    format: Literal["json", "xml", "form"] | None = None,
+    *,
+    lang: Lang = "en",
+    profile: Profile | None = None,
+) -> list[FaultReport]: ...
+def read_open311(
+    data: bytes | bytearray | str | os.PathLike[str],
+    format: Literal["json", "xml", "form"] | None = None,
+    *,
+    lang: Lang = "en",
+    profile: Profile | None = None,
+) -> list[tuple[dict[str, Any], Report]]: ...
+def to_open311(
+    reports: Iterable[FaultReport], format: Literal["json", "xml", "form"] = "json"
+) -> str: ...
+def profile_from_services(
+    services: bytes | bytearray | str | os.PathLike[str],
+    definitions: Iterable[bytes | bytearray | str | os.PathLike[str]] | None = None,
+    *,
+    lang: Lang = "en",
+) -> Profile: ...
 
 # <generated: tools/generate.py>
 

@@ -1272,7 +1272,6 @@ _ServiceAttributeDictRequired = TypedDict(
         'code': 'str',
         'datatype': 'AttributeType',
         'required': 'bool',
-        'description': 'str',
     },
 )
 
@@ -1281,6 +1280,7 @@ _ServiceAttributeDictOptional = TypedDict(
     {
         'datatype_description': 'str',
         'order': 'int',
+        'description': 'str',
         'values': 'List[AttributeValueDict]',
     }, total=False,
 )

@@ -5,6 +5,7 @@
 
 mod commands;
 mod config;
+mod convert;
 mod environment;
 mod fix;
 mod formats;

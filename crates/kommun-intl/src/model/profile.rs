@@ -81,8 +81,9 @@ pub struct ServiceAttribute {
     /// Its place on the form.
     #[schemars(range(min = 0, max = 4_294_967_295_u32))]
     pub order: Option<u32>,
-    /// The question.
-    pub description: Text,
+    /// The question (servers leave it out for hidden attributes that their own software
+    /// fills in).
+    pub description: Option<Text>,
     /// The values a list attribute allows.
     #[schemars(length(min = 1))]
     pub values: Option<Vec<AttributeValue>>,

@@ -611,4 +611,91 @@ rules! {
     FEEDBACK_UNKNOWN_UNIT = "feedback.unknown_unit", Error, X, [value],
         en: "`{value}` is not one of the municipality's units.",
         sv: "`{value}` är inte en av kommunens enheter.";
+
+    // Open311 GeoReport v2 on the wire (`kommun-intl-open311`): what a server wrote that the
+    // fault-report model cannot hold as written. Each concerns the wire text, not the model.
+    /// The XML is not well-formed.
+    OPEN311_XML_SYNTAX = "open311.xml_syntax", Error, T, [detail],
+        en: "The document is not well-formed XML: {detail}.",
+        sv: "Dokumentet är inte välformad XML: {detail}.";
+    /// The XML has a document type declaration (a DTD), which may define entities.
+    OPEN311_XML_DOCTYPE = "open311.xml_doctype", Error, T, [],
+        en: "The XML has a document type declaration (<!DOCTYPE>); Open311 documents have none, and its entities are not read.",
+        sv: "XML-dokumentet har en dokumenttypsdeklaration (<!DOCTYPE>); Open311-dokument har ingen, och dess entiteter läses inte.";
+    /// An entity reference that XML does not predefine.
+    OPEN311_XML_ENTITY = "open311.xml_entity", Error, T, [],
+        en: "The XML refers to an entity that XML does not define (only &amp; &lt; &gt; &quot; &apos; and character references are read).",
+        sv: "XML-dokumentet hänvisar till en entitet som XML inte definierar (bara &amp; &lt; &gt; &quot; &apos; och teckenreferenser läses).";
+    /// The XML declares an encoding other than UTF-8.
+    OPEN311_ENCODING = "open311.encoding", Error, T, [encoding],
+        en: "The document declares the encoding `{encoding}`; only UTF-8 is read: save it as UTF-8.",
+        sv: "Dokumentet anger teckenkodningen `{encoding}`; bara UTF-8 läses: spara det som UTF-8.";
+    /// The text (or a decoded form value) is not UTF-8.
+    OPEN311_INVALID_UTF8 = "open311.invalid_utf8", Error, T, [offset],
+        en: "The text is not valid UTF-8 from byte {offset} on; save it as UTF-8.",
+        sv: "Texten är inte giltig UTF-8 från byte {offset}; spara den som UTF-8.";
+    /// The document is not the Open311 document expected.
+    OPEN311_NOT_OPEN311 = "open311.not_open311", Error, T, [expected],
+        en: "This is not an Open311 `{expected}` document.",
+        sv: "Det här är inget Open311-dokument av typen `{expected}`.";
+    /// A field given twice.
+    OPEN311_DUPLICATE_FIELD = "open311.duplicate_field", Error, T, [field],
+        en: "The field `{field}` is given more than once.",
+        sv: "Fältet `{field}` anges mer än en gång.";
+    /// A field the spec does not have, kept in `extended_attributes`.
+    OPEN311_UNKNOWN_FIELD = "open311.unknown_field", Warning, T, [field],
+        en: "`{field}` is not an Open311 field; it was kept in `extended_attributes`.",
+        sv: "`{field}` är inget Open311-fält; det behölls i `extended_attributes`.";
+    /// A field a service list or definition does not have, left out of the profile.
+    OPEN311_FIELD_IGNORED = "open311.field_ignored", Warning, T, [field],
+        en: "`{field}` is not an Open311 field of a service list or definition; it was left out.",
+        sv: "`{field}` är inget Open311-fält i en tjänstelista eller tjänstedefinition; det utelämnades.";
+    /// A service definition for a service the list does not have.
+    OPEN311_DEFINITION_UNKNOWN_SERVICE = "open311.definition_unknown_service", Error, T, [code],
+        en: "The service definition is for `{code}`, which is not in the service list.",
+        sv: "Tjänstedefinitionen gäller `{code}`, som inte finns i tjänstelistan.";
+    /// An empty value, read as no value.
+    OPEN311_EMPTY_VALUE = "open311.empty_value", Warning, T, [field],
+        en: "`{field}` is empty; it was read as not given.",
+        sv: "`{field}` är tomt; det lästes som att det inte anges.";
+    /// White space around a value, removed.
+    OPEN311_WHITESPACE = "open311.whitespace_trimmed", Warning, T, [field],
+        en: "`{field}` had white space around it, which was removed.",
+        sv: "`{field}` hade blanktecken runt sig, som togs bort.";
+    /// A number written as a JSON string, read as the number.
+    OPEN311_NUMBER_AS_STRING = "open311.number_as_string", Warning, T, [field],
+        en: "`{field}` is a number written as a string; it was read as the number.",
+        sv: "`{field}` är ett tal skrivet som en sträng; det lästes som talet.";
+    /// A value that should be a number is not one.
+    OPEN311_NUMBER_INVALID = "open311.number_invalid", Error, T, [field],
+        en: "`{field}` is not a number.",
+        sv: "`{field}` är inget tal.";
+    /// A value that should be true or false is neither.
+    OPEN311_BOOLEAN_INVALID = "open311.boolean_invalid", Error, T, [field],
+        en: "`{field}` is neither `true` nor `false`.",
+        sv: "`{field}` är varken `true` eller `false`.";
+    /// Several statuses packed in one string, of which exactly one is Open311's.
+    OPEN311_STATUS_PACKED = "open311.status_packed", Warning, T, [status, detailed],
+        en: "The status packs several words; it was read as `{status}` with the detailed status `{detailed}`.",
+        sv: "Statusen innehåller flera ord; den lästes som `{status}` med den detaljerade statusen `{detailed}`.";
+    /// A detailed status written as the status, read through the profile.
+    OPEN311_STATUS_DETAILED = "open311.status_detailed", Warning, T, [status, detailed],
+        en: "The status is the municipality's detailed status `{detailed}`, which stands under `{status}`; it was read so.",
+        sv: "Statusen är kommunens detaljerade status `{detailed}`, som hör till `{status}`; den lästes så.";
+    /// A status that cannot be read as open or closed.
+    OPEN311_STATUS_UNKNOWN = "open311.status_unknown", Error, T, [],
+        en: "The status says neither `open` nor `closed` (nor a detailed status of the profile); what it means is not certain.",
+        sv: "Statusen säger varken `open` eller `closed` (eller en detaljerad status i profilen); vad den betyder är inte säkert.";
+    /// A time without a UTC offset, read in the profile's time zone.
+    OPEN311_TIMESTAMP_LOCAL = "open311.timestamp_local", Warning, T, [field, zone],
+        en: "`{field}` has no UTC offset; it was read as local time in {zone} (the profile's time zone).",
+        sv: "`{field}` saknar UTC-förskjutning; den lästes som lokal tid i {zone} (profilens tidszon).";
+    /// A time without a UTC offset that cannot be placed.
+    OPEN311_TIMESTAMP_NO_OFFSET = "open311.timestamp_no_offset", Error, T, [field],
+        en: "`{field}` has no UTC offset, and the profile has no time zone (or the local time is ambiguous or skipped): when it was is not certain.",
+        sv: "`{field}` saknar UTC-förskjutning, och profilen har ingen tidszon (eller den lokala tiden är tvetydig eller finns inte): när det var är inte säkert.";
+    /// An attribute answered both as one value and as a list.
+    OPEN311_ATTRIBUTE_CONFLICT = "open311.attribute_conflict", Error, T, [code],
+        en: "The attribute `{code}` is given both as `attribute[{code}]` and as `attribute[{code}][]`.",
+        sv: "Attributet `{code}` anges både som `attribute[{code}]` och som `attribute[{code}][]`.";
 }

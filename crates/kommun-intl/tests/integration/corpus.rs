@@ -79,11 +79,13 @@ fn the_corpus_covers_every_rule() {
     ];
     // Spreadsheet rules judge workbooks and CSV files, not JSON: the fixtures of
     // crates/kommun-intl-sheets cover every one of them (its test `every_sheet_rule_has_a_fixture`).
+    // The Open311 wire rules concern XML, forms and GeoReport JSON, which no document of this
+    // corpus is: kommun-intl-open311's tests cover each of them.
     let missing: Vec<_> = rules::ALL
         .iter()
         .filter(|r| r.check != rules::Check::Sheet)
         .map(|r| r.code)
-        .filter(|c| !seen.contains(*c) && !unreachable.contains(c))
+        .filter(|c| !seen.contains(*c) && !unreachable.contains(c) && !c.starts_with("open311."))
         .collect();
     assert!(missing.is_empty(), "no fixture covers {missing:?}");
 }

@@ -1,0 +1,19 @@
+"""Open311 GeoReport v2: service requests (JSON, XML, the POST form) as fault reports and back,
+and a municipality's service list as its profile.
+
+Read a city's service list as a profile, then its requests as fault reports checked against
+it; write them back as GeoReport JSON or XML::
+
+    from kommun_intl import open311
+
+    profile = open311.profile_from_services(pathlib.Path("services.xml"))
+    reports = open311.from_open311(pathlib.Path("requests.xml"), profile=profile)
+    xml = open311.to_open311(reports, format="xml")
+
+``from_open311`` raises :class:`kommun_intl.ValidationError` when a request has an error;
+``read_open311`` returns every request as a fault-report dict with its report instead.
+"""
+
+from kommun_intl._native import from_open311, profile_from_services, read_open311, to_open311
+
+__all__ = ["from_open311", "profile_from_services", "read_open311", "to_open311"]

@@ -1,0 +1,165 @@
+//! `kommun_intl.open311`: Open311 GeoReport v2 service requests to fault reports and back, and
+//! service lists to profiles, over `kommun-intl-open311`.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyTuple};
+
+use kommun_intl::{Error as CoreError, FaultReport};
+use kommun_intl_open311::Format;
+
+use crate::convert::to_python;
+use crate::documents::{PyFaultReport, PyProfile};
+use crate::errors;
+use crate::report::{PyReport, parse_lang};
+use crate::validate::{Input, options, read_input};
+
+/// The format named (`json`, `xml`, `form`), or `None` to tell it from the text.
+fn format(name: Option<&str>) -> PyResult<Option<Format>> {
+    match name {
+        None => Ok(None),
+        Some("json") => Ok(Some(Format::Json)),
+        Some("xml") => Ok(Some(Format::Xml)),
+        Some("form") => Ok(Some(Format::Form)),
+        Some(other) => Err(errors::bad_format(other)),
+    }
+}
+
+/// The bytes of an Open311 document: bytes, str or os.PathLike.
+fn bytes(data: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    match read_input(data)? {
+        Input::Text(t) => Ok(t.into_owned()),
+        _ => Err(errors::wrong_argument("an Open311 document is bytes, str or os.PathLike", data)),
+    }
+}
+
+/// Reads the requests; a document that cannot be read raises `ValidationError`.
+fn read(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    format_name: Option<&str>,
+    lang: &str,
+    profile: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<kommun_intl_open311::Request>> {
+    let lang = parse_lang(lang)?;
+    let format = format(format_name)?;
+    let options = options(kommun_intl::validate::DEFAULT_MAX_ISSUES, None, profile)?;
+    let text = bytes(data)?;
+    let read = py.detach(|| match format {
+        Some(f) => kommun_intl_open311::read_requests_as(&text, f, &options),
+        None => kommun_intl_open311::read_requests(&text, &options),
+    });
+    read.map_err(|report| errors::core_error(py, CoreError::Invalid(report), lang))
+}
+
+/// Reads the service requests of an Open311 document (GeoReport v2 JSON or XML, or a POST
+/// form; `format` is `"json"`, `"xml"`, `"form"` or `None` to tell it from the text) as fault
+/// reports. Raises `ValidationError` when the document, or any request in it, has an error
+/// (warnings are allowed); `read_open311` returns every request with its report instead.
+///
+/// `open311.from_open311(b"service_code=belysning&address_string=Skaragatan+8")` is one fault
+/// report, of the service `belysning`.
+#[pyfunction]
+#[pyo3(signature = (data, format = None, *, lang = "en", profile = None))]
+pub fn from_open311(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    format: Option<&str>,
+    lang: &str,
+    profile: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Vec<PyFaultReport>> {
+    errors::guard(|| {
+        let requests = read(py, data, format, lang, profile)?;
+        let lang = parse_lang(lang)?;
+        let mut out = Vec::with_capacity(requests.len());
+        for request in requests {
+            match request.fault_report() {
+                Some(report) if request.report.is_valid() => out.push(PyFaultReport::from(report)),
+                // The first request with an error raises, carrying that request's report.
+                _ => return Err(errors::core_error(py, CoreError::Invalid(request.report), lang)),
+            }
+        }
+        Ok(out)
+    })
+}
+
+/// Reads the service requests of an Open311 document (as `from_open311`) without raising for
+/// the requests: a list of `(fault_report_dict, report)`, one per request, each report with
+/// every issue (pointers into the dict, lines and columns in the Open311 text). A document
+/// that cannot be read at all raises `ValidationError`.
+#[pyfunction]
+#[pyo3(signature = (data, format = None, *, lang = "en", profile = None))]
+pub fn read_open311<'py>(
+    py: Python<'py>,
+    data: &Bound<'py, PyAny>,
+    format: Option<&str>,
+    lang: &str,
+    profile: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    errors::guard(|| {
+        let requests = read(py, data, format, lang, profile)?;
+        let lang = parse_lang(lang)?;
+        let items = requests
+            .into_iter()
+            .map(|r| {
+                let value = to_python(py, &r.value)?;
+                let report = Py::new(py, PyReport::new(r.report, lang))?;
+                PyTuple::new(py, [value.into_any(), report.into_bound(py).into_any()])
+            })
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, items)
+    })
+}
+
+/// Writes fault reports as an Open311 GeoReport v2 list of service requests: `format` is
+/// `"json"` (the default), `"xml"`, or `"form"` (the POST form of each report, one a line).
+#[pyfunction]
+#[pyo3(signature = (reports, format = "json"))]
+pub fn to_open311(reports: &Bound<'_, PyAny>, format: &str) -> PyResult<String> {
+    errors::guard(|| {
+        let format = self::format(Some(format))?.unwrap_or(Format::Json);
+        let mut list: Vec<FaultReport> = Vec::new();
+        for item in reports.try_iter()? {
+            let item = item?;
+            let report = item.cast::<PyFaultReport>().map_err(|_| {
+                errors::wrong_argument("to_open311 takes kommun_intl.FaultReport objects", &item)
+            })?;
+            list.push(FaultReport::clone(&report.get().inner));
+        }
+        Ok(kommun_intl_open311::write_requests(&list, format))
+    })
+}
+
+/// Reads an Open311 service list (`services.json` or `services.xml`) and any service
+/// definitions (each JSON or XML) as a `Profile` (id `open311`). Raises `ValidationError` on
+/// an error; warnings are dropped (`kommun-intl convert` and the Rust API show them).
+#[pyfunction]
+#[pyo3(signature = (services, definitions = None, *, lang = "en"))]
+pub fn profile_from_services(
+    py: Python<'_>,
+    services: &Bound<'_, PyAny>,
+    definitions: Option<&Bound<'_, PyAny>>,
+    lang: &str,
+) -> PyResult<PyProfile> {
+    errors::guard(|| {
+        let lang = parse_lang(lang)?;
+        let list = bytes(services)?;
+        let mut defs = Vec::new();
+        if let Some(d) = definitions.filter(|d| !d.is_none()) {
+            for item in d.try_iter()? {
+                defs.push(bytes(&item?)?);
+            }
+        }
+        let refs: Vec<&[u8]> = defs.iter().map(Vec::as_slice).collect();
+        let read = py.detach(|| {
+            kommun_intl_open311::profile_from_services(
+                &list,
+                &refs,
+                &kommun_intl::Options::default(),
+            )
+        });
+        match read {
+            Ok(read) => Ok(PyProfile::from(read.profile)),
+            Err(report) => Err(errors::core_error(py, CoreError::Invalid(report), lang)),
+        }
+    })
+}

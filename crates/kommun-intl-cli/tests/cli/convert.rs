@@ -1,0 +1,103 @@
+//! `kommun-intl convert`: Open311 to fault reports and back.
+
+use crate::{data, run};
+
+#[test]
+fn xml_requests_convert_to_ndjson_with_their_warnings() {
+    let r = run(
+        &["convert", "open311/requests.xml", "--from", "open311", "--to", "fault-report"],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    insta::assert_snapshot!("xml_to_ndjson_stdout", r.stdout);
+    insta::assert_snapshot!("xml_to_ndjson_stderr", r.stderr);
+}
+
+#[test]
+fn one_json_request_on_stdin_converts_to_one_pretty_document() {
+    let text = std::fs::read(data().join("open311/request.json")).unwrap();
+    let r = run(&["convert", "-", "--from", "open311", "--to", "fault-report"], Some(&text));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    insta::assert_snapshot!("json_to_one_stdout", r.stdout);
+    insta::assert_snapshot!("json_to_one_stderr", r.stderr);
+}
+
+#[test]
+fn a_form_converts_without_echoing_personal_values() {
+    let r = run(
+        &["convert", "open311/request.form", "--from", "open311", "--to", "fault-report"],
+        None,
+    );
+    assert_eq!(r.code, 1, "a duplicate answer is an error: {}", r.stderr);
+    insta::assert_snapshot!("form_stderr", r.stderr);
+    for personal in ["anna", "Anna", "trasig", "av", "på"] {
+        assert!(!r.stderr.contains(personal), "{personal} in {}", r.stderr);
+    }
+}
+
+#[test]
+fn fault_reports_convert_to_open311_xml_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_str().unwrap();
+    let r = run(
+        &[
+            "convert",
+            "open311/requests.xml",
+            "--from",
+            "open311",
+            "--to",
+            "fault-report",
+            "--output",
+            out,
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let ndjson = dir.path().join("requests.ndjson");
+    let r = run(
+        &[
+            "convert",
+            ndjson.to_str().unwrap(),
+            "--from",
+            "fault-report",
+            "--to",
+            "open311",
+            "--format",
+            "xml",
+        ],
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    insta::assert_snapshot!("fault_reports_to_xml", r.stdout);
+    // The second request's swapped axes are still there to warn about, and nothing else.
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(r.stderr.contains("warning[fault_report.axes_swapped]"), "{}", r.stderr);
+}
+
+#[test]
+fn a_service_list_loads_as_the_profile() {
+    let r = run(
+        &[
+            "convert",
+            "open311/requests.xml",
+            "--from",
+            "open311",
+            "--to",
+            "fault-report",
+            "--profile",
+            "open311/services.json",
+        ],
+        None,
+    );
+    // `belysning` is Lidköping's, not this list's; `klotter` is in both.
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("error[fault_report.unknown_service]"), "{}", r.stderr);
+    assert_eq!(r.stderr.matches("unknown_service").count(), 1, "{}", r.stderr);
+}
+
+#[test]
+fn the_same_shape_on_both_sides_is_a_usage_error() {
+    let r = run(&["convert", "open311/request.json", "--from", "open311", "--to", "open311"], None);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--from and --to are the same"), "{}", r.stderr);
+}

@@ -1,0 +1,116 @@
+//! GeoReport v2 JSON: a list of requests (GET Service Requests, GET Service Request, the POST
+//! response), or one request object.
+
+use serde_json::{Map, Value};
+
+use kommun_intl::locate::spans;
+use kommun_intl::validate::rules;
+use kommun_intl::{Options, Report};
+
+use crate::request::Record;
+use crate::text::{Lines, fail, prepare};
+
+/// Parses JSON text within the limits, with JSON's own issues for what is wrong with it.
+pub(crate) fn parse(input: &[u8], options: &Options) -> Result<(Value, usize), Report> {
+    let (text, skipped) = prepare(input, options, &rules::JSON_INVALID_UTF8)?;
+    if text.trim().is_empty() {
+        return Err(fail(options, &rules::JSON_EMPTY, &[], None));
+    }
+    match serde_json::from_str::<Value>(text) {
+        Ok(v) => Ok((v, skipped)),
+        Err(e) => {
+            let lines = Lines::new(text.as_bytes());
+            let offset = lines_offset(text, e.line(), e.column());
+            let pos = Some(Lines::new(input).pos(skipped + offset));
+            let message = e.to_string();
+            let detail = message.split(" at line ").next().unwrap_or_default().to_owned();
+            let _ = lines;
+            Err(if e.is_eof() {
+                fail(options, &rules::JSON_TRUNCATED, &[], pos)
+            } else if detail.contains("recursion limit") {
+                let max = options.limits.max_depth.min(128).to_string();
+                fail(options, &rules::LIMIT_DEPTH, &[("max", max)], pos)
+            } else {
+                fail(options, &rules::JSON_SYNTAX, &[("detail", detail)], pos)
+            })
+        }
+    }
+}
+
+/// The byte offset of serde_json's 1-based line and (byte) column.
+fn lines_offset(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    (start + column.saturating_sub(1)).min(text.len())
+}
+
+/// The records of a JSON document: each object of the top-level list, or the one object, with
+/// the place of each field.
+/// `expected` names the document for the issue when it is not a list of objects.
+pub(crate) fn records(
+    input: &[u8],
+    options: &Options,
+    expected: &'static str,
+) -> Result<Vec<Record>, Report> {
+    let (value, skipped) = parse(input, options)?;
+    let (objects, prefix): (Vec<Map<String, Value>>, bool) = match value {
+        Value::Array(items) => {
+            let mut objects = Vec::with_capacity(items.len());
+            for item in items {
+                match item {
+                    Value::Object(o) => objects.push(o),
+                    _ => return Err(not_a(expected, options)),
+                }
+            }
+            (objects, true)
+        }
+        Value::Object(o) => (vec![o], false),
+        _ => return Err(not_a(expected, options)),
+    };
+    // One scan of the text finds every field's key.
+    let text = &input[skipped..];
+    let mut pointers = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        let base = if prefix { format!("/{i}") } else { String::new() };
+        pointers.push(base.clone());
+        for k in o.keys() {
+            let mut p = base.clone();
+            kommun_intl_push_segment(&mut p, k);
+            pointers.push(p);
+        }
+    }
+    let refs: Vec<&str> = pointers.iter().map(String::as_str).collect();
+    let found = spans(text, &refs);
+    let lines = Lines::new(input);
+    let mut at =
+        found.into_iter().map(|s| s.map(|s| lines.pos(skipped + s.key.unwrap_or(s.value).start)));
+    Ok(objects
+        .into_iter()
+        .map(|o| {
+            let pos = at.next().flatten();
+            let fields = o.into_iter().map(|(k, v)| (k, v, at.next().flatten())).collect();
+            Record { fields, textual: false, pos, early: Vec::new() }
+        })
+        .collect())
+}
+
+fn kommun_intl_push_segment(pointer: &mut String, segment: &str) {
+    pointer.push('/');
+    pointer.push_str(&segment.replace('~', "~0").replace('/', "~1"));
+}
+
+fn not_a(expected: &'static str, options: &Options) -> Report {
+    fail(options, &rules::OPEN311_NOT_OPEN311, &[("expected", expected.to_owned())], None)
+}
+
+/// Writes requests as a GeoReport JSON list, one member per line.
+pub(crate) fn write(requests: &[Vec<(&'static str, Value)>]) -> String {
+    let list: Vec<Value> = requests
+        .iter()
+        .map(|fields| {
+            Value::Object(fields.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect())
+        })
+        .collect();
+    let mut out = serde_json::to_string_pretty(&list).unwrap_or_default();
+    out.push('\n');
+    out
+}

@@ -1,0 +1,6 @@
+//! The Open311 adapter's integration tests, one binary.
+
+mod hostile;
+mod quirks;
+mod realworld;
+mod roundtrip;
