@@ -34,6 +34,7 @@ mod _native {
     use super::errors::{KindNotDetectedError, KommunIntlError, UnknownKindError, ValidationError};
     #[pymodule_export]
     use super::fix::{fix, mask};
+    #[pymodule_export]
     use super::open311::{from_open311, profile_from_services, read_open311, to_open311};
     #[pymodule_export]
     use super::report::{PyIssue, PyReport};

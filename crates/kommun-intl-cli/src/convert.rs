@@ -107,7 +107,7 @@ fn print_issues(display: &str, index: Option<usize>, report: &Report, lang: Lang
             (Some(l), Some(c)) => format!("{display}:{l}:{c}"),
             _ => display.to_owned(),
         };
-        let severity = match issue.severity() {
+        let severity = match issue.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
@@ -117,7 +117,7 @@ fn print_issues(display: &str, index: Option<usize>, report: &Report, lang: Lang
             err,
             "{}: {severity}[{}]: {} ({which}at {})",
             env::escape_controls(&at),
-            issue.code(),
+            issue.code,
             env::escape_controls(&issue.message(lang)),
             env::escape_controls(pointer),
         );
@@ -166,7 +166,7 @@ pub fn run(args: &Args) -> u8 {
     };
     let (mut invalid, mut failures) = (false, false);
     let mut reports = Vec::new();
-    for entry in inputs::expand_files(&args.paths, false, false, kinds) {
+    for entry in inputs::expand_files(&args.paths, false, false, true, kinds) {
         let input = match entry {
             Ok(i) => i,
             Err(f) => {

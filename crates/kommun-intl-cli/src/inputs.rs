@@ -80,7 +80,7 @@ pub fn expand(
     follow_links: bool,
     gitignore: bool,
 ) -> Vec<Result<Input, Failure>> {
-    expand_files(paths, force_ndjson, follow_links, &DATA_FILES)
+    expand_files(paths, force_ndjson, follow_links, gitignore, &DATA_FILES)
 }
 
 /// Which files a directory walk picks up, and how the failure names them.
@@ -100,6 +100,7 @@ pub fn expand_files(
     paths: &[PathBuf],
     force_ndjson: bool,
     follow_links: bool,
+    gitignore: bool,
     kinds: &FileKinds,
 ) -> Vec<Result<Input, Failure>> {
     let is_data_file = kinds.wanted;

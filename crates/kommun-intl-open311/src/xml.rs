@@ -255,7 +255,7 @@ mod tests {
     use super::*;
 
     fn codes(r: &Report) -> Vec<&str> {
-        r.issues.iter().map(kommun_intl::Issue::code).collect()
+        r.issues.iter().map(|i| i.code).collect()
     }
 
     #[test]

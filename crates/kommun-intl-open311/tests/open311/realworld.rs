@@ -16,7 +16,7 @@ fn data(path: &str) -> Vec<u8> {
 
 /// Each issue as (code, pointer).
 fn issues(report: &Report) -> Vec<(&'static str, String)> {
-    report.issues.iter().map(|i| (i.code(), i.pointer.clone())).collect()
+    report.issues.iter().map(|i| (i.code, i.pointer.clone())).collect()
 }
 
 /// The profile a city's service list gives, in the city's country.
@@ -41,7 +41,7 @@ fn san_franciscos_service_list_loads_with_its_untrimmed_descriptions_noted() {
     // 28 descriptions end in a line break or a space; nothing else is wrong.
     assert_eq!(read.report.warning_count(), 28);
     for issue in &read.report.issues {
-        assert_eq!(issue.code(), "open311.whitespace_trimmed");
+        assert_eq!(issue.code, "open311.whitespace_trimmed");
         assert!(issue.pointer.starts_with("/services/") && issue.pointer.ends_with("/description"));
         assert!(issue.line.is_some());
     }
@@ -149,7 +149,7 @@ fn definitions_load_with_their_attributes() {
     assert_eq!(attributes.len(), 6);
     // `<automated>` is mySociety's own, left out with a warning for each attribute.
     assert!(
-        read.report.issues.iter().all(|i| i.code() == "open311.field_ignored"),
+        read.report.issues.iter().all(|i| i.code == "open311.field_ignored"),
         "{}",
         read.report
     );

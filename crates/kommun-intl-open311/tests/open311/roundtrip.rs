@@ -193,7 +193,7 @@ fn read_one(text: &str, format: Format) -> FaultReport {
     let request = requests.remove(0);
     // Nothing written by us is a quirk to warn about.
     let wire: Vec<_> =
-        request.report.issues.iter().filter(|i| i.code().starts_with("open311.")).collect();
+        request.report.issues.iter().filter(|i| i.code.starts_with("open311.")).collect();
     assert!(wire.is_empty(), "{wire:?}\n{text}");
     request.fault_report().unwrap_or_else(|| panic!("not a fault report: {}", request.value))
 }
