@@ -24,7 +24,7 @@
 //! let report = register.validate(&Options::default());
 //! // The register has no `Kommun` sheet: the municipality is missing.
 //! let missing = &report.issues[0];
-//! assert_eq!(missing.code(), "structure.missing_field");
+//! assert_eq!(missing.code, "structure.missing_field");
 //! ```
 
 pub mod book;

@@ -149,12 +149,16 @@ class IssueDict(TypedDict):
     params: "dict[str, str]"
     url: str
     """The rule's page on the documentation site."""
+    cell: Union[CellDict, None]
 
 
 class RecordDict(TypedDict):
-    """One issue of ``Report.to_records()``: a flat record for csv or pandas."""
+    """One issue of ``Report.to_records()``: a flat record for csv or a data frame."""
 
     file: Union[str, None]
+    sheet: Union[str, None]
+    cell: Union[str, None]
+    header: Union[str, None]
     pointer: str
     line: Union[int, None]
     column: Union[int, None]
