@@ -857,3 +857,10 @@ mod tests {
         }
     }
 }
+
+/// The repository's README, whose Rust examples run as this crate's doc tests, with the
+/// repository's files (`../../examples/...`). Here rather than in the core, which is
+/// published with its own README and may not depend on its adapters.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct RepositoryReadme;

@@ -25,9 +25,3 @@ pub use model::{
 };
 pub use schema::schema_for;
 pub use validate::{CellRef, Issue, Lang, Limits, Options, Report, Severity, Validate};
-
-/// The repository's README, whose Rust examples run as doc tests (with the repository's
-/// files: it is not part of the published crate, which documents itself with `README.md`).
-#[cfg(doctest)]
-#[doc = include_str!("../../../README.md")]
-pub struct RepositoryReadme;
