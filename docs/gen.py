@@ -437,6 +437,44 @@ def readme_section(heading: str) -> str:
     return re.split(r"\n#{1,3} ", body, maxsplit=1)[0].strip()
 
 
+REPOSITORY = "https://github.com/kommun-intl/kommun-intl"
+
+
+def readme_part(heading: str) -> str:
+    """A `## heading` or `### heading` section of the README, up to the next heading of its
+    level or above, with its links into the repository (files, the README's own anchors)
+    made absolute, since the site does not hold those files."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.search(rf"^(#{{2,3}}) {re.escape(heading)}\n", text, flags=re.M)
+    if found is None:
+        raise SystemExit(f"docs/gen.py: the README has no section `{heading}`")
+    level = len(found.group(1))
+    kept, fenced = [], False
+    for line in text[found.end():].split("\n"):
+        if line.startswith("```"):
+            fenced = not fenced
+        elif not fenced and re.match(rf"#{{1,{level}}} ", line):
+            break
+        kept.append(line)
+    body = "\n".join(kept).strip()
+    body = re.sub(r"\]\(#([^)]+)\)", rf"]({REPOSITORY}#\1)", body)
+    return re.sub(r"\]\((?!https?:|mailto:)([^)#]+)\)", rf"]({REPOSITORY}/blob/main/\1)", body)
+
+
+#: The guides that are the README's own sections (one text, two places): file, title, heading.
+README_GUIDES = [
+    ("spreadsheets.md", "Spreadsheets", "For data stewards: keep the register in a spreadsheet"),
+    ("open311.md", "Open311", "Open311"),
+    ("publishing.md", "Publishing", "Publishing"),
+    ("configuration.md", "Configuration", "Configuration"),
+]
+
+
+def readme_guides(out: Path) -> None:
+    for file, title, heading in README_GUIDES:
+        write(out, f"guides/{file}", f"# {title}\n\n{readme_part(heading)}\n")
+
+
 def editors_page(out: Path) -> None:
     """The README's own words on editors and standard validators (one text, two places)."""
     lines = [
@@ -470,6 +508,7 @@ def main() -> None:
     cli_page(cli, out)
     python_page(out)
     editors_page(out)
+    readme_guides(out)
     print(f"docs/gen.py: {len(rules)} rule pages, {len(kinds)} model pages into {out}")
 
 
