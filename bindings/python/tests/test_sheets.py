@@ -39,7 +39,8 @@ def test_records_have_the_columns_a_data_frame_wants() -> None:
     records = report.to_records()
     assert len(records) == len(report.issues)
     assert list(records[1]) == [
-        "file", "sheet", "cell", "header", "pointer", "code", "severity", "message",
+        "file", "sheet", "cell", "header", "pointer", "line", "column", "code", "severity",
+        "message",
     ]
     row = next(r for r in records if r["code"] == "sheet.ambiguous_date")
     assert row["file"] is not None and row["file"].endswith("statistik.csv")
