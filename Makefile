@@ -106,7 +106,7 @@ dist: $(VENV)/.requirements-test.stamp
 	cd bindings/python && "$(abspath $(PY))" -m maturin build --release --locked --quiet --out "$(abspath $(DIST))"
 	cd bindings/python && "$(abspath $(PY))" -m maturin sdist --out "$(abspath $(DIST))"
 	$(PY) -m twine check --strict $(DIST)/*.whl $(DIST)/*.tar.gz
-	MATURIN_PEP517_ARGS="--profile dev" $(PY) -m pip wheel --quiet --disable-pip-version-check \
+	PATH="$(abspath $(VENV))/bin:$$PATH" MATURIN_PEP517_ARGS="--profile dev" $(PY) -m pip wheel --quiet --disable-pip-version-check \
 		--no-deps --no-build-isolation -w $(DIST)/check $(DIST)/*.tar.gz
 	ls -l $(DIST)/*.whl $(DIST)/*.tar.gz $(DIST)/check/*.whl
 	$(CARGO) package --locked --workspace --exclude kommun-intl-python --exclude kommun-intl-bench
