@@ -256,7 +256,7 @@ pub fn validate_value(kind: DocumentKind, value: &Value, options: &Options) -> R
     }
     if !kind.visit(Typed(value, &mut ctx)) {
         let compiled = Compiled::of(kind);
-        let keys = Keys::for_kind(compiled, !ctx.kind_from_document());
+        let keys = Keys::for_document(compiled, !ctx.kind_from_document(), Some(value));
         structure::explain(compiled, value, keys, &mut ctx);
         if ctx.issue_count() == 0 {
             ctx.report(&rules::INVALID_VALUE, &[]);
@@ -286,8 +286,9 @@ pub fn oversized(options: &Options) -> Report {
 fn explain(kind: DocumentKind, json: &[u8], skipped: usize, ctx: &mut Ctx, by_tree: bool) {
     let before = ctx.issue_count();
     let compiled = Compiled::of(kind);
-    let keys = Keys::for_kind(compiled, !ctx.kind_from_document());
+    let trusted = !ctx.kind_from_document();
     if by_tree && let Some(tree) = tree::parse(json, ctx.limits()) {
+        let keys = Keys::for_document(compiled, trusted, Some(tree.root()));
         ctx.shifted(skipped, |ctx| {
             structure::explain(compiled, tree.root(), keys, ctx);
             if ctx.issue_count() == before {
@@ -297,12 +298,17 @@ fn explain(kind: DocumentKind, json: &[u8], skipped: usize, ctx: &mut Ctx, by_tr
         return;
     }
     let limits = *ctx.limits();
-    let scanned = ctx.shifted(skipped, |ctx| limits::scan(json, &limits, compiled, keys, ctx));
+    // Before the parse nothing shows that the document is of its kind.
+    let unparsed = Keys::for_document::<&Value>(compiled, trusted, None);
+    let scanned = ctx.shifted(skipped, |ctx| limits::scan(json, &limits, compiled, unparsed, ctx));
     if !scanned {
         return;
     }
     match serde_json::from_slice::<Value>(json) {
-        Ok(value) => structure::explain(compiled, &value, keys, ctx),
+        Ok(value) => {
+            let keys = Keys::for_document(compiled, trusted, Some(&value));
+            structure::explain(compiled, &value, keys, ctx);
+        }
         Err(e) => {
             let text = e.to_string();
             let detail = text.split(" at line ").next().unwrap_or(&text).to_owned();

@@ -78,7 +78,7 @@ struct Plan {
 
 fn plan(kind: DocumentKind, trust: Trust, document: &Value) -> Plan {
     let compiled = Compiled::of(kind);
-    let policy = Keys::for_kind(compiled, trust == Trust::Told);
+    let policy = Keys::for_document(compiled, trust == Trust::Told, Some(document));
     let mut out = Plan { values: Vec::new(), keys: Vec::new(), fits: true };
     walk::walk(kind, document, &mut |v| {
         out.fits &= v.known;

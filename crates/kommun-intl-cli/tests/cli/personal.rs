@@ -36,3 +36,36 @@ fn snippets_show_the_form_of_personal_values_not_the_values() {
     shows(r#""category": "complaint", "description": ["xxxxxxxxxxxx"], "channel": "email""#);
     assert!(!r.stdout.contains("Kanariesson"), "{}", r.stdout);
 }
+
+/// A feedback document sent as a kind without personal data (`--kind dataset`, the caller's
+/// word) does not fit that kind, so the caller's word proves nothing about it: its unknown keys
+/// and values stay masked in messages, pointers and snippets.
+#[test]
+fn a_document_that_does_not_fit_the_kind_it_is_told_stays_masked() {
+    let canaries = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/canary/canaries.txt"
+    ))
+    .unwrap();
+    let canaries: Vec<String> = canaries
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect();
+    for kind in ["dataset", "municipality"] {
+        for format in ["human", "json"] {
+            let files = ["feedback.keys.json", "feedback.structure.json", "feedback.valid.json"]
+                .map(|f| format!("{CANARY}/{f}"));
+            let mut args = vec!["validate", "--kind", kind, "--format", format];
+            args.extend(files.iter().map(String::as_str));
+            let r = run(&args, None);
+            assert_eq!(r.code, 1, "{}", r.stderr);
+            assert!(r.stdout.contains("unknown_field"), "{}", r.stdout);
+            let out = format!("{}{}", r.stdout, r.stderr).to_lowercase();
+            for c in &canaries {
+                assert!(!out.contains(c.as_str()), "`{c}` shown with --kind {kind}:\n{out}");
+            }
+        }
+    }
+}

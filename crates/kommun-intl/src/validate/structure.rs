@@ -109,9 +109,27 @@ pub(crate) enum Keys {
 }
 
 impl Keys {
-    /// The policy for a kind, told by the caller (`trusted`) or by the document.
-    pub(crate) fn for_kind(compiled: &Compiled, trusted: bool) -> Keys {
-        if trusted && !compiled.has_personal_data() { Keys::Shown } else { Keys::Guarded }
+    /// The policy for a document of a kind told by the caller (`trusted`) or by the document
+    /// itself. `root` is the parsed document, or `None` before it is parsed: a kind without
+    /// personal data shows keys only when the caller named it and the document's top level is
+    /// of that kind (an object with every member the kind requires). A feedback export sent as
+    /// `--kind dataset` is not a dataset (it has no `municipality`), so its keys prove nothing
+    /// and are guarded; a municipality with a misspelt `telefon` is still a municipality.
+    pub(crate) fn for_document<'a, J: Json<'a>>(
+        compiled: &Compiled,
+        trusted: bool,
+        root: Option<J>,
+    ) -> Keys {
+        let fits_at_root = |root: J| {
+            let node = compiled.node(compiled.target(compiled.root()).0);
+            root.shape() == Shape::Object
+                && node.required.iter().all(|r| root.members().any(|(k, _)| k == &**r))
+        };
+        if trusted && !compiled.has_personal_data() && root.is_some_and(fits_at_root) {
+            Keys::Shown
+        } else {
+            Keys::Guarded
+        }
     }
 
     /// True when the unknown `key` is shown as it is (else masked). `inside_personal`: the
