@@ -206,31 +206,6 @@ fn run(kind: DocumentKind, input: &Input<'_>, options: &Options) -> Report {
     }
 }
 
-/// Below this many documents per thread a batch is validated on the calling thread.
-const MIN_JOBS_PER_THREAD: usize = 8;
-
-/// Maps `f` over `jobs` on up to one thread per core, keeping the order.
-fn in_parallel<J: Sync, R: Send>(jobs: &[J], f: impl Fn(&J) -> R + Sync) -> Vec<R> {
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let threads = cores.min(jobs.len() / MIN_JOBS_PER_THREAD).max(1);
-    if threads == 1 {
-        return jobs.iter().map(f).collect();
-    }
-    let chunk = jobs.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let f = &f;
-        let handles: Vec<_> = jobs
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(f).collect::<Vec<_>>()))
-            .collect();
-        // A panic in a worker is resumed here, and pyo3 turns it into a Python exception.
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    })
-}
-
 /// Validates one document and returns every issue found.
 ///
 /// `data` is bytes, str (JSON text, never a file name), os.PathLike or an already-parsed
@@ -298,7 +273,9 @@ pub fn validate_many(
             let jobs: Vec<_> =
                 lines.iter().zip(kinds).map(|(&(n, line), k)| (k, n, line)).collect();
             py.detach(|| {
-                in_parallel(&jobs, |&(k, n, line)| (k, ndjson::validate_line(k, line, n, &options)))
+                kommun_intl::parallel::map(&jobs, |&(k, n, line)| {
+                    (k, ndjson::validate_line(k, line, n, &options))
+                })
             })
         } else {
             let mut jobs = Vec::new();
@@ -312,7 +289,9 @@ pub fn validate_many(
                 };
                 jobs.push((k, input));
             }
-            py.detach(|| in_parallel(&jobs, |(k, input)| (*k, run(*k, input, &options))))
+            py.detach(|| {
+                kommun_intl::parallel::map(&jobs, |(k, input)| (*k, run(*k, input, &options)))
+            })
         };
         Ok(reports
             .into_iter()

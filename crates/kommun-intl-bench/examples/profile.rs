@@ -1,50 +1,57 @@
-//! Validates one benchmark file many times, for a profiler: instruction counts from
-//! `valgrind --tool=callgrind` are repeatable on a busy machine where times are not.
+//! Runs one workload of `make bench`'s data many times, for a profiler (`perf record`,
+//! `valgrind --tool=callgrind`): instruction counts do not depend on what else runs on the
+//! machine, so two runs of different lengths give the cost of one document exactly.
 //!
 //! ```sh
 //! cargo build --release -p kommun-intl-bench --example profile
-//! valgrind --tool=callgrind target/release/examples/profile bench-data/feedback-valid.json 10000 feedback
-//! valgrind --tool=callgrind target/release/examples/profile bench-data/ndjson-valid.ndjson 100000 feedback
+//! valgrind --tool=callgrind target/release/examples/profile \
+//!     bench-data/feedback-valid.json feedback validate 1000
 //! ```
 //!
-//! Arguments: a file, a count (documents: how many times to validate it; NDJSON: how many
-//! lines) and the kind. With `FLOOR=1` set it only parses, with `serde_json` into the typed
-//! model (NDJSON of feedback only): the floor of the benchmarks.
+//! Modes: `validate` (`DocumentKind::validate_json`; NDJSON: `ndjson::validate_line` per line)
+//! and `typed` (`serde_json::from_slice` into the model's structs, the floor).
 
-use std::process::ExitCode;
+use std::hint::black_box;
 
-use kommun_intl::model::Feedback;
-use kommun_intl::{DocumentKind, ndjson, validate::Options};
+use kommun_intl::{Document, DocumentKind, KindVisitor, Options, ndjson};
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().collect();
-    let [_, path, count, kind] = args.as_slice() else {
-        eprintln!("usage: profile FILE COUNT KIND");
-        return ExitCode::from(2);
-    };
-    let (Ok(bytes), Ok(count), Ok(kind)) =
-        (std::fs::read(path), count.parse::<usize>(), kind.parse::<DocumentKind>())
-    else {
-        eprintln!("profile: cannot read {path}, or COUNT or KIND is wrong");
-        return ExitCode::from(2);
-    };
-    let floor = std::env::var_os("FLOOR").is_some();
-    let options = Options::default();
-    let mut valid = 0;
-    if path.ends_with(".ndjson") {
-        for (n, line) in ndjson::lines(&bytes).take(count) {
-            let ok = if floor {
-                serde_json::from_slice::<Feedback>(line).is_ok()
-            } else {
-                ndjson::validate_line(kind, line, n, &options).is_valid()
-            };
-            valid += usize::from(ok);
-        }
-    } else {
-        for _ in 0..count {
-            valid += usize::from(kind.validate_json(&bytes, &options).is_valid());
+fn typed(kind: DocumentKind, bytes: &[u8]) -> bool {
+    struct Parse<'a>(&'a [u8]);
+    impl KindVisitor for Parse<'_> {
+        type Output = bool;
+        fn visit<T: Document>(self) -> bool {
+            serde_json::from_slice::<T>(self.0).is_ok()
         }
     }
-    eprintln!("{valid} of {count} valid");
-    ExitCode::SUCCESS
+    kind.visit(Parse(bytes))
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [path, kind, mode, reps] = args.as_slice() else {
+        eprintln!("usage: profile FILE KIND validate|typed REPETITIONS");
+        std::process::exit(2);
+    };
+    let bytes = std::fs::read(path).expect("the workload file");
+    let kind: DocumentKind = kind.parse().expect("a kind");
+    let reps: usize = reps.parse().expect("a number of repetitions");
+    let options = Options::default();
+    let lines: Vec<(usize, &[u8])> = if path.ends_with(".ndjson") {
+        ndjson::lines(&bytes).collect()
+    } else {
+        vec![(1, &bytes[..])]
+    };
+    let mut valid = 0usize;
+    for _ in 0..reps {
+        for &(n, line) in &lines {
+            let ok = match (mode.as_str(), path.ends_with(".ndjson")) {
+                ("typed", _) => typed(kind, black_box(line)),
+                ("validate", true) => ndjson::validate_line(kind, line, n, &options).is_valid(),
+                ("validate", false) => kind.validate_json(black_box(line), &options).is_valid(),
+                _ => panic!("mode: validate or typed"),
+            };
+            valid += usize::from(black_box(ok));
+        }
+    }
+    eprintln!("{valid} valid");
 }

@@ -157,30 +157,20 @@ pub fn run(args: &Args) -> u8 {
 
     let mut totals = Totals::default();
     let run = (|| -> io::Result<()> {
-        for (entry, setup) in &inputs {
-            let (display, stats) = match entry {
-                Ok(input) => (
-                    &input.display,
-                    check_input(input, setup, &mut *sink, &mut progress, terminal)?,
-                ),
-                Err(failure) => {
-                    let file = FileInfo { path: &failure.display };
-                    let stats = FileStats {
-                        failure: Some(failure.reason.clone()),
-                        no_data_files: failure.empty_dir,
-                        ..FileStats::default()
-                    };
-                    sink.file_start(&file)?;
-                    sink.file_end(&file, &stats)?;
-                    (&failure.display, stats)
-                }
-            };
-            if let Some(reason) = &stats.failure {
-                progress.suspend(|| env::error(&format!("{display}: {reason}")));
-            }
-            totals.add(&stats);
+        let mut reader =
+            Reader { inputs: &inputs, next: 0, open: None, decided: Decided::default() };
+        let mut reporter = Reporter {
+            sink: &mut *sink,
+            progress: &mut progress,
+            terminal,
+            stats: FileStats::default(),
+        };
+        let mut batch = Vec::new();
+        while reader.fill(&mut batch) {
+            check_batch(&inputs, &mut batch, &mut reader);
+            reporter.report(&inputs, batch.drain(..), &mut totals)?;
         }
-        totals.fixable = sink.fixable();
+        totals.fixable = reporter.sink.fixable();
         progress.suspend(|| sink.finish(&totals))
     })();
     progress.finish();
@@ -201,95 +191,342 @@ pub fn run(args: &Args) -> u8 {
     }
 }
 
-/// Validates the documents of one input.
-fn check_input(
-    input: &Input,
-    setup: &Setup,
-    sink: &mut dyn Sink,
-    progress: &mut Progress,
-    terminal: bool,
-) -> io::Result<FileStats> {
-    if input.sheet {
-        return check_sheet(input, &setup.options, sink, progress);
-    }
-    let file = FileInfo { path: &input.display };
-    let options = &setup.options;
-    let mut stats = FileStats { kind: setup.kind, ..FileStats::default() };
-    sink.file_start(&file)?;
-    let mut docs = match Documents::open(input, options.limits.max_document_size) {
-        Ok(d) => d,
-        Err(e) => {
-            stats.failure = Some(format!("cannot read: {e}"));
-            sink.file_end(&file, &stats)?;
-            return Ok(stats);
+/// Documents are read ahead in batches of at most this many (or [`BATCH_BYTES`] of text),
+/// checked on every core, then reported in the order they were read: memory stays bounded
+/// however long the input, and the output is the same as one document at a time.
+const BATCH_DOCUMENTS: usize = 1024;
+/// See [`BATCH_DOCUMENTS`].
+const BATCH_BYTES: usize = 4 << 20;
+
+/// What the reading side hands to the reporting side, in input order.
+enum Item {
+    /// Input `i` (an index into the planned inputs) begins.
+    Start(usize),
+    /// A document of the input that began last.
+    Doc(Job),
+    /// Input `input` ends: how reading it ended, and the bytes read after its last document.
+    End { input: usize, failure: Option<String>, bytes: u64 },
+    /// Input `i` is reported whole as it comes: a spreadsheet, or one that could not be found.
+    Whole(usize),
+}
+
+/// One document read, and what becomes of it.
+struct Job {
+    /// The input it comes from.
+    input: usize,
+    text: Vec<u8>,
+    first_line: usize,
+    ndjson: bool,
+    /// Bytes of the input read for it (for the progress bar).
+    bytes: u64,
+    /// What it is checked as, decided in input order (see [`check_batch`]).
+    verdict: Verdict,
+}
+
+enum Verdict {
+    /// Not yet decided.
+    Pending,
+    /// Checked as this kind (`None`: the text is not JSON), with this trust; the report once
+    /// checked.
+    Checked { kind: Option<DocumentKind>, trust: Trust, report: Option<Report> },
+    /// Its kind cannot be told: the input's reading stops here, with this reason.
+    KindUnknown(String),
+    /// After a document whose kind could not be told: not reported.
+    Skipped,
+}
+
+/// The input being read and where it is.
+struct Open {
+    input: usize,
+    docs: Documents,
+    /// Bytes read when the last document was taken.
+    read: u64,
+}
+
+/// Reads the planned inputs into batches of [`Item`]s.
+struct Reader<'a> {
+    inputs: &'a [Planned],
+    next: usize,
+    open: Option<Open>,
+    /// What is decided about the documents of the input that began last.
+    decided: Decided,
+}
+
+/// What the documents read so far of one input decide for the rest.
+#[derive(Default)]
+struct Decided {
+    /// The kind the first document named (for NDJSON lines that name none).
+    kind: Option<DocumentKind>,
+    /// A document's kind could not be told: the input's reading stops there.
+    stopped: bool,
+}
+
+impl Reader<'_> {
+    /// Fills `batch` (empty) with the next items; false when nothing is left.
+    fn fill(&mut self, batch: &mut Vec<Item>) -> bool {
+        let (mut documents, mut bytes) = (0, 0);
+        while documents < BATCH_DOCUMENTS && bytes < BATCH_BYTES {
+            let Some(open) = &mut self.open else {
+                let Some((entry, setup)) = self.inputs.get(self.next) else { break };
+                let i = self.next;
+                self.next += 1;
+                match entry {
+                    Ok(input) if !input.sheet => {
+                        batch.push(Item::Start(i));
+                        match Documents::open(input, setup.options.limits.max_document_size) {
+                            Ok(docs) => self.open = Some(Open { input: i, docs, read: 0 }),
+                            Err(e) => batch.push(Item::End {
+                                input: i,
+                                failure: Some(format!("cannot read: {e}")),
+                                bytes: 0,
+                            }),
+                        }
+                    }
+                    _ => batch.push(Item::Whole(i)),
+                }
+                continue;
+            };
+            let ndjson = open.docs.is_ndjson();
+            let failure = match open.docs.next_doc() {
+                Ok(Some(doc)) => {
+                    let text = doc.text.to_vec();
+                    let first_line = doc.first_line;
+                    documents += 1;
+                    bytes += text.len() + 1;
+                    let read = open.docs.bytes_read - open.read;
+                    open.read = open.docs.bytes_read;
+                    batch.push(Item::Doc(Job {
+                        input: open.input,
+                        text,
+                        first_line,
+                        ndjson,
+                        bytes: read,
+                        verdict: Verdict::Pending,
+                    }));
+                    continue;
+                }
+                Ok(None) => None,
+                Err(e) => Some(format!("cannot read: {e}")),
+            };
+            let limit = self.inputs[open.input].1.options.limits.max_document_size;
+            let stopped = open.docs.stopped_at.map(|line| {
+                format!(
+                    "reading stopped at line {line}, which is larger than the limit of {limit} \
+                     bytes; the rest is not checked"
+                )
+            });
+            let bytes = open.docs.bytes_read - open.read;
+            batch.push(Item::End { input: open.input, failure: failure.or(stopped), bytes });
+            self.open = None;
         }
-    };
-    let ndjson = docs.is_ndjson();
-    let mut read = 0;
-    loop {
-        let doc = match docs.next_doc() {
-            Ok(Some(doc)) => doc,
-            Ok(None) => break,
-            Err(e) => {
-                stats.failure = Some(format!("cannot read: {e}"));
-                break;
+        !batch.is_empty()
+    }
+
+    /// Stops reading the open input (its documents after one whose kind cannot be told are
+    /// not reported, so they need not be read).
+    fn stop_open(&mut self, batch: &mut Vec<Item>) {
+        if let Some(open) = self.open.take() {
+            let bytes = open.docs.bytes_read - open.read;
+            batch.push(Item::End { input: open.input, failure: None, bytes });
+        }
+    }
+}
+
+/// Decides and checks every document of a batch: the kinds their `$schema`s name are found on
+/// every core, then each document's kind is decided in input order (it may depend on the
+/// input's first document), then the documents are checked on every core.
+///
+/// Each document is judged alone: its kind is `--kind`, else its own `$schema`, else (an NDJSON
+/// line without one) the kind of the input's first document. Only `--kind` is the caller's
+/// word; a kind a document names proves nothing about its data.
+fn check_batch(inputs: &[Planned], batch: &mut Vec<Item>, reader: &mut Reader<'_>) {
+    let detected = kommun_intl::parallel::map(batch, |item| match item {
+        Item::Doc(job) if inputs[job.input].1.kind.is_none() => {
+            Some(DocumentKind::detect(inputs::strip_bom(&job.text)).map_err(|e| e.to_string()))
+        }
+        _ => None,
+    });
+    // In input order: the kind of each document, and where an input stops.
+    let decided = &mut reader.decided;
+    let mut stop_open = false;
+    for (item, found) in batch.iter_mut().zip(detected) {
+        let job = match item {
+            Item::Start(_) => {
+                *decided = Decided::default();
+                continue;
+            }
+            Item::Doc(job) => job,
+            Item::End { .. } | Item::Whole(_) => continue,
+        };
+        if decided.stopped {
+            job.verdict = Verdict::Skipped;
+            continue;
+        }
+        let (kind, trust) = match (inputs[job.input].1.kind, found) {
+            (Some(k), _) => (Some(k), Trust::Told),
+            (None, Some(Ok(k))) => {
+                decided.kind.get_or_insert(k);
+                (Some(k), Trust::FromDocument)
+            }
+            (None, _) if job.ndjson && decided.kind.is_some() => {
+                (decided.kind, Trust::FromDocument)
+            }
+            // Text that is not JSON needs no kind to be reported as such.
+            (None, _) if !inputs::is_json(&job.text) => (None, Trust::FromDocument),
+            (None, found) => {
+                let reason = found.and_then(Result::err).unwrap_or_default();
+                job.verdict = Verdict::KindUnknown(format!("{reason}; use --kind"));
+                decided.stopped = true;
+                stop_open |= reader.open.as_ref().is_some_and(|o| o.input == job.input);
+                continue;
             }
         };
-        // Each document is judged alone: its kind is `--kind`, else its own `$schema`, else
-        // (an NDJSON line without one) the kind of the file's first document. Only `--kind`
-        // is the caller's word; a kind a document names proves nothing about its data.
-        let (kind, trust) = match setup.kind {
-            Some(k) => (Some(k), Trust::Told),
-            None => match DocumentKind::detect(inputs::strip_bom(doc.text)) {
-                Ok(k) => {
-                    stats.kind.get_or_insert(k);
-                    (Some(k), Trust::FromDocument)
+        job.verdict = Verdict::Checked { kind, trust, report: None };
+    }
+    if stop_open {
+        reader.stop_open(batch);
+    }
+    let reports = kommun_intl::parallel::map(batch, |item| match item {
+        Item::Doc(Job {
+            input,
+            text,
+            first_line,
+            ndjson,
+            verdict: Verdict::Checked { kind, trust, .. },
+            ..
+        }) => {
+            let options = Options {
+                kind_from_document: *trust == Trust::FromDocument,
+                ..inputs[*input].1.options.clone()
+            };
+            let mut report = validate_doc(*kind, text, *first_line, *ndjson, &options);
+            // In document order: by line and column (a stable sort: issues at one place keep
+            // the order the rules gave them; issues without a position come last).
+            report.issues.sort_by_key(|i| (i.line.is_none(), i.line, i.column));
+            Some(report)
+        }
+        _ => None,
+    });
+    for (item, got) in batch.iter_mut().zip(reports) {
+        if let Item::Doc(Job { verdict: Verdict::Checked { report, .. }, .. }) = item {
+            *report = got;
+        }
+    }
+}
+
+/// Reports the items of a batch, in order, to the sink.
+struct Reporter<'a> {
+    sink: &'a mut dyn Sink,
+    progress: &'a mut Progress,
+    terminal: bool,
+    /// The statistics of the input that began last.
+    stats: FileStats,
+}
+
+impl Reporter<'_> {
+    fn report(
+        &mut self,
+        inputs: &[Planned],
+        items: impl Iterator<Item = Item>,
+        totals: &mut Totals,
+    ) -> io::Result<()> {
+        for item in items {
+            match item {
+                Item::Start(i) => {
+                    self.stats = FileStats { kind: inputs[i].1.kind, ..FileStats::default() };
+                    self.sink.file_start(&FileInfo { path: display(inputs, i) })?;
                 }
-                Err(_) if ndjson && stats.kind.is_some() => (stats.kind, Trust::FromDocument),
-                // Text that is not JSON needs no kind to be reported as such.
-                Err(_) if !inputs::is_json(doc.text) => (None, Trust::FromDocument),
-                Err(e) => {
-                    stats.failure = Some(format!("{e}; use --kind"));
-                    stats.kind_unknown = true;
-                    stats.documents += 1;
-                    break;
+                Item::Doc(job) => self.document(inputs, job)?,
+                Item::End { input, failure, bytes } => {
+                    self.progress.advance(bytes, 0);
+                    if let Some(f) = failure {
+                        self.stats.failure.get_or_insert(f);
+                    }
+                    let stats = std::mem::take(&mut self.stats);
+                    self.sink.file_end(&FileInfo { path: display(inputs, input) }, &stats)?;
+                    self.end(display(inputs, input), &stats, totals);
                 }
-            },
+                Item::Whole(i) => {
+                    let stats = match &inputs[i].0 {
+                        Ok(input) => {
+                            check_sheet(input, &inputs[i].1.options, self.sink, self.progress)?
+                        }
+                        Err(failure) => {
+                            let file = FileInfo { path: &failure.display };
+                            let stats = FileStats {
+                                failure: Some(failure.reason.clone()),
+                                no_data_files: failure.empty_dir,
+                                ..FileStats::default()
+                            };
+                            self.sink.file_start(&file)?;
+                            self.sink.file_end(&file, &stats)?;
+                            stats
+                        }
+                    };
+                    self.end(display(inputs, i), &stats, totals);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn document(&mut self, inputs: &[Planned], job: Job) -> io::Result<()> {
+        let stats = &mut self.stats;
+        let (kind, trust, report) = match job.verdict {
+            Verdict::Checked { kind, trust, report: Some(report) } => (kind, trust, report),
+            Verdict::KindUnknown(reason) => {
+                stats.failure = Some(reason);
+                stats.kind_unknown = true;
+                stats.documents += 1;
+                return Ok(());
+            }
+            Verdict::Skipped | Verdict::Pending | Verdict::Checked { report: None, .. } => {
+                return Ok(());
+            }
         };
-        let options =
-            Options { kind_from_document: trust == Trust::FromDocument, ..options.clone() };
-        let mut report = validate_doc(kind, doc.text, doc.first_line, ndjson, &options);
-        // In document order: by line and column (a stable sort: issues at one place keep the
-        // order the rules gave them; issues without a position come last).
-        report.issues.sort_by_key(|i| (i.line.is_none(), i.line, i.column));
+        if trust == Trust::FromDocument && stats.kind.is_none() {
+            stats.kind = kind;
+        }
         stats.documents += 1;
         stats.errors += report.error_count() as u64;
         stats.warnings += report.warning_count() as u64;
         stats.truncated += report.truncated_count as u64;
-        let info = DocInfo { kind, trust, text: doc.text, first_line: doc.first_line, ndjson };
+        let file = FileInfo { path: display(inputs, job.input) };
+        let info = DocInfo {
+            kind,
+            trust,
+            text: &job.text,
+            first_line: job.first_line,
+            ndjson: job.ndjson,
+        };
         if report.is_clean() {
-            sink.document(&file, &info, &report)?;
+            self.sink.document(&file, &info, &report)?;
         } else {
-            progress.suspend(|| -> io::Result<()> {
+            let (sink, terminal) = (&mut *self.sink, self.terminal);
+            self.progress.suspend(|| -> io::Result<()> {
                 sink.document(&file, &info, &report)?;
                 if terminal { sink.flush() } else { Ok(()) }
             })?;
         }
-        progress.advance(docs.bytes_read - read, 1);
-        read = docs.bytes_read;
+        self.progress.advance(job.bytes, 1);
+        Ok(())
     }
-    progress.advance(docs.bytes_read - read, 0);
-    if let Some(line) = docs.stopped_at {
-        stats.failure.get_or_insert_with(|| {
-            format!(
-                "reading stopped at line {line}, which is larger than the limit of {} bytes; \
-                 the rest is not checked",
-                options.limits.max_document_size
-            )
-        });
+
+    /// The end of an input: its failure printed, its counts added.
+    fn end(&mut self, display: &str, stats: &FileStats, totals: &mut Totals) {
+        if let Some(reason) = &stats.failure {
+            self.progress.suspend(|| env::error(&format!("{display}: {reason}")));
+        }
+        totals.add(stats);
     }
-    sink.file_end(&file, &stats)?;
-    Ok(stats)
+}
+
+/// The name of input `i` in output.
+fn display(inputs: &[Planned], i: usize) -> &str {
+    match &inputs[i].0 {
+        Ok(input) => &input.display,
+        Err(failure) => &failure.display,
+    }
 }
 
 /// Validates a register kept as a spreadsheet (a workbook, a CSV file or a folder of them):

@@ -8,6 +8,7 @@ pub mod fix;
 pub mod locate;
 pub mod model;
 pub mod ndjson;
+pub mod parallel;
 pub mod personal;
 pub mod schema;
 pub mod upgrade;

@@ -40,10 +40,12 @@ pub fn validate_line(
     report
 }
 
-/// Validates every line of an NDJSON text: one report per non-blank line, with its number.
+/// Validates every line of an NDJSON text: one report per non-blank line, with its number, the
+/// lines checked on every core ([`crate::parallel`]).
 #[must_use]
 pub fn validate(kind: DocumentKind, text: &[u8], options: &Options) -> Vec<(usize, Report)> {
-    lines(text).map(|(n, line)| (n, validate_line(kind, line, n, options))).collect()
+    let lines: Vec<(usize, &[u8])> = lines(text).collect();
+    crate::parallel::map(&lines, |&(n, line)| (n, validate_line(kind, line, n, options)))
 }
 
 #[cfg(test)]

@@ -163,3 +163,49 @@ fn issues_come_in_document_order_and_are_counted_as_people_count() {
         github.stdout
     );
 }
+
+/// Documents are read ahead in batches and checked on every core, then reported in input
+/// order: over several batches and files, the output is what checking them one at a time gives.
+#[test]
+fn documents_checked_on_every_core_are_reported_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = |n: usize| {
+        let category = if n % 7 == 3 { "beröm" } else { "praise" };
+        let schema = if n == 1 { r#""$schema": "feedback.schema.json", "# } else { "" };
+        format!(
+            r#"{{{schema}"category": "{category}", "description": "Rad {n}", "channel": "web", "submitted_at": "2026-11-28T09:30:00+01:00"}}"#
+        )
+    };
+    let lines = |count: usize| (1..=count).map(line).collect::<Vec<_>>().join("\n");
+    // The second file's first line names no kind: its reading stops there, the third is read.
+    let files = [
+        ("a.ndjson", lines(1500)),
+        ("b.ndjson", format!("{{\"a\": 1}}\n{}", lines(3000))),
+        ("c.ndjson", lines(2600)),
+    ];
+    for (name, text) in &files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let json = |args: &[&str]| -> serde_json::Value {
+        let mut c = crate::command();
+        c.current_dir(dir.path());
+        serde_json::from_str(&crate::run_with(c, args, None).stdout).unwrap()
+    };
+    let all = json(&["validate", "--format", "json", "a.ndjson", "b.ndjson", "c.ndjson"]);
+    let files_of = |v: &serde_json::Value| v["files"].as_array().unwrap().clone();
+    let mut one_at_a_time = Vec::new();
+    for (name, _) in &files {
+        one_at_a_time.extend(files_of(&json(&["validate", "--format", "json", name])));
+    }
+    assert_eq!(files_of(&all), one_at_a_time);
+    let found = files_of(&all);
+    let lines_of = |f: &serde_json::Value| -> Vec<u64> {
+        f["issues"].as_array().unwrap().iter().map(|i| i["line"].as_u64().unwrap()).collect()
+    };
+    let expected: Vec<u64> = (1..=1500).filter(|n| n % 7 == 3).collect();
+    assert_eq!(lines_of(&found[0]), expected);
+    assert_eq!(found[1]["documents"], 1, "{}", found[1]);
+    assert!(found[1]["error"].as_str().is_some_and(|e| e.contains("--kind")), "{}", found[1]);
+    assert_eq!(found[2]["documents"], 2600);
+    assert_eq!(all["summary"]["documents"], 1500 + 1 + 2600);
+}

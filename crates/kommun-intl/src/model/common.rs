@@ -519,6 +519,11 @@ fn check_url_parses(ctx: &mut Ctx, s: &str) {
 /// ASCII form of an internationalised name: nothing dropped (a zero-width space), mapped
 /// (full-width letters), decoded (`%41`) or renumbered (`0x7f.1`).
 fn url_is_as_written(s: &str) -> bool {
+    is_plain_url(s) || url_parses_as_written(s)
+}
+
+/// [`url_is_as_written`] by the URL parser.
+fn url_parses_as_written(s: &str) -> bool {
     let Ok(parsed) = url::Url::parse(s) else { return false };
     // The pattern has matched: `http://` or `https://`, then no white space.
     let rest = &s[s.find("://").map_or(0, |i| i + 3)..];
@@ -541,6 +546,25 @@ fn url_is_as_written(s: &str) -> bool {
         Some(url::Host::Ipv6(_)) => written.starts_with('['),
         None => false,
     }
+}
+
+/// True for the common web address that the URL parser takes as written without needing to be
+/// asked (most of them): after `https://` or `http://` (the pattern has matched), a host of
+/// non-empty labels of ASCII letters, digits and `-`, none an internationalised `xn--` label,
+/// the last starting with a letter (so the host is a name, not an IPv4 address, which the parser
+/// would renumber), and no user, port or trailing dot; whatever follows the host (path, query,
+/// fragment) the parser takes as it comes. Every other address is parsed in full.
+fn is_plain_url(s: &str) -> bool {
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).unwrap_or("");
+    let host = &rest[..rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len())];
+    let mut labels = host.split('.');
+    let last = labels.next_back().unwrap_or("");
+    last.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+        && std::iter::once(last).chain(labels).all(|l| {
+            !l.is_empty()
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && !l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
+        })
 }
 
 string_type! {
@@ -822,6 +846,50 @@ mod tests {
         let mut ctx = Ctx::new(&Options::default());
         check_text(&mut ctx, s, max, multiline);
         ctx.finish().is_clean()
+    }
+
+    /// Whatever the plain-address shortcut accepts, the URL parser accepts as written too.
+    #[test]
+    fn a_plain_address_is_one_the_parser_takes_as_written() {
+        use proptest::prelude::*;
+        let host = "[a-zA-Z0-9.\\-_:@%\\[\\]]{0,20}";
+        let tail = "(|[/?#\\\\][a-zA-Z0-9./?#%:@&=+~\\-_ä]{0,12})";
+        // Anything near a host, and hosts of labels (most of them plain).
+        let labels = "[a-zA-Z0-9\\-]{0,6}(\\.[a-zA-Z0-9\\-]{0,6}){0,3}";
+        for host in [host, labels] {
+            let address = format!("(https?)://{host}{tail}");
+            let config = proptest::test_runner::Config::with_cases(2000);
+            let mut runner = proptest::test_runner::TestRunner::new(config);
+            runner
+                .run(&proptest::string::string_regex(&address).unwrap(), |s| {
+                    if is_plain_url(&s) {
+                        prop_assert!(url_parses_as_written(&s), "{s:?}");
+                    }
+                    Ok(())
+                })
+                .unwrap();
+        }
+        for s in [
+            "https://www.lidkoping.se/kommun/internationellt",
+            "http://a-b.example.org?q=1#x",
+            "https://Lidkoping.SE/",
+            "https://1.2.3.com/x",
+        ] {
+            assert!(is_plain_url(s) && url_parses_as_written(s), "{s}");
+        }
+        for s in [
+            "https://1.2.3.4/",
+            "https://0x7f.1/",
+            "https://example.com./",
+            "https://a..b/",
+            "https:///x",
+            "https://user@example.com/",
+            "https://example.com:99999/",
+            "https://xn--lidkping-n4a.se/",
+            "https://exa\u{200b}mple.com/",
+        ] {
+            assert!(!is_plain_url(s), "{s}");
+        }
     }
 
     /// The byte scan finds exactly the characters that `forbidden` rejects.

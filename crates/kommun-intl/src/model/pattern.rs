@@ -98,11 +98,14 @@ pub(crate) fn timestamp(b: &[u8]) -> bool {
 /// True when the text after the scheme is one or more characters, none of them white space
 /// as texts count it (Unicode's `White_Space` and U+FEFF, the class the pattern writes out).
 fn no_space(rest: &[u8]) -> bool {
-    !rest.is_empty()
-        && match std::str::from_utf8(rest) {
-            Ok(s) => !s.chars().any(super::common::is_space),
-            Err(_) => false,
-        }
+    // ASCII text (nearly every address) needs no decoding: its spaces are ASCII white space.
+    if rest.is_ascii() {
+        return !rest.is_empty() && !rest.iter().any(|&b| super::common::is_space(char::from(b)));
+    }
+    match std::str::from_utf8(rest) {
+        Ok(s) => !s.chars().any(super::common::is_space),
+        Err(_) => false,
+    }
 }
 
 /// `^https?://[^<space>]+$` (space: Unicode's `White_Space` and U+FEFF)
