@@ -6,7 +6,7 @@ Inputs, all under bench-data/ (generated, git-ignored):
 - criterion/**/new/{benchmark,estimates}.json: the Rust benchmarks (criterion, median);
 - rust-verdicts.json: the Rust schema peer's verdicts against kommun-intl's;
 - python-results.json: the Python benchmarks (bench/python/bench.py);
-- cli-memory.json: the CLI's peak memory on the NDJSON streams (bench/cli_memory.py);
+- cli.json: the CLI against the other validators' CLIs (one small file, 10,000 files), and on the NDJSON streams on one thread and on every core, with peak memory (bench/cli.py);
 - sheets.json: spreadsheets, kommun-intl beside frictionless (bench/sheets.py);
 - run-info.json: the machine's load while the run went on (bench/run.sh).
 
@@ -147,7 +147,7 @@ def main() -> None:
     rust = criterion_results()
     verdicts = {v["workload"]: v for v in (load("rust-verdicts.json") or {}).get("rust", [])}
     py = load("python-results.json")
-    cli = load("cli-memory.json")
+    cli = load("cli.json")
     run = load("run-info.json") or {}
 
     out: list[str] = []
@@ -273,17 +273,36 @@ def main() -> None:
 
     # ---- CLI
     if cli:
-        w("## CLI: peak memory on the NDJSON streams")
+        w("## CLI: against the other validators' command-line tools, whole process")
         w("")
-        w(f"`{cli['command']}` (release build, output to /dev/null). Peak resident set size of the "
-          "process, read from the kernel's rusage.")
+        versions = ", ".join(f"{k} {v}" for k, v in cli["versions"].items())
+        w("Release build, output to /dev/null; wall time around the whole process and its peak "
+          "resident set size from the kernel's rusage (`bench/cli.py`). The peers run "
+          f"kommun-intl's committed `feedback` schema ({versions}; ajv with ajv-formats and "
+          "`schemas/ajv-keywords.cjs`, run by `node` directly). Ratios: peer / kommun-intl.")
         w("")
-        w("| stream | size | peak RSS | wall time | records/s | exit code |")
-        w("|---|---:|---:|---:|---:|---:|")
-        for r in cli["runs"]:
+        for p in cli["peers"]:
+            ours = next((r for r in p["rows"] if r["tool"] == "kommun-intl"), None)
+            w(f"### {p['workload']} (median of {p['rounds']} runs)")
+            w("")
+            w("| tool | wall time | ratio | peak RSS | verdict |")
+            w("|---|---:|---:|---:|---|")
+            for r in p["rows"]:
+                if r.get("missing"):
+                    w(f"| {r['tool']} | not installed | | | |")
+                    continue
+                ratio = "" if r["tool"] == "kommun-intl" else fmt_ratio(r["wall_s"] / ours["wall_s"]) if ours else "–"
+                verdict = "valid" if r["agrees"] else f"**disagrees** (exit {r['exit_codes']})"
+                w(f"| {r['tool']} | {fmt_time(r['wall_s'])} | {ratio} | {r['max_rss_kib'] / 1024:.1f} MiB | {verdict} |")
+            w("")
+        w(f"### NDJSON streams: `{cli['command']}`")
+        w("")
+        w("| stream | size | threads | wall time | records/s | peak RSS | exit code |")
+        w("|---|---:|---:|---:|---:|---:|---:|")
+        for r in cli["streams"]:
             x = by_name.get(r["workload"], {})
-            w(f"| `{r['workload']}` | {fmt_size(x.get('bytes', 0))} | {r['max_rss_kib'] / 1024:.1f} MiB | "
-              f"{r['wall_s']:.2f} s | {x.get('records', 0) / r['wall_s'] / 1e6:.2f} M | {r['exit_code']} |")
+            w(f"| `{r['workload']}` | {fmt_size(x.get('bytes', 0))} | {r['threads']} | {r['wall_s']:.2f} s | "
+              f"{x.get('records', 0) / r['wall_s'] / 1e6:.2f} M | {r['max_rss_kib'] / 1024:.1f} MiB | {r['exit_code']} |")
         w("")
 
     # ---- Spreadsheets
@@ -319,7 +338,8 @@ def python_section(w, py: dict) -> None:
     w("kommun-intl's bindings (`validate`, `validate_many`) return a full report (every issue, "
       "located); pydantic v2 and msgspec models are written to enforce the schemas' structural "
       "constraints (`bench/python/peers.py`: types, required and unknown fields, code lists, "
-      "lengths, `uniqueItems`, the schemas' own patterns); jsonschema-rs, fastjsonschema and "
+      "lengths, `uniqueItems`, the schemas' own patterns); `pydantic (generated)` is the models "
+      "datamodel-code-generator makes from the committed schemas (`bench/python/generated.py`); jsonschema-rs, fastjsonschema and "
       "`jsonschema` run kommun-intl's committed schemas. `bytes` starts from the JSON text "
       "(the schema validators need `json.loads` first, which is counted); `dict` from the "
       "already-parsed document. Batches are the first "
@@ -422,22 +442,26 @@ def goal_rows(rust, by_name, py, cli) -> list[tuple[str, str, str, str]]:
         ))
     if py:
         idx = py_index(py)
-        for peer, api, target, ok in (
-            ("pydantic", "model_validate_json", "≥ 2x", lambda r: r >= 2),
-            ("msgspec", "json.decode(type=Struct)", "≥ 0.5x", lambda r: r >= 0.5),
+        for what, mode, variant, peer, api, target, ok in (
+            ("bytes, valid", "bytes", "valid", "pydantic", "model_validate_json", "≥ 2x", lambda r: r >= 2),
+            ("bytes, valid", "bytes", "valid", "pydantic (generated)", "model_validate_json", "≥ 2x", lambda r: r >= 2),
+            ("bytes, valid", "bytes", "valid", "msgspec", "json.decode(type=Struct)", "≥ 0.5x", lambda r: r >= 0.5),
+            ("dicts, valid", "dict", "valid", "jsonschema-rs", "is_valid", "≥ 1x", lambda r: r >= 1),
+            ("bytes, invalid-early", "bytes", "invalid-early", "jsonschema-rs", "json.loads + is_valid", "≥ 1x", lambda r: r >= 1),
         ):
             cells, oks = [], []
             for prefix in ("feedback", "partnership", "project", "register"):
-                name = f"{prefix}-valid"
-                ours = idx.get((name, "bytes", "kommun-intl", "validate(bytes)"))
-                peer_row = idx.get((name, "bytes", peer, api))
+                name = f"{prefix}-{variant}"
+                ours_api = "validate(bytes)" if mode == "bytes" else "validate(dict)"
+                ours = idx.get((name, mode, "kommun-intl", ours_api))
+                peer_row = idx.get((name, mode, peer, api))
                 if ours and peer_row and ours["seconds"] and peer_row["seconds"]:
                     r = peer_row["seconds"] / ours["seconds"]
                     cells.append(f"{prefix} {r:.2f}x")
                     oks.append(ok(r))
             if cells:
                 goals.append((
-                    f"Python, bytes, valid: vs {peer} `{api}` (speedup)",
+                    f"Python, {what}: vs {peer} `{api}` (speedup)",
                     target,
                     ", ".join(cells),
                     met(all(oks)),
@@ -453,8 +477,32 @@ def goal_rows(rust, by_name, py, cli) -> list[tuple[str, str, str, str]]:
                 met(r >= 1.5),
             ))
     if cli:
-        peak = max(r["max_rss_kib"] for r in cli["runs"]) / 1024
+        streams = cli["streams"]
+        peak = max(r["max_rss_kib"] for r in streams) / 1024
         goals.append(("CLI: peak memory on the 1,000,000-line NDJSON stream", "< 50 MiB", f"{peak:.1f} MiB", met(peak < 50)))
+        speedups = []
+        for name in dict.fromkeys(r["workload"] for r in streams):
+            one = next(r for r in streams if r["workload"] == name and r["threads"] == 1)
+            every = max((r for r in streams if r["workload"] == name), key=lambda r: r["threads"])
+            if every["threads"] > 1:
+                speedups.append((name, every["threads"], one["wall_s"] / every["wall_s"]))
+        if speedups:
+            goals.append((
+                f"CLI: NDJSON on every core vs one thread (speed-up, {speedups[0][1]} cores)",
+                "≥ 1.8x",
+                ", ".join(f"{n} {r:.2f}x" for n, _, r in speedups),
+                met(all(r >= 1.8 for *_, r in speedups)),
+            ))
+        by = {p["workload"]: {r["tool"]: r for r in p["rows"]} for p in cli["peers"]}
+        one = by.get("one small file", {}).get("kommun-intl")
+        if one:
+            ms = one["wall_s"] * 1000
+            goals.append(("CLI: one small file, whole process (start-up)", "≤ 5 ms", f"{ms:.1f} ms", met(ms <= 5)))
+        many = next((v for k, v in by.items() if k.endswith("small files")), {})
+        ours, peer = many.get("kommun-intl"), many.get("jsonschema-cli")
+        if ours and peer and peer.get("agrees"):
+            r = peer["wall_s"] / ours["wall_s"]
+            goals.append(("CLI: 10,000 small files vs the `jsonschema` CLI (speedup)", "≥ 1x", f"{r:.2f}x", met(r >= 1)))
     return goals
 
 

@@ -22,6 +22,13 @@ if [ ! -x "$VENV/bin/python" ]; then
     "$PYTHON" -m venv "$VENV"
 fi
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+# The `jsonschema` crate's own CLI, a peer of ours (bench/cli.py); the Node peers come from
+# package.json (npm ci).
+JSONSCHEMA_CLI_VERSION=0.60.2
+if [ "$("$VENV/cargo/bin/jsonschema-cli" --version 2>/dev/null)" != "jsonschema-cli $JSONSCHEMA_CLI_VERSION" ]; then
+    $CARGO install --quiet --locked --root "$VENV/cargo" jsonschema-cli --version "$JSONSCHEMA_CLI_VERSION"
+fi
+[ -d node_modules/ajv-cli ] || npm ci --no-audit --no-fund --loglevel=error
 
 echo "== building (release)"
 $CARGO build --release --locked -p kommun-intl-bench --bin gen-bench-data
@@ -39,7 +46,7 @@ CRITERION_HOME="$PWD/$DATA/criterion" BENCH_DATA="$PWD/$DATA" \
     $CARGO bench --locked -p kommun-intl-bench --bench validate -- --noplot
 
 mark "cli"
-"$VENV/bin/python" bench/cli_memory.py "$TARGET/release/kommun-intl"
+"$VENV/bin/python" bench/cli.py "$TARGET/release/kommun-intl" "$VENV/cargo/bin/jsonschema-cli"
 
 mark "python"
 "$VENV/bin/python" bench/python/bench.py --data "$DATA"

@@ -4,7 +4,8 @@ Reads the workloads that ``gen-bench-data`` wrote to ``bench-data/`` (see its
 ``manifest.json``) and, for each, in two input modes:
 
 - ``bytes``: the JSON text. kommun-intl ``validate(bytes, kind)``; pydantic
-  ``model_validate_json``; msgspec ``json.Decoder(Struct).decode``; jsonschema-rs and
+  ``model_validate_json``, with hand-written models (``peers.py``) and with the models
+  datamodel-code-generator makes from the schemas (``generated.py``); msgspec ``json.Decoder(Struct).decode``; jsonschema-rs and
   fastjsonschema after ``json.loads`` (they take no text).
 - ``dict``: the document already parsed by ``json.loads``. kommun-intl ``validate(dict, kind)``;
   pydantic ``model_validate``; msgspec ``convert``; jsonschema-rs ``is_valid`` (and
@@ -48,6 +49,7 @@ import pydantic
 import kommun_intl
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+import generated  # noqa: E402
 import peers  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -148,6 +150,9 @@ def document_entries(w: dict[str, Any], raw: bytes, v: Validators) -> list[Entry
 
     p_json = _catching(pmodel.model_validate_json, (pydantic.ValidationError,))
     p_dict = _catching(pmodel.model_validate, (pydantic.ValidationError,))
+    gmodel = generated.model(kind)
+    g_json = _catching(gmodel.model_validate_json, (pydantic.ValidationError,))
+    g_dict = _catching(gmodel.model_validate, (pydantic.ValidationError,))
     m_json = _catching(decoder.decode, (msgspec.ValidationError, msgspec.DecodeError))
     m_dict = _catching(lambda o: msgspec.convert(o, mtype), (msgspec.ValidationError,))
     f_dict = _catching(fast, FAST_ERRORS)
@@ -162,6 +167,7 @@ def document_entries(w: dict[str, Any], raw: bytes, v: Validators) -> list[Entry
             ours=True,
         ),
         Entry("pydantic", "model_validate_json", "bytes", lambda: p_json(raw), one(lambda: p_json(raw))),
+        Entry("pydantic (generated)", "model_validate_json", "bytes", lambda: g_json(raw), one(lambda: g_json(raw))),
         Entry("msgspec", "json.decode(type=Struct)", "bytes", lambda: m_json(raw), one(lambda: m_json(raw))),
         Entry(
             "jsonschema-rs",
@@ -186,6 +192,7 @@ def document_entries(w: dict[str, Any], raw: bytes, v: Validators) -> list[Entry
             ours=True,
         ),
         Entry("pydantic", "model_validate", "dict", lambda: p_dict(obj), one(lambda: p_dict(obj))),
+        Entry("pydantic (generated)", "model_validate", "dict", lambda: g_dict(obj), one(lambda: g_dict(obj))),
         Entry("msgspec", "convert(type=Struct)", "dict", lambda: m_dict(obj), one(lambda: m_dict(obj))),
         Entry("jsonschema-rs", "is_valid", "dict", lambda: rs.is_valid(obj), one(lambda: rs.is_valid(obj))),
         Entry("fastjsonschema", "validate", "dict", lambda: f_dict(obj), one(lambda: f_dict(obj))),
@@ -352,7 +359,7 @@ def versions() -> dict[str, str]:
     from importlib.metadata import version
 
     out = {"python": sys.version.split()[0]}
-    for dist in ("kommun-intl", "pydantic", "pydantic-core", "msgspec", "jsonschema-rs", "fastjsonschema", "jsonschema"):
+    for dist in ("kommun-intl", "pydantic", "pydantic-core", "datamodel-code-generator", "msgspec", "jsonschema-rs", "fastjsonschema", "jsonschema"):
         try:
             out[dist] = version(dist)
         except Exception:
