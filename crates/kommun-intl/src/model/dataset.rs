@@ -231,7 +231,7 @@ impl Validate for Dataset {
                 keyed.iter().enumerate().filter(|(_, k)| k.0.is_some() && k.2.is_some());
             let (index, keys): (Vec<usize>, Vec<_>) =
                 comparable.map(|(i, k)| (i, k.clone())).unzip();
-            let mut seen: std::collections::HashMap<_, usize> = std::collections::HashMap::new();
+            let mut seen: foldhash::HashMap<_, usize> = foldhash::HashMap::default();
             for (i, key) in index.iter().zip(keys) {
                 match seen.get(&key) {
                     Some(&first) => ctx.index(*i, |ctx| {
