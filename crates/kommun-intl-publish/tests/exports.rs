@@ -383,3 +383,48 @@ fn quickstatements_for_both_sides_with_qualifiers_and_reference() {
     );
     assert_eq!(out.left_out, [("okand".to_owned(), "the partner has no Wikidata item")]);
 }
+
+/// The synthetic dump excerpt (tests/data/README.md): Harstad's twinning is there both ways,
+/// Saskatoon's in neither, and Wikidata has a twin (`Q1000004`) the register lacks; a
+/// deprecated statement counts for nothing.
+#[test]
+fn comparison_with_a_dump_excerpt_says_what_each_side_lacks() {
+    let owned = full();
+    let dump = read("tests/data/wikidata-excerpt.json");
+    let own = WikidataId::new("Q1000001");
+    let c = wikidata::compare(owned.register(), &own, &dump).unwrap();
+    let lines: Vec<&str> = c.missing_on_wikidata.text.lines().collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].starts_with("Q1000001\tP190\tQ1000003\tP580\t+1990-05"), "{lines:?}");
+    assert!(lines[1].starts_with("Q1000003\tP190\tQ1000001\t"), "{lines:?}");
+    assert_eq!(c.not_on_wikidata, [("Q1000003".to_owned(), "saskatoon".to_owned())]);
+    assert_eq!(c.not_in_register, ["Q1000004"]);
+    assert!(c.not_in_excerpt.is_empty(), "{:?}", c.not_in_excerpt);
+}
+
+/// `Special:EntityData`'s shape reads too; an item missing from the excerpt is named, since
+/// its side of a twinning was not seen.
+#[test]
+fn comparison_reads_entity_data_and_names_what_the_excerpt_lacks() {
+    let owned = full();
+    let entities: Vec<Value> =
+        serde_json::from_slice(&read("tests/data/wikidata-excerpt.json")).unwrap();
+    let only_own: serde_json::Map<String, Value> =
+        entities.into_iter().take(1).map(|e| (e["id"].as_str().unwrap().to_owned(), e)).collect();
+    let dump = serde_json::to_vec(&serde_json::json!({ "entities": only_own })).unwrap();
+    let c = wikidata::compare(owned.register(), &WikidataId::new("Q1000001"), &dump).unwrap();
+    assert_eq!(c.not_in_excerpt, ["Q1000002", "Q1000003"]);
+    assert_eq!(c.not_in_register, ["Q1000004"]);
+    // Only the municipality's own statement to Saskatoon is known to be missing.
+    assert_eq!(c.missing_on_wikidata.text.lines().count(), 1);
+}
+
+#[test]
+fn a_dump_that_is_not_entities_is_a_clear_error() {
+    let owned = full();
+    let own = WikidataId::new("Q1000001");
+    for (dump, says) in [(&b"{\"items\": []}"[..], "neither a list"), (b"[{", "not JSON")] {
+        let e = wikidata::compare(owned.register(), &own, dump).unwrap_err();
+        assert!(e.to_string().contains(says), "{e}");
+    }
+}
