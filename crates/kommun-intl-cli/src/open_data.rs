@@ -188,6 +188,9 @@ pub fn run(args: &Args) -> u8 {
         To::Iati => {
             let out = iati::activities(register);
             left_out(&out.left_out);
+            for (id, what) in &out.notes {
+                env::note(&format!("{id}: {what}"));
+            }
             if out.count == 0 {
                 env::error(&match data.projects.len() {
                     0 => "the register has no projects; nothing written".to_owned(),

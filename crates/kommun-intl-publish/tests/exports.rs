@@ -349,7 +349,9 @@ fn iati_activities_for_the_projects_with_a_status_and_a_date() {
         "<activity-date iso-date=\"2016-11-01\" type=\"2\"/>",
         "<activity-date iso-date=\"2022-05-31\" type=\"4\"/>",
         "<activity-date iso-date=\"2027-12-31\" type=\"3\"/>",
-        "<recipient-country code=\"FI\"/>",
+        "<recipient-country code=\"NO\"/>",
+        "<description type=\"4\">",
+        "<narrative>Deltagande länder: Nederländerna, Förenade kungariket, Finland.</narrative>",
         "<other-identifier ref=\"731198\" type=\"A9\">",
         "<value currency=\"EUR\" value-date=\"2016-11-01\">17700000</value>",
         "<narrative>Gränsfritt lärande &amp; &lt;utbyte&gt;</narrative>",
@@ -358,6 +360,12 @@ fn iati_activities_for_the_projects_with_a_status_and_a_date() {
     ] {
         assert!(xml.contains(part), "no {part} in\n{xml}");
     }
+    // Several countries without shares are not recipient countries (IATI would need
+    // percentages adding up to 100): the one-country project's is the only one.
+    assert_eq!(xml.matches("<recipient-country ").count(), 1, "{xml}");
+    assert_eq!(out.notes.len(), 1);
+    assert_eq!(out.notes[0].0, "ruggedised");
+    assert!(out.notes[0].1.contains("adding up to 100"), "{:?}", out.notes);
     // Lidköping's page gives no dates: every project is left out, and says why.
     let owned = lidkoping();
     let out = iati::activities(owned.register());
@@ -427,4 +435,18 @@ fn a_dump_that_is_not_entities_is_a_clear_error() {
         let e = wikidata::compare(owned.register(), &own, dump).unwrap_err();
         assert!(e.to_string().contains(says), "{e}");
     }
+}
+
+/// Without an organisation number there is no registered identifier for the reporting
+/// organisation: no activity, and each project says why (no invented prefix).
+#[test]
+fn iati_needs_the_organisation_number_and_invents_no_prefix() {
+    let mut v: Value = serde_json::from_slice(&read("tests/data/full.json")).unwrap();
+    v["municipality"].as_object_mut().unwrap().remove("organisation_number");
+    let owned = Register::from_json(&serde_json::to_vec(&v).unwrap()).unwrap();
+    let out = iati::activities(owned.register());
+    assert_eq!(out.count, 0);
+    assert!(!out.xml.contains("SE-KOM") && !out.xml.contains("<iati-activity "), "{}", out.xml);
+    assert_eq!(out.left_out.len(), 4, "{:?}", out.left_out);
+    assert!(out.left_out.iter().all(|(_, why)| why.contains("organisation_number")));
 }
