@@ -182,7 +182,7 @@ pub fn run(args: &Args) -> u8 {
             text.push('\n');
             tables
                 .iter()
-                .try_for_each(|t| write(&args.output.join(t.name), &t.to_csv()))
+                .try_for_each(|t| write(&args.output.join(&t.name), &t.to_csv()))
                 .and_then(|()| write(&args.output.join("dataset.jsonld"), &text))
         }
         To::Iati => {

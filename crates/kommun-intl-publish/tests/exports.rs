@@ -26,34 +26,51 @@ fn lidkoping() -> kommun_intl_publish::Owned {
 fn one_csv_per_collection_with_codes() {
     let owned = full();
     let tables = csv::tables(owned.register());
-    let names: Vec<&str> = tables.iter().map(|t| t.name).collect();
+    let names: Vec<&str> = tables.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(
         names,
         [
+            "municipality.csv",
+            "units.csv",
             "partnerships.csv",
             "projects.csv",
-            "units.csv",
-            "networks.csv",
             "memberships.csv",
-            "statistics.csv"
+            "statistics.csv",
+            "networks.csv",
+            "sources.csv"
         ]
     );
-    let projects = tables[1].to_csv();
+    let projects = tables[3].to_csv();
     let mut lines = projects.split("\r\n");
-    assert!(lines.next().unwrap().starts_with("id,title,title_en,acronym,departments,"));
-    // Quoted as RFC 4180 says; lists joined by `;`.
-    assert!(projects.contains("ruggedised,RUGGEDISED,RUGGEDISED,,stadsbyggnad,lighthouse_city,NL;GB;FI,horizon_2020,,eu,completion,2016-11,2022-05-31,17700000,EUR,true,https://ruggedised.eu/"), "{projects}");
+    let header = lines.next().unwrap();
+    assert!(header.starts_with("id,title/sv,title/en,description,departments,"), "{header}");
+    assert!(header.contains(",budget/total/amount,budget/total/currency,"), "{header}");
+    // Codes, not labels; quoted as RFC 4180 says; lists joined by `;`.
+    assert!(projects.contains("ruggedised,RUGGEDISED,RUGGEDISED,\"Smarta städer: energi, transporter och digitalisering i tre fyrtornsstäder.\",stadsbyggnad,lighthouse_city,"), "{projects}");
+    assert!(projects.contains(",NL; GB; FI,horizon_2020,"), "{projects}");
     assert!(projects.contains("gransfritt,Gränsfritt lärande & <utbyte>,"), "{projects}");
     // A header and one row per record.
-    assert_eq!(tables[0].rows.len(), 4);
+    assert_eq!(tables[2].rows.len(), 4);
     assert_eq!(
         tables[5].to_csv(),
-        "period,measure,value,unit,approximate\r\n2023,external_funding,2500000.50,SEK,false\r\n2022,international_activities,40,count,false\r\n"
+        "period,measure,value,unit\r\n2023,external_funding,2500000.50,SEK\r\n2022,international_activities,40,count\r\n"
     );
+    // The register's own fields: a field and its value per row.
+    assert_eq!(tables[0].rows[0], ["municipality/id", "umea"]);
     // Lidköping has no networks or memberships: no empty files.
     let owned = lidkoping();
-    let names: Vec<&str> = csv::tables(owned.register()).iter().map(|t| t.name).collect();
-    assert_eq!(names, ["partnerships.csv", "projects.csv", "units.csv", "statistics.csv"]);
+    let names: Vec<String> = csv::tables(owned.register()).into_iter().map(|t| t.name).collect();
+    assert_eq!(
+        names,
+        [
+            "municipality.csv",
+            "units.csv",
+            "partnerships.csv",
+            "projects.csv",
+            "statistics.csv",
+            "sources.csv"
+        ]
+    );
 }
 
 /// The namespaces of the prefixes DCAT-AP-SE's templates and our context use.

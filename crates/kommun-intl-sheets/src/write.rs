@@ -29,6 +29,8 @@ pub enum Out {
 pub struct Table {
     /// The sheet's name.
     pub name: String,
+    /// What it holds, in Swedish and English (`Partnerskap`, `Partnerships`).
+    pub titles: (String, String),
     /// True for the register's own sheet: a field per row (header in A, value in B).
     pub vertical: bool,
     /// The columns (for a vertical sheet, the rows): the field's path and its header.
@@ -57,9 +59,21 @@ pub enum WriteError {
     Zip(#[from] zip::result::ZipError),
 }
 
+/// How [`tables_as`] writes the cells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// For people: sheets named and headed in the language (headers in both), codes as their
+    /// labels.
+    Labels(Lang),
+    /// For machines (the open-data CSV files): sheets named by the register's keys
+    /// (`partnerships`), headers as flatten-tool paths (`partner/name/sv`), codes as codes.
+    Codes,
+}
+
 struct Flattener<'a> {
     layout: &'a Layout,
     lang: Lang,
+    codes: bool,
 }
 
 impl Flattener<'_> {
@@ -128,9 +142,11 @@ impl Flattener<'_> {
         }
     }
 
-    /// A plain value as text: a code as its label in the sheet's language.
+    /// A plain value as text: a code as its label in the sheet's language (as itself in
+    /// [`Style::Codes`]).
     fn text(&self, v: &Value, node: NodeId) -> String {
         match v {
+            Value::String(s) if self.codes => s.clone(),
             Value::String(s) => {
                 label_of(self.layout, node, s, self.lang).unwrap_or_else(|| s.clone())
             }
@@ -149,8 +165,21 @@ fn get<'v>(v: &'v Value, path: &[String]) -> Option<&'v Value> {
 /// (`Kommun`) first, then one per list that has records.
 #[must_use]
 pub fn tables(register: &Value, lang: Lang) -> Vec<Table> {
+    tables_as(register, Style::Labels(lang))
+}
+
+/// The register's sheets (as [`tables`]) in a style: for people or for machines.
+#[must_use]
+pub fn tables_as(register: &Value, style: Style) -> Vec<Table> {
     let layout = Layout::get();
-    let f = Flattener { layout, lang };
+    let (lang, codes) = match style {
+        Style::Labels(lang) => (lang, false),
+        Style::Codes => (Lang::En, true),
+    };
+    let f = Flattener { layout, lang, codes };
+    let header = |root: NodeId, p: &[Seg]| {
+        if codes { column_path(p) } else { header(layout, root, p, lang) }
+    };
     let mut out = Vec::new();
     // The register's own fields, without the lists that have sheets of their own.
     let mut own = register.clone();
@@ -170,12 +199,18 @@ pub fn tables(register: &Value, lang: Lang) -> Vec<Table> {
     f.flatten(&own, Some(root), &mut Vec::new(), &mut cells);
     cells.sort_by_key(|(p, _)| layout.order(root, p));
     let (sv, en) = labels::ROOT_SHEET;
+    let name = match style {
+        Style::Labels(Lang::Sv) => sv.to_owned(),
+        Style::Labels(Lang::En) => en.to_owned(),
+        Style::Codes => en.to_lowercase(),
+    };
     out.push(Table {
-        name: (if lang == Lang::Sv { sv } else { en }).to_owned(),
+        name,
+        titles: (sv.to_owned(), en.to_owned()),
         vertical: true,
         columns: cells
             .iter()
-            .map(|(p, _)| (p.clone(), header(layout, root, p, lang), layout.resolve(root, p)))
+            .map(|(p, _)| (p.clone(), header(root, p), layout.resolve(root, p)))
             .collect(),
         rows: vec![cells.into_iter().map(|(_, o)| Some(o)).collect()],
     });
@@ -210,12 +245,17 @@ pub fn tables(register: &Value, lang: Lang) -> Vec<Table> {
                 row
             })
             .collect();
+        let name = match (style, c.path.last()) {
+            (Style::Codes, Some(key)) => key.clone(),
+            _ => c.name(lang).to_owned(),
+        };
         out.push(Table {
-            name: c.name(lang).to_owned(),
+            name,
+            titles: (c.sv.clone(), c.en.clone()),
             vertical: false,
             columns: paths
                 .iter()
-                .map(|p| (p.clone(), header(layout, c.item, p, lang), layout.resolve(c.item, p)))
+                .map(|p| (p.clone(), header(c.item, p), layout.resolve(c.item, p)))
                 .collect(),
             rows,
         });
@@ -235,22 +275,52 @@ fn header(layout: &Layout, root: NodeId, path: &[Seg], lang: Lang) -> String {
 fn csv_text(o: &Out, lang: Lang) -> String {
     match o {
         Out::Text(s) => s.clone(),
-        Out::Number(n) => {
-            let mut s =
-                if n.fract() == 0.0 && n.abs() < 1e15 { format!("{n:.0}") } else { format!("{n}") };
-            if let Some((_, frac)) = s.split_once('.')
-                && frac.len() == 3
-            {
-                s.push('0');
-            }
-            s.replace('.', ",")
-        }
+        Out::Number(n) => number_text(*n).replace('.', ","),
         Out::Bool(b) => match (lang, b) {
             (Lang::Sv, true) => "ja".into(),
             (Lang::Sv, false) => "nej".into(),
             (Lang::En, b) => b.to_string(),
         },
     }
+}
+
+/// A number as the reader takes it back: three decimals get a fourth, `0`, so that they
+/// cannot be read as thousands.
+fn number_text(n: f64) -> String {
+    let mut s = if n.fract() == 0.0 && n.abs() < 1e15 { format!("{n:.0}") } else { format!("{n}") };
+    if let Some((_, frac)) = s.split_once('.')
+        && frac.len() == 3
+    {
+        s.push('0');
+    }
+    s
+}
+
+/// The cells of one table as rows of text, for machines: numbers with a decimal point,
+/// booleans `true`/`false`; a vertical table is a field and its value per row.
+#[must_use]
+pub fn open_rows(table: &Table) -> Vec<Vec<String>> {
+    let text = |o: &Out| match o {
+        Out::Text(s) => s.clone(),
+        Out::Number(n) => number_text(*n),
+        Out::Bool(b) => b.to_string(),
+    };
+    if table.vertical {
+        return table
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, (_, h, _))| {
+                let v = table.rows.first().and_then(|r| r[i].as_ref()).map(text);
+                vec![h.clone(), v.unwrap_or_default()]
+            })
+            .collect();
+    }
+    let mut rows = vec![table.columns.iter().map(|(_, h, _)| h.clone()).collect()];
+    for row in &table.rows {
+        rows.push(row.iter().map(|o| o.as_ref().map(text).unwrap_or_default()).collect());
+    }
+    rows
 }
 
 /// One table as CSV: UTF-8 with a byte order mark (so that Excel reads it as UTF-8), `;`

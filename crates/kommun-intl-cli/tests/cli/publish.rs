@@ -173,13 +173,25 @@ fn export_writes_each_open_data_format() {
         [
             "dataset.jsonld",
             "memberships.csv",
+            "municipality.csv",
             "networks.csv",
             "partnerships.csv",
             "projects.csv",
+            "sources.csv",
             "statistics.csv",
             "units.csv"
         ]
     );
+    // The open-data files are the register: `import` of the folder gives it back.
+    let back = run(&["import", dir.to_str().unwrap()], None);
+    assert_eq!(back.code, 0, "{back:?}");
+    let mut want: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&full).unwrap()).unwrap();
+    want.as_object_mut().unwrap().remove("$schema");
+    let back: serde_json::Value = serde_json::from_str(&back.stdout).unwrap();
+    assert_eq!(back["partnerships"], want["partnerships"]);
+    assert_eq!(back["projects"], want["projects"]);
+    assert_eq!(back["municipality"], want["municipality"]);
     let iati = out.path().join("iati.xml");
     let r = run(&["export", &full, "--to", "iati", "--output", iati.to_str().unwrap()], None);
     assert_eq!(r.code, 0, "{r:?}");
