@@ -59,6 +59,17 @@ fn unknown_and_repeated_columns() {
     check("columns.csv");
 }
 
+/// A column no field has (`Favoritfärg`) is reported and its values are not read; the rest
+/// of the row is.
+#[test]
+fn a_column_of_something_else_is_not_read() {
+    let report = check("okand_kolumn.csv");
+    let unknown: Vec<_> =
+        report.issues.iter().filter(|i| i.code == rules::SHEET_UNKNOWN_COLUMN.code).collect();
+    assert_eq!(unknown.len(), 1, "{report}");
+    assert_eq!(unknown[0].params["header"], "Favoritfärg");
+}
+
 #[test]
 fn numbers_and_dates_are_read_only_when_certain() {
     check("statistik.csv");
@@ -98,6 +109,7 @@ fn every_fixture_file_has_a_test() {
         "columns.csv",
         "statistik.csv",
         "anteckningar.csv",
+        "okand_kolumn.csv",
         "unreadable.xlsx",
         "workbook.xlsx",
     ]
