@@ -2,7 +2,7 @@
 
 CARGO ?= cargo
 
-.PHONY: test lint fmt test-rust test-python test-editor test-browser docs schemas \
+.PHONY: test lint fmt test-rust test-python test-editor test-browser test-libreoffice docs schemas \
 	check-generated bench cli-debug realworld realworld-update
 
 ## test: everything CI checks: formatting, clippy, every Rust test (unit, integration, doc),
@@ -119,6 +119,12 @@ dist: $(VENV)/.requirements-test.stamp
 ## Node.js or Chromium is missing, except under CI=true.
 test-browser:
 	CARGO="$(CARGO)" tests/browser/run.sh
+
+## test-libreoffice: the workbooks (templates and exports, xlsx and ODS) converted by headless
+## LibreOffice and read back; needs `soffice` on PATH (Debian: libreoffice-calc-nogui), so the
+## tests are ignored in a plain `cargo test` and fail here when it is missing. .ci/run calls it.
+test-libreoffice:
+	$(CARGO) test -p kommun-intl-sheets --test libreoffice --locked -- --ignored
 
 ## fmt: format the code.
 fmt:

@@ -124,7 +124,10 @@ def rule_page(cli: Path, rule: dict[str, Any]) -> str:
     lines += [f"## Invalid example / Ogiltigt exempel: `{bad['path']}`", ""]
     if bad.get("description"):
         lines += [f"*{bad['description']}*", ""]
-    args = ["validate", "--format", "json", "--kind", bad["kind"]]
+    # A spreadsheet is read as a register, whatever --kind says: none is given.
+    args = ["validate", "--format", "json"]
+    if bad["kind"] != "sheet":
+        args += ["--kind", bad["kind"]]
     if bad.get("profile"):
         args += ["--profile", bad["profile"]]
         lines += [f"Validated with `--profile {bad['profile']}`.", ""]
@@ -132,8 +135,14 @@ def rule_page(cli: Path, rule: dict[str, Any]) -> str:
         args += ["--reference-date", bad["reference_date"]]
         lines += [f"Validated with `--reference-date {bad['reference_date']}`.", ""]
     # Fixtures of the JSON-text rules may not be UTF-8 (shown with U+FFFD for the bad bytes).
-    text = (ROOT / bad["path"]).read_bytes().decode("utf-8", errors="replace")
-    lines += ["```json", text.rstrip("\n"), "```", ""]
+    # A spreadsheet fixture is a CSV file (shown as text) or a workbook (binary: not shown).
+    if bad.get("workbook"):
+        lines += ["A workbook (binary): `kommun-intl explain " + code + "` lists its cells. / "
+                  "En arbetsbok (binär): `kommun-intl explain " + code + "` visar dess celler.", ""]
+    else:
+        text = (ROOT / bad["path"]).read_bytes().decode("utf-8", errors="replace")
+        fence = "text" if bad["kind"] == "sheet" else "json"
+        lines += [f"```{fence}", text.rstrip("\n"), "```", ""]
     for lang, heading in (("en", "`kommun-intl validate` says"), ("sv", "`kommun-intl validate` säger")):
         report = json.loads(run(cli, *args, "--lang", lang, bad["path"], check=False))
         codes = [i["code"] for f in report["files"] for i in f["issues"]]
@@ -143,7 +152,12 @@ def rule_page(cli: Path, rule: dict[str, Any]) -> str:
         for file in report["files"]:
             for issue in file["issues"]:
                 mark = "**" if issue["code"] == code else ""
-                where = f"line {issue['line']}" if lang == "en" else f"rad {issue['line']}"
+                if issue.get("cell"):
+                    where = f"cell {issue['cell']['ref']}"
+                elif issue.get("line") is None:
+                    where = "the whole file" if lang == "en" else "hela filen"
+                else:
+                    where = f"line {issue['line']}" if lang == "en" else f"rad {issue['line']}"
                 lines.append(
                     f"- {where}, `{issue['pointer'] or '/'}`: {mark}`{issue['code']}`{mark} "
                     f"{issue['message']}"
@@ -151,11 +165,11 @@ def rule_page(cli: Path, rule: dict[str, Any]) -> str:
         lines.append("")
     good = examples.get("valid")
     if good:
-        text = (ROOT / good["path"]).read_text(encoding="utf-8")
+        text = (ROOT / good["path"]).read_text(encoding="utf-8-sig")
         lines += [
             f"## Valid example / Giltigt exempel: `{good['path']}`",
             "",
-            "```json",
+            "```text" if good["path"].endswith(".csv") else "```json",
             text.rstrip("\n"),
             "```",
             "",

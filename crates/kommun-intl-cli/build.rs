@@ -44,8 +44,31 @@ fn main() {
         }
     }
     code.push(']');
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it")).join("corpus.rs");
-    std::fs::write(out, code).expect("OUT_DIR is writable");
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it"));
+    std::fs::write(out_dir.join("corpus.rs"), code).expect("OUT_DIR is writable");
+    // The spreadsheet fixtures (`tests/corpus/sheets/NAME.csv`, `.xlsx`, ...), each with its
+    // `NAME.expected.json`: the examples of the `sheet.*` rules.
+    let mut sheets = String::from("&[\n");
+    for file in sorted(&corpus.join("sheets")) {
+        let Some(name) = file.file_name().and_then(|n| n.to_str()) else { continue };
+        let Some((stem, ext)) = name.rsplit_once('.') else { continue };
+        let expected = file.with_file_name(format!("{stem}.expected.json"));
+        if !file.is_file()
+            || name.ends_with(".expected.json")
+            || !expected.is_file()
+            || file.metadata().map_or(true, |m| m.len() > MAX_BYTES)
+        {
+            continue;
+        }
+        let _ = writeln!(
+            sheets,
+            "    crate::corpus::SheetExample {{ name: {stem:?}, extension: {ext:?}, text: include_bytes!({:?}), expected: include_bytes!({:?}) }},",
+            abs(&file),
+            abs(&expected),
+        );
+    }
+    sheets.push(']');
+    std::fs::write(out_dir.join("sheets.rs"), sheets).expect("OUT_DIR is writable");
 }
 
 fn sorted(dir: &Path) -> Vec<PathBuf> {

@@ -3,7 +3,7 @@
 //! Input: one selector byte (its low two bits: 0 CSV, 1 xlsx, 2 ods; 3 CSV with tiny limits),
 //! then the file's bytes. Checks: no panic, no hang, the report's invariants, every issue of a
 //! cell names a sheet and a cell, and a register that reads and validates is written back as
-//! CSV and read again without a panic.
+//! CSV and as ODS and read again without a panic (our own ODS always reads).
 #![no_main]
 
 use kommun_intl::Options;
@@ -35,6 +35,14 @@ fuzz_target!(|data: &[u8]| {
         for table in write::tables(&register.value, kommun_intl::Lang::Sv) {
             let csv = write::csv_bytes(&table, kommun_intl::Lang::Sv).expect("CSV to memory");
             let again = read_bytes(Format::Csv, &table.name, &csv, &Limits::default());
+            check_report(&again.validate(&Options::default()));
+        }
+        // The ODS writer: what it writes (or refuses, with an error) reads again.
+        if let Ok(ods) =
+            write::workbook_bytes(&register.value, kommun_intl::Lang::En, write::Book::Ods)
+        {
+            let again = read_bytes(Format::Ods, "register", &ods, &Limits::default());
+            assert!(!again.failed(), "our own ODS reads: {:?}", again.read_issues());
             check_report(&again.validate(&Options::default()));
         }
     }

@@ -275,7 +275,7 @@ documents! {
     }
     PyMunicipality(Municipality, "Municipality") {
         schema, id, name, municipality_code, organisation_number, address, phone, fax, email,
-        website, units, kinds_of_work
+        website, wikidata, units, kinds_of_work
     }
     PyPartnership(Partnership, "Partnership") {
         schema, id, partner, other_parties, agreement_type, areas, funding, programme,

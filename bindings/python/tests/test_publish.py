@@ -97,8 +97,10 @@ def test_dcat_description_and_csv_files(cli: Path, tmp_path: Path) -> None:
         assert len(rows) >= 2 and all(len(r) == len(rows[0]) for r in rows), name
     with (out / "partnerships.csv").open(encoding="utf-8", newline="") as f:
         partners = {r["id"]: r for r in csv.DictReader(f)}
-    assert partners["rockford"]["funding"] == (
-        "municipality;partner_municipality;foundation:Swedish-American Foundation;eu")
+    rockford = partners["rockford"]
+    assert [rockford[f"funding/{i}/type"] for i in range(4)] == [
+        "municipality", "partner_municipality", "foundation", "eu"]
+    assert rockford["funding/2/name"] == "Swedish-American Foundation"
     # Without a base URL there is nothing to describe.
     run = export(cli, ROOT / "examples" / "lidkoping.json", "--to", "dcat", "--output",
                  str(tmp_path / "none"))

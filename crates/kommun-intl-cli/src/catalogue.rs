@@ -8,10 +8,11 @@ use kommun_intl::validate::rules::{self, Check, Rule};
 use kommun_intl::{DocumentKind, Lang, Severity};
 use serde_json::json;
 
-use crate::corpus::{CORPUS, Example};
+use crate::corpus::{CORPUS, Example, SHEETS, SheetExample};
 use crate::env::{self, Styles, paint};
 use crate::report::{DocInfo, FileInfo, Human, Settings, Sink};
 use crate::{ColorChoice, exit, parse_lang};
+use kommun_intl_sheets::book::Raw;
 
 /// Output of `rules`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -192,6 +193,19 @@ fn valid_example(invalid: &Example, code: &str) -> Option<&'static Example> {
 /// The examples `explain` shows for a rule, as `rules --format json` lists them (the
 /// documentation site's rule pages are made from it).
 fn examples_json(code: &str) -> serde_json::Value {
+    if let Some(e) = sheet_example(code) {
+        return json!({
+            "invalid": {
+                "path": e.path(),
+                "kind": "sheet",
+                "workbook": e.is_workbook(),
+                "profile": null,
+                "reference_date": null,
+                "description": null,
+            },
+            "valid": { "path": "tests/corpus/sheets/register/Partnerskap.csv" },
+        });
+    }
     let Some(bad) = invalid_example(code) else { return serde_json::Value::Null };
     let expectation = bad.expectation();
     let field = |name: &str| {
@@ -282,6 +296,18 @@ fn show_verdict(
     options: &kommun_intl::Options,
 ) -> io::Result<()> {
     write_document(out, styles, text)?;
+    let report = kind.map(|k| k.validate_json(text, options));
+    write_report(out, (lang, styles), (path, kind, text), report.as_ref())
+}
+
+/// What `validate` says of a document (a heading, then its report as `validate` prints it;
+/// the heading alone without a report).
+fn write_report(
+    out: &mut dyn Write,
+    (lang, styles): (Lang, &Styles),
+    (path, kind, text): (&str, Option<DocumentKind>, &[u8]),
+    report: Option<&kommun_intl::Report>,
+) -> io::Result<()> {
     let says = match lang {
         Lang::En => "kommun-intl validate says:",
         Lang::Sv => "kommun-intl validate säger:",
@@ -289,14 +315,133 @@ fn show_verdict(
     writeln!(out)?;
     paint(out, styles.header, says)?;
     writeln!(out, "\n")?;
-    let Some(kind) = kind else { return Ok(()) };
-    let report = kind.validate_json(text, options);
+    let Some(report) = report else { return Ok(()) };
     let settings = Settings { lang, styles: *styles, quiet: false, deny_warnings: false };
     let mut human = Human::new(Box::new(&mut *out), settings);
     let trust = kommun_intl::personal::Trust::Told;
-    let doc = DocInfo { kind: Some(kind), trust, text, first_line: 1, ndjson: false };
-    human.document(&FileInfo { path }, &doc, &report)?;
+    let doc = DocInfo { kind, trust, text, first_line: 1, ndjson: false };
+    human.document(&FileInfo { path }, &doc, report)?;
     human.flush()
+}
+
+/// The spreadsheet fixture that shows a `sheet.*` rule best: the fewest other codes, then
+/// the smallest.
+fn sheet_example(code: &str) -> Option<&'static SheetExample> {
+    SHEETS
+        .iter()
+        .filter(|e| e.codes().iter().any(|c| c == code))
+        .min_by_key(|e| (e.codes().iter().filter(|c| *c != code).count(), e.text.len(), e.name))
+}
+
+/// A sheet of partner towns, for `sheet.too_large` shown with the rows limit lowered.
+const SHEET_LIMIT_EXAMPLE: &str = "Id;Partner – namn;Land;Avtalstyp\nkecskemet;Kecskemét;HU;Vänortsavtal\nzhangjiagang;Zhangjiagang;CN;Vänortsavtal\n";
+
+/// [`SHEET_LIMIT_EXAMPLE`] read with the rows limit lowered to 2.
+fn sheet_limit_register() -> kommun_intl_sheets::Register {
+    let limits =
+        kommun_intl_sheets::Limits { max_rows: 2, ..kommun_intl_sheets::Limits::default() };
+    let csv = kommun_intl_sheets::Format::Csv;
+    kommun_intl_sheets::read_bytes(csv, "Partnerskap", SHEET_LIMIT_EXAMPLE.as_bytes(), &limits)
+}
+
+/// The cells of a workbook, one line each (`Partnerskap!B2  Kecskemét (formula)`), as
+/// `explain` shows a binary file.
+fn write_cells(
+    out: &mut dyn Write,
+    (lang, styles): (Lang, &Styles),
+    e: &SheetExample,
+) -> io::Result<()> {
+    let sv = lang == Lang::Sv;
+    let words = |sv_word: &'static str, en_word: &'static str| if sv { sv_word } else { en_word };
+    let format = if e.extension == "ods" {
+        kommun_intl_sheets::Format::Ods
+    } else {
+        kommun_intl_sheets::Format::Xlsx
+    };
+    let limits = kommun_intl_sheets::Limits::default();
+    let book = kommun_intl_sheets::book::read_bytes(format, e.name, e.text, &limits);
+    for sheet in &book.sheets {
+        let hidden = if sheet.hidden { words(" (dolt)", " (hidden)") } else { "" };
+        paint(out, styles.gutter, &format!("{}{hidden}", sheet.name))?;
+        writeln!(out)?;
+        for row in &sheet.rows {
+            for cell in &row.cells {
+                let at = kommun_intl_sheets::book::a1(row.index, cell.col);
+                let value = match &cell.raw {
+                    Raw::Text(t) => t.clone(),
+                    Raw::Int(n) => n.to_string(),
+                    Raw::Float(n) => n.to_string(),
+                    Raw::Bool(b) => b.to_string(),
+                    Raw::Date(y, m, d, ..) => format!("{y:04}-{m:02}-{d:02}"),
+                    Raw::Error(t) => format!("{t} {}", words("(felvärde)", "(error value)")),
+                };
+                let formula = if cell.formula { words(" (formel)", " (formula)") } else { "" };
+                writeln!(out, "  {at:6} {value}{formula}")?;
+            }
+        }
+        for &(r0, c0, r1, c1) in &sheet.merged {
+            let (from, to) =
+                (kommun_intl_sheets::book::a1(r0, c0), kommun_intl_sheets::book::a1(r1, c1));
+            writeln!(out, "  {from}:{to} {}", words("sammanfogade", "merged"))?;
+        }
+    }
+    Ok(())
+}
+
+/// `explain` for a `sheet.*` rule: its spreadsheet fixture (a CSV file as text, a workbook
+/// as its cells) and what `validate` says of it; `sheet.too_large` with the rows limit
+/// lowered.
+fn show_sheet_example(
+    out: &mut dyn Write,
+    rule: &Rule,
+    lang: Lang,
+    styles: &Styles,
+) -> io::Result<()> {
+    let limits = kommun_intl_sheets::Limits::default();
+    writeln!(out)?;
+    let (path, register) = if let Some(e) = sheet_example(rule.code) {
+        let heading = match lang {
+            Lang::En => "Invalid example",
+            Lang::Sv => "Ogiltigt exempel",
+        };
+        paint(out, styles.header, &format!("{heading}: {}", e.path()))?;
+        writeln!(out, "\n")?;
+        if e.is_workbook() && e.text.starts_with(b"PK") {
+            write_cells(out, (lang, styles), e)?;
+        } else {
+            write_document(out, styles, e.text)?;
+        }
+        (e.path(), e.read(&limits))
+    } else if rule.code == rules::SHEET_TOO_LARGE.code {
+        let heading = match lang {
+            Lang::En => {
+                "Invalid example, with the rows limit lowered to 2 (the real one is too large to show)"
+            }
+            Lang::Sv => {
+                "Ogiltigt exempel, med radgränsen sänkt till 2 (den verkliga är för stor att visa)"
+            }
+        };
+        paint(out, styles.header, heading)?;
+        writeln!(out, "\n")?;
+        write_document(out, styles, SHEET_LIMIT_EXAMPLE.as_bytes())?;
+        ("Partnerskap.csv".to_owned(), sheet_limit_register())
+    } else {
+        match lang {
+            Lang::En => {
+                writeln!(out, "No example: no file in tests/corpus/sheets/ raises this code.")?;
+            }
+            Lang::Sv => {
+                writeln!(
+                    out,
+                    "Inget exempel: ingen fil i tests/corpus/sheets/ ger den här koden."
+                )?;
+            }
+        }
+        return Ok(());
+    };
+    let report = register.validate(&kommun_intl::Options::default());
+    let kind = Some(DocumentKind::Dataset);
+    write_report(out, (lang, styles), (&path, kind, b""), Some(&report))
 }
 
 /// A municipality small enough to show, for the limits no fixture can reach at their real size.
@@ -413,6 +558,10 @@ pub fn explain(args: &ExplainArgs) -> u8 {
             writeln!(out, "{valid}")?;
             return out.flush();
         }
+        if rule.check == Check::Sheet {
+            show_sheet_example(&mut out, rule, lang, &styles)?;
+            return out.flush();
+        }
         let Some(bad) = invalid_example(rule.code) else {
             match lang {
                 Lang::En => {
@@ -501,6 +650,23 @@ mod tests {
             assert!(report.issues.iter().any(|i| i.code == rule.code), "{}: {report}", rule.code);
             let real = kind.validate_json(text, &kommun_intl::Options::default());
             assert!(real.is_clean(), "{real}");
+        }
+    }
+
+    /// Every `sheet.*` rule has an example: a spreadsheet fixture that raises it when read as
+    /// `explain` reads it, or (`sheet.too_large`) the example at a lowered limit.
+    #[test]
+    fn every_sheet_rule_has_an_example_that_raises_it() {
+        assert!(!SHEETS.is_empty(), "the fixtures of tests/corpus/sheets/ are embedded");
+        for rule in rules::ALL.iter().filter(|r| r.check == Check::Sheet) {
+            let limits = kommun_intl_sheets::Limits::default();
+            let report = if let Some(e) = sheet_example(rule.code) {
+                e.read(&limits).validate(&kommun_intl::Options::default())
+            } else {
+                assert_eq!(rule.code, rules::SHEET_TOO_LARGE.code, "{} has no example", rule.code);
+                sheet_limit_register().validate(&kommun_intl::Options::default())
+            };
+            assert!(report.issues.iter().any(|i| i.code == rule.code), "{}: {report}", rule.code);
         }
     }
 

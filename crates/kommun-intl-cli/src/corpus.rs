@@ -67,3 +67,48 @@ impl Example {
             .unwrap_or_default()
     }
 }
+
+/// One spreadsheet fixture of `tests/corpus/sheets/`: the examples of the `sheet.*` rules.
+#[derive(Debug)]
+pub struct SheetExample {
+    /// The file name without its extension (a CSV file's sheet name).
+    pub name: &'static str,
+    /// The extension (`csv`, `xlsx`).
+    pub extension: &'static str,
+    /// The file.
+    pub text: &'static [u8],
+    /// Its `NAME.expected.json`: `[code, cell, pointer]` of each issue.
+    pub expected: &'static [u8],
+}
+
+/// Every embedded spreadsheet fixture, by name.
+pub static SHEETS: &[SheetExample] = include!(concat!(env!("OUT_DIR"), "/sheets.rs"));
+
+impl SheetExample {
+    /// The path in the repository.
+    pub fn path(&self) -> String {
+        format!("tests/corpus/sheets/{}.{}", self.name, self.extension)
+    }
+
+    /// The codes the fixture is expected to raise.
+    pub fn codes(&self) -> Vec<String> {
+        let v: serde_json::Value = serde_json::from_slice(self.expected).unwrap_or_default();
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|t| t.get(0)?.as_str().map(str::to_owned))
+            .collect()
+    }
+
+    /// The file read as the CLI reads it.
+    pub fn read(&self, limits: &kommun_intl_sheets::Limits) -> kommun_intl_sheets::Register {
+        let format = kommun_intl_sheets::Format::of_path(std::path::Path::new(&self.path()))
+            .unwrap_or(kommun_intl_sheets::Format::Csv);
+        kommun_intl_sheets::read_bytes(format, self.name, self.text, limits)
+    }
+
+    /// True for a workbook (binary), false for a CSV file (text).
+    pub fn is_workbook(&self) -> bool {
+        self.extension != "csv"
+    }
+}

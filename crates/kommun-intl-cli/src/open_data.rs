@@ -6,8 +6,10 @@
 //!   DCAT-AP-SE description for Sweden's data portal (`--base-url` says where they will be
 //!   published);
 //! - `iati`: the projects as IATI 2.03 activity XML;
-//! - `wikidata`: QuickStatements for the partnerships whose partner has a Wikidata item
-//!   (`--wikidata` names the municipality's own item).
+//! - `wikidata`: QuickStatements for the partnerships whose partner has a Wikidata item (the
+//!   municipality's own item is the register's `municipality.wikidata`; `--wikidata`
+//!   overrides it). With `--compare DUMP` (a Wikidata JSON dump excerpt), only the statements
+//!   Wikidata lacks are written, and the twinnings the register lacks are listed.
 
 use std::path::{Path, PathBuf};
 
@@ -25,7 +27,7 @@ use crate::{exit, parse_lang};
 pub enum To {
     /// An Excel workbook, one sheet per collection; `--output` is a file.
     Xlsx,
-    /// An OpenDocument spreadsheet (not built in yet: the command says so).
+    /// An OpenDocument spreadsheet (LibreOffice), one sheet per collection; `--output` is a file.
     Ods,
     /// A folder of CSV files, one per sheet, as `import` reads them back; `--output` is a folder.
     Csv,
@@ -55,9 +57,15 @@ pub struct Args {
     /// For `dcat`: the licence's IRI [default: CC0 1.0]
     #[arg(long, value_name = "IRI")]
     pub license: Option<String>,
-    /// For `wikidata`: the municipality's own Wikidata item (`Q505023`).
-    #[arg(long, value_name = "QID", required_if_eq("to", "wikidata"))]
+    /// For `wikidata`: the municipality's own Wikidata item (`Q1000001`) [default: the
+    /// register's `municipality.wikidata`]
+    #[arg(long, value_name = "QID")]
     pub wikidata: Option<String>,
+    /// For `wikidata`: a Wikidata JSON dump excerpt (entities with their P190 claims) to
+    /// compare with: write only the statements it lacks, and list the twinnings the register
+    /// lacks.
+    #[arg(long, value_name = "DUMP")]
+    pub compare: Option<PathBuf>,
     /// Language of the messages: `sv` or `en` [default: from LC_ALL, LC_MESSAGES or LANG]
     #[arg(long, value_parser = parse_lang, value_name = "LANG")]
     pub lang: Option<kommun_intl::Lang>,
@@ -84,6 +92,43 @@ fn left_out(items: &[(String, &'static str)]) {
     for (id, why) in items {
         env::note(&format!("left out {id}: {why}"));
     }
+}
+
+/// `--to wikidata --compare DUMP`: the statements the dump lacks, and notes on what the
+/// register lacks.
+fn compare(register: Register<'_>, own: &WikidataId, dump: &Path, output: &Path) -> Result<(), u8> {
+    let limit = kommun_intl::Limits::default().max_document_size;
+    let bytes = std::fs::File::open(dump).and_then(|f| {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::Read::take(f, limit as u64 + 1), &mut bytes)
+            .map(|_| bytes)
+    });
+    let bytes = match bytes {
+        Ok(b) if b.len() <= limit => b,
+        Ok(_) => {
+            env::error(&format!("{}: larger than the limit of {limit} bytes", dump.display()));
+            return Err(exit::USAGE);
+        }
+        Err(e) => {
+            env::error(&format!("cannot read {}: {e}", dump.display()));
+            return Err(exit::USAGE);
+        }
+    };
+    let c = wikidata::compare(register, own, &bytes).map_err(|e| {
+        env::error(&format!("{}: {e}", dump.display()));
+        exit::USAGE
+    })?;
+    left_out(&c.missing_on_wikidata.left_out);
+    for (q, id) in &c.not_on_wikidata {
+        env::note(&format!("not on Wikidata: {id} ({own} P190 {q}, in neither direction)"));
+    }
+    for q in &c.not_in_register {
+        env::note(&format!("not in the register: {q} (twinned with {own} on Wikidata)"));
+    }
+    for q in &c.not_in_excerpt {
+        env::note(&format!("not in the excerpt: {q} (its statements were not seen)"));
+    }
+    write(output, &c.missing_on_wikidata.text)
 }
 
 /// Runs `export --to dcat|iati|wikidata`; returns the exit status.
@@ -137,12 +182,15 @@ pub fn run(args: &Args) -> u8 {
             text.push('\n');
             tables
                 .iter()
-                .try_for_each(|t| write(&args.output.join(t.name), &t.to_csv()))
+                .try_for_each(|t| write(&args.output.join(&t.name), &t.to_csv()))
                 .and_then(|()| write(&args.output.join("dataset.jsonld"), &text))
         }
         To::Iati => {
             let out = iati::activities(register);
             left_out(&out.left_out);
+            for (id, what) in &out.notes {
+                env::note(&format!("{id}: {what}"));
+            }
             if out.count == 0 {
                 env::error(&match data.projects.len() {
                     0 => "the register has no projects; nothing written".to_owned(),
@@ -155,10 +203,21 @@ pub fn run(args: &Args) -> u8 {
             write(&args.output, &out.xml)
         }
         To::Wikidata => {
-            let Some(own) = own else { return exit::USAGE };
-            let out = wikidata::statements(register, &own);
-            left_out(&out.left_out);
-            write(&args.output, &out.text)
+            let Some(own) = own.or_else(|| data.municipality.wikidata.clone()) else {
+                env::error(
+                    "the municipality's Wikidata item is not known: set `municipality.wikidata` \
+                     in the register, or pass --wikidata QID",
+                );
+                return exit::USAGE;
+            };
+            match &args.compare {
+                None => {
+                    let out = wikidata::statements(register, &own);
+                    left_out(&out.left_out);
+                    write(&args.output, &out.text)
+                }
+                Some(dump) => compare(register, &own, dump, &args.output),
+            }
         }
         To::Xlsx | To::Ods | To::Csv => {
             unreachable!("spreadsheets are written by `sheets::export` above")

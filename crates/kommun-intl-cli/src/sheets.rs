@@ -55,17 +55,16 @@ pub struct ExportArgs {
 /// Arguments of `template`.
 #[derive(Debug, clap::Args)]
 pub struct TemplateArgs {
-    /// The workbook to write (.xlsx).
+    /// The workbook to write: .xlsx (Excel) or .ods (LibreOffice).
     #[arg(value_name = "PATH")]
     pub output: PathBuf,
+    #[command(flatten)]
+    pub profile: crate::profile::Arg,
     /// Language of the sheet names, headers (the other language follows), notes and
     /// drop-down labels: `sv` or `en` [default: from LC_ALL, LC_MESSAGES or LANG]
     #[arg(long, value_parser = parse_lang, value_name = "LANG")]
     pub lang: Option<Lang>,
 }
-
-const NO_ODS: &str = "writing .ods is not built in (no well-kept ODS writer is a dependency \
-yet); write .xlsx, which LibreOffice opens and saves as .ods";
 
 /// Runs `import`; returns the exit status.
 pub fn import(args: &ImportArgs) -> u8 {
@@ -144,13 +143,12 @@ pub fn export(args: &ExportArgs) -> u8 {
         }
     };
     let result = match args.to {
-        To::Ods => {
-            env::error(NO_ODS);
-            return exit::USAGE;
+        To::Xlsx | To::Ods => {
+            let book = if args.to == To::Ods { write::Book::Ods } else { write::Book::Xlsx };
+            write::workbook_bytes(&value, lang, book)
+                .and_then(|b| std::fs::write(&args.output, b).map_err(Into::into))
+                .map(|()| vec![args.output.clone()])
         }
-        To::Xlsx => write::xlsx_bytes(&value, lang)
-            .and_then(|b| std::fs::write(&args.output, b).map_err(Into::into))
-            .map(|()| vec![args.output.clone()]),
         To::Csv => write::write_csv_folder(&value, lang, &args.output),
     };
     match result {
@@ -170,11 +168,19 @@ pub fn export(args: &ExportArgs) -> u8 {
 /// Runs `template`; returns the exit status.
 pub fn template(args: &TemplateArgs) -> u8 {
     let lang = env::lang(args.lang);
-    if kommun_intl_sheets::Format::of_path(&args.output) == Some(kommun_intl_sheets::Format::Ods) {
-        env::error(NO_ODS);
-        return exit::USAGE;
-    }
-    match write::template_bytes(lang)
+    let book = match kommun_intl_sheets::Format::of_path(&args.output) {
+        Some(kommun_intl_sheets::Format::Ods) => write::Book::Ods,
+        Some(kommun_intl_sheets::Format::Xlsx) => write::Book::Xlsx,
+        _ => {
+            env::error(&format!(
+                "{}: a template is an .xlsx or .ods workbook; name the file so",
+                args.output.display()
+            ));
+            return exit::USAGE;
+        }
+    };
+    let Ok(profile) = args.profile.load(lang) else { return exit::USAGE };
+    match write::template(lang, book, profile.as_deref())
         .and_then(|b| std::fs::write(&args.output, b).map_err(Into::into))
     {
         Ok(()) => {

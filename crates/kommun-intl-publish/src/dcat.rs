@@ -104,10 +104,10 @@ pub fn describe(
             json!({
                 "@id": url,
                 "@type": "dcat:Distribution",
-                "dcterms:title": both(t.title.0, t.title.1),
+                "dcterms:title": both(&t.title.0, &t.title.1),
                 "dcterms:description": both(
-                    &format!("{} som CSV (RFC 4180, UTF-8), en rad per post, koder enligt kommun-intls kodlistor.", t.title.0),
-                    &format!("{} as CSV (RFC 4180, UTF-8), one row per record, codes from kommun-intl's code lists.", t.title.1),
+                    &format!("{} som CSV (RFC 4180, UTF-8), en rad per post (för kommunens egna uppgifter ett fält per rad), rubriker som sökvägar, koder enligt kommun-intls kodlistor; läses tillbaka med kommun-intl import.", t.title.0),
+                    &format!("{} as CSV (RFC 4180, UTF-8), one row per record (for the municipality's own fields, a field per row), headers as paths, codes from kommun-intl's code lists; read back by kommun-intl import.", t.title.1),
                 ),
                 "dcat:accessURL": iri(&url),
                 "dcat:downloadURL": iri(&url),

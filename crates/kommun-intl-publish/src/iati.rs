@@ -5,8 +5,16 @@
 //! project without either is left out (and named in [`Iati::left_out`]) rather than given a
 //! status or a date it does not have. The reporting organisation is the municipality, with
 //! the identifier `SE-ON-` and its organisation number (Bolagsverket's list in IATI's
-//! organisation registration agencies), else `SE-KOM-` and its SCB code (not a registered
-//! agency; say so where you publish).
+//! organisation registration agencies). IATI 2.01 and later ask that a `reporting-org`
+//! identifier start with a prefix of that code list, so a register without the organisation
+//! number gives no activity (each project is left out, saying why) rather than one under an
+//! invented prefix.
+//!
+//! The participating countries are the activity's `recipient-country`: one country alone
+//! (the whole activity, no percentage needed). IATI asks that several countries each carry a
+//! `percentage`, adding up to 100; a register does not know the shares, so several countries
+//! are not given as recipient countries (that is noted in [`Iati::notes`]) and are named in
+//! a description of type 4 (other) instead.
 
 use std::fmt::Write as _;
 
@@ -27,20 +35,30 @@ pub struct Iati {
     pub count: usize,
     /// The ids of the projects left out, each with why.
     pub left_out: Vec<(String, &'static str)>,
+    /// The ids of the projects written with something of theirs left out, each with what.
+    pub notes: Vec<(String, &'static str)>,
 }
+
+/// Why no project is an activity when the register has no organisation number.
+const NO_ORGANISATION_NUMBER: &str = "the municipality has no organisation number: IATI \
+identifies the reporting organisation by a registered identifier (SE-ON- and the organisation \
+number); add `municipality.organisation_number`";
+
+/// Why the participating countries of a project with several are not recipient countries.
+const SEVERAL_COUNTRIES: &str = "several participating countries and no shares of them: not \
+given as recipient-country (IATI then asks for percentages adding up to 100), named in a \
+description instead";
 
 /// Escapes text for XML content and attribute values.
 fn esc(s: &str) -> String {
     crate::escape_markup(s)
 }
 
-/// The reporting organisation's identifier.
-pub(crate) fn org_ref(data: &Dataset) -> String {
-    let m = &data.municipality;
-    match &m.organisation_number {
-        Some(n) => format!("SE-ON-{}", n.as_str().replace('-', "")),
-        None => format!("SE-KOM-{}", m.municipality_code),
-    }
+/// The reporting organisation's identifier: `SE-ON-` and the organisation number, or none
+/// when the register does not give it.
+pub(crate) fn org_ref(data: &Dataset) -> Option<String> {
+    let n = data.municipality.organisation_number.as_ref()?;
+    Some(format!("SE-ON-{}", n.as_str().replace('-', "")))
 }
 
 fn status_code(s: ActivityStatus) -> u8 {
@@ -189,6 +207,21 @@ fn activity(p: &Project, data: &Dataset, reporting: &str) -> Result<String, &'st
         }
     }
     x.push_str("    </description>\n");
+    let countries: Vec<_> = p.participating_countries.iter().flatten().collect();
+    if countries.len() > 1 && p.description.is_some() {
+        x.push_str("    <description type=\"4\">\n");
+        for lang in kommun_intl::Lang::ALL {
+            let label = if lang == kommun_intl::Lang::Sv {
+                "Deltagande länder"
+            } else {
+                "Participating countries"
+            };
+            let names: Vec<&str> = countries.iter().map(|c| c.label(lang)).collect();
+            let tag = (lang == kommun_intl::Lang::En).then_some("en");
+            narrative(&mut x, "      ", &format!("{label}: {}.", names.join(", ")), tag);
+        }
+        x.push_str("    </description>\n");
+    }
     // Who pays (Funding, 1), then the municipality and the other organisations (Implementing,
     // 4; the coordinator Accountable, 2).
     let mut funders: Vec<&FundingSource> = p.funders.iter().flatten().collect();
@@ -255,7 +288,7 @@ fn activity(p: &Project, data: &Dataset, reporting: &str) -> Result<String, &'st
             if ended { 4 } else { 3 }
         );
     }
-    for c in p.participating_countries.iter().flatten() {
+    if let [c] = countries.as_slice() {
         let _ = writeln!(x, "    <recipient-country code=\"{}\"/>", c.code());
     }
     for a in p.areas.iter().flatten() {
@@ -306,16 +339,24 @@ pub fn activities(register: Register<'_>) -> Iati {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<iati-activities version=\"2.03\">\n",
     );
     let mut left_out = Vec::new();
+    let mut notes = Vec::new();
     let mut count = 0;
     for p in &data.projects {
-        match activity(p, data, &reporting) {
+        let Some(reporting) = &reporting else {
+            left_out.push((p.id.to_string(), NO_ORGANISATION_NUMBER));
+            continue;
+        };
+        match activity(p, data, reporting) {
             Ok(a) => {
                 xml.push_str(&a);
                 count += 1;
+                if p.participating_countries.as_ref().is_some_and(|c| c.len() > 1) {
+                    notes.push((p.id.to_string(), SEVERAL_COUNTRIES));
+                }
             }
             Err(why) => left_out.push((p.id.to_string(), why)),
         }
     }
     xml.push_str("</iati-activities>\n");
-    Iati { xml, count, left_out }
+    Iati { xml, count, left_out, notes }
 }

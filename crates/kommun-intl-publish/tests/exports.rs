@@ -26,34 +26,51 @@ fn lidkoping() -> kommun_intl_publish::Owned {
 fn one_csv_per_collection_with_codes() {
     let owned = full();
     let tables = csv::tables(owned.register());
-    let names: Vec<&str> = tables.iter().map(|t| t.name).collect();
+    let names: Vec<&str> = tables.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(
         names,
         [
+            "municipality.csv",
+            "units.csv",
             "partnerships.csv",
             "projects.csv",
-            "units.csv",
-            "networks.csv",
             "memberships.csv",
-            "statistics.csv"
+            "statistics.csv",
+            "networks.csv",
+            "sources.csv"
         ]
     );
-    let projects = tables[1].to_csv();
+    let projects = tables[3].to_csv();
     let mut lines = projects.split("\r\n");
-    assert!(lines.next().unwrap().starts_with("id,title,title_en,acronym,departments,"));
-    // Quoted as RFC 4180 says; lists joined by `;`.
-    assert!(projects.contains("ruggedised,RUGGEDISED,RUGGEDISED,,stadsbyggnad,lighthouse_city,NL;GB;FI,horizon_2020,,eu,completion,2016-11,2022-05-31,17700000,EUR,true,https://ruggedised.eu/"), "{projects}");
+    let header = lines.next().unwrap();
+    assert!(header.starts_with("id,title/sv,title/en,description,departments,"), "{header}");
+    assert!(header.contains(",budget/total/amount,budget/total/currency,"), "{header}");
+    // Codes, not labels; quoted as RFC 4180 says; lists joined by `;`.
+    assert!(projects.contains("ruggedised,RUGGEDISED,RUGGEDISED,\"Smarta städer: energi, transporter och digitalisering i tre fyrtornsstäder.\",stadsbyggnad,lighthouse_city,"), "{projects}");
+    assert!(projects.contains(",NL; GB; FI,horizon_2020,"), "{projects}");
     assert!(projects.contains("gransfritt,Gränsfritt lärande & <utbyte>,"), "{projects}");
     // A header and one row per record.
-    assert_eq!(tables[0].rows.len(), 4);
+    assert_eq!(tables[2].rows.len(), 4);
     assert_eq!(
         tables[5].to_csv(),
-        "period,measure,value,unit,approximate\r\n2023,external_funding,2500000.50,SEK,false\r\n2022,international_activities,40,count,false\r\n"
+        "period,measure,value,unit\r\n2023,external_funding,2500000.50,SEK\r\n2022,international_activities,40,count\r\n"
     );
+    // The register's own fields: a field and its value per row.
+    assert_eq!(tables[0].rows[0], ["municipality/id", "umea"]);
     // Lidköping has no networks or memberships: no empty files.
     let owned = lidkoping();
-    let names: Vec<&str> = csv::tables(owned.register()).iter().map(|t| t.name).collect();
-    assert_eq!(names, ["partnerships.csv", "projects.csv", "units.csv", "statistics.csv"]);
+    let names: Vec<String> = csv::tables(owned.register()).into_iter().map(|t| t.name).collect();
+    assert_eq!(
+        names,
+        [
+            "municipality.csv",
+            "units.csv",
+            "partnerships.csv",
+            "projects.csv",
+            "statistics.csv",
+            "sources.csv"
+        ]
+    );
 }
 
 /// The namespaces of the prefixes DCAT-AP-SE's templates and our context use.
@@ -349,7 +366,9 @@ fn iati_activities_for_the_projects_with_a_status_and_a_date() {
         "<activity-date iso-date=\"2016-11-01\" type=\"2\"/>",
         "<activity-date iso-date=\"2022-05-31\" type=\"4\"/>",
         "<activity-date iso-date=\"2027-12-31\" type=\"3\"/>",
-        "<recipient-country code=\"FI\"/>",
+        "<recipient-country code=\"NO\"/>",
+        "<description type=\"4\">",
+        "<narrative>Deltagande länder: Nederländerna, Förenade kungariket, Finland.</narrative>",
         "<other-identifier ref=\"731198\" type=\"A9\">",
         "<value currency=\"EUR\" value-date=\"2016-11-01\">17700000</value>",
         "<narrative>Gränsfritt lärande &amp; &lt;utbyte&gt;</narrative>",
@@ -358,6 +377,12 @@ fn iati_activities_for_the_projects_with_a_status_and_a_date() {
     ] {
         assert!(xml.contains(part), "no {part} in\n{xml}");
     }
+    // Several countries without shares are not recipient countries (IATI would need
+    // percentages adding up to 100): the one-country project's is the only one.
+    assert_eq!(xml.matches("<recipient-country ").count(), 1, "{xml}");
+    assert_eq!(out.notes.len(), 1);
+    assert_eq!(out.notes[0].0, "ruggedised");
+    assert!(out.notes[0].1.contains("adding up to 100"), "{:?}", out.notes);
     // Lidköping's page gives no dates: every project is left out, and says why.
     let owned = lidkoping();
     let out = iati::activities(owned.register());
@@ -382,4 +407,63 @@ fn quickstatements_for_both_sides_with_qualifiers_and_reference() {
         .join("\n")
     );
     assert_eq!(out.left_out, [("okand".to_owned(), "the partner has no Wikidata item")]);
+}
+
+/// The synthetic dump excerpt (tests/data/README.md): Harstad's twinning is there both ways,
+/// Saskatoon's in neither, and Wikidata has a twin (`Q1000004`) the register lacks; a
+/// deprecated statement counts for nothing.
+#[test]
+fn comparison_with_a_dump_excerpt_says_what_each_side_lacks() {
+    let owned = full();
+    let dump = read("tests/data/wikidata-excerpt.json");
+    let own = WikidataId::new("Q1000001");
+    let c = wikidata::compare(owned.register(), &own, &dump).unwrap();
+    let lines: Vec<&str> = c.missing_on_wikidata.text.lines().collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].starts_with("Q1000001\tP190\tQ1000003\tP580\t+1990-05"), "{lines:?}");
+    assert!(lines[1].starts_with("Q1000003\tP190\tQ1000001\t"), "{lines:?}");
+    assert_eq!(c.not_on_wikidata, [("Q1000003".to_owned(), "saskatoon".to_owned())]);
+    assert_eq!(c.not_in_register, ["Q1000004"]);
+    assert!(c.not_in_excerpt.is_empty(), "{:?}", c.not_in_excerpt);
+}
+
+/// `Special:EntityData`'s shape reads too; an item missing from the excerpt is named, since
+/// its side of a twinning was not seen.
+#[test]
+fn comparison_reads_entity_data_and_names_what_the_excerpt_lacks() {
+    let owned = full();
+    let entities: Vec<Value> =
+        serde_json::from_slice(&read("tests/data/wikidata-excerpt.json")).unwrap();
+    let only_own: serde_json::Map<String, Value> =
+        entities.into_iter().take(1).map(|e| (e["id"].as_str().unwrap().to_owned(), e)).collect();
+    let dump = serde_json::to_vec(&serde_json::json!({ "entities": only_own })).unwrap();
+    let c = wikidata::compare(owned.register(), &WikidataId::new("Q1000001"), &dump).unwrap();
+    assert_eq!(c.not_in_excerpt, ["Q1000002", "Q1000003"]);
+    assert_eq!(c.not_in_register, ["Q1000004"]);
+    // Only the municipality's own statement to Saskatoon is known to be missing.
+    assert_eq!(c.missing_on_wikidata.text.lines().count(), 1);
+}
+
+#[test]
+fn a_dump_that_is_not_entities_is_a_clear_error() {
+    let owned = full();
+    let own = WikidataId::new("Q1000001");
+    for (dump, says) in [(&b"{\"items\": []}"[..], "neither a list"), (b"[{", "not JSON")] {
+        let e = wikidata::compare(owned.register(), &own, dump).unwrap_err();
+        assert!(e.to_string().contains(says), "{e}");
+    }
+}
+
+/// Without an organisation number there is no registered identifier for the reporting
+/// organisation: no activity, and each project says why (no invented prefix).
+#[test]
+fn iati_needs_the_organisation_number_and_invents_no_prefix() {
+    let mut v: Value = serde_json::from_slice(&read("tests/data/full.json")).unwrap();
+    v["municipality"].as_object_mut().unwrap().remove("organisation_number");
+    let owned = Register::from_json(&serde_json::to_vec(&v).unwrap()).unwrap();
+    let out = iati::activities(owned.register());
+    assert_eq!(out.count, 0);
+    assert!(!out.xml.contains("SE-KOM") && !out.xml.contains("<iati-activity "), "{}", out.xml);
+    assert_eq!(out.left_out.len(), 4, "{:?}", out.left_out);
+    assert!(out.left_out.iter().all(|(_, why)| why.contains("organisation_number")));
 }

@@ -31,6 +31,7 @@ pub mod book;
 pub mod coerce;
 pub mod labels;
 pub mod layout;
+pub mod ods;
 pub mod read;
 pub mod write;
 

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use kommun_intl::Lang;
-use kommun_intl::schema::compiled::NodeId;
+use kommun_intl::schema::compiled::{Codes, NodeId};
+use kommun_intl::{Lang, Profile};
 use rust_xlsxwriter::{DataValidation, Format as CellFormat, Formula, Note, Workbook, XlsxError};
 use serde_json::Value;
 
@@ -29,6 +29,8 @@ pub enum Out {
 pub struct Table {
     /// The sheet's name.
     pub name: String,
+    /// What it holds, in Swedish and English (`Partnerskap`, `Partnerships`).
+    pub titles: (String, String),
     /// True for the register's own sheet: a field per row (header in A, value in B).
     pub vertical: bool,
     /// The columns (for a vertical sheet, the rows): the field's path and its header.
@@ -49,11 +51,29 @@ pub enum WriteError {
     /// The CSV writer failed.
     #[error("cannot write CSV: {0}")]
     Csv(#[from] csv::Error),
+    /// The writer was given what it cannot write.
+    #[error("cannot write the workbook: {0}")]
+    Unwritable(&'static str),
+    /// The zip file of an ODS workbook could not be written.
+    #[error("cannot write the workbook: {0}")]
+    Zip(#[from] zip::result::ZipError),
+}
+
+/// How [`tables_as`] writes the cells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    /// For people: sheets named and headed in the language (headers in both), codes as their
+    /// labels.
+    Labels(Lang),
+    /// For machines (the open-data CSV files): sheets named by the register's keys
+    /// (`partnerships`), headers as flatten-tool paths (`partner/name/sv`), codes as codes.
+    Codes,
 }
 
 struct Flattener<'a> {
     layout: &'a Layout,
     lang: Lang,
+    codes: bool,
 }
 
 impl Flattener<'_> {
@@ -122,9 +142,11 @@ impl Flattener<'_> {
         }
     }
 
-    /// A plain value as text: a code as its label in the sheet's language.
+    /// A plain value as text: a code as its label in the sheet's language (as itself in
+    /// [`Style::Codes`]).
     fn text(&self, v: &Value, node: NodeId) -> String {
         match v {
+            Value::String(s) if self.codes => s.clone(),
             Value::String(s) => {
                 label_of(self.layout, node, s, self.lang).unwrap_or_else(|| s.clone())
             }
@@ -143,8 +165,21 @@ fn get<'v>(v: &'v Value, path: &[String]) -> Option<&'v Value> {
 /// (`Kommun`) first, then one per list that has records.
 #[must_use]
 pub fn tables(register: &Value, lang: Lang) -> Vec<Table> {
+    tables_as(register, Style::Labels(lang))
+}
+
+/// The register's sheets (as [`tables`]) in a style: for people or for machines.
+#[must_use]
+pub fn tables_as(register: &Value, style: Style) -> Vec<Table> {
     let layout = Layout::get();
-    let f = Flattener { layout, lang };
+    let (lang, codes) = match style {
+        Style::Labels(lang) => (lang, false),
+        Style::Codes => (Lang::En, true),
+    };
+    let f = Flattener { layout, lang, codes };
+    let header = |root: NodeId, p: &[Seg]| {
+        if codes { column_path(p) } else { header(layout, root, p, lang) }
+    };
     let mut out = Vec::new();
     // The register's own fields, without the lists that have sheets of their own.
     let mut own = register.clone();
@@ -164,12 +199,18 @@ pub fn tables(register: &Value, lang: Lang) -> Vec<Table> {
     f.flatten(&own, Some(root), &mut Vec::new(), &mut cells);
     cells.sort_by_key(|(p, _)| layout.order(root, p));
     let (sv, en) = labels::ROOT_SHEET;
+    let name = match style {
+        Style::Labels(Lang::Sv) => sv.to_owned(),
+        Style::Labels(Lang::En) => en.to_owned(),
+        Style::Codes => en.to_lowercase(),
+    };
     out.push(Table {
-        name: (if lang == Lang::Sv { sv } else { en }).to_owned(),
+        name,
+        titles: (sv.to_owned(), en.to_owned()),
         vertical: true,
         columns: cells
             .iter()
-            .map(|(p, _)| (p.clone(), header(layout, root, p, lang), layout.resolve(root, p)))
+            .map(|(p, _)| (p.clone(), header(root, p), layout.resolve(root, p)))
             .collect(),
         rows: vec![cells.into_iter().map(|(_, o)| Some(o)).collect()],
     });
@@ -204,12 +245,17 @@ pub fn tables(register: &Value, lang: Lang) -> Vec<Table> {
                 row
             })
             .collect();
+        let name = match (style, c.path.last()) {
+            (Style::Codes, Some(key)) => key.clone(),
+            _ => c.name(lang).to_owned(),
+        };
         out.push(Table {
-            name: c.name(lang).to_owned(),
+            name,
+            titles: (c.sv.clone(), c.en.clone()),
             vertical: false,
             columns: paths
                 .iter()
-                .map(|p| (p.clone(), header(layout, c.item, p, lang), layout.resolve(c.item, p)))
+                .map(|p| (p.clone(), header(c.item, p), layout.resolve(c.item, p)))
                 .collect(),
             rows,
         });
@@ -229,22 +275,52 @@ fn header(layout: &Layout, root: NodeId, path: &[Seg], lang: Lang) -> String {
 fn csv_text(o: &Out, lang: Lang) -> String {
     match o {
         Out::Text(s) => s.clone(),
-        Out::Number(n) => {
-            let mut s =
-                if n.fract() == 0.0 && n.abs() < 1e15 { format!("{n:.0}") } else { format!("{n}") };
-            if let Some((_, frac)) = s.split_once('.')
-                && frac.len() == 3
-            {
-                s.push('0');
-            }
-            s.replace('.', ",")
-        }
+        Out::Number(n) => number_text(*n).replace('.', ","),
         Out::Bool(b) => match (lang, b) {
             (Lang::Sv, true) => "ja".into(),
             (Lang::Sv, false) => "nej".into(),
             (Lang::En, b) => b.to_string(),
         },
     }
+}
+
+/// A number as the reader takes it back: three decimals get a fourth, `0`, so that they
+/// cannot be read as thousands.
+fn number_text(n: f64) -> String {
+    let mut s = if n.fract() == 0.0 && n.abs() < 1e15 { format!("{n:.0}") } else { format!("{n}") };
+    if let Some((_, frac)) = s.split_once('.')
+        && frac.len() == 3
+    {
+        s.push('0');
+    }
+    s
+}
+
+/// The cells of one table as rows of text, for machines: numbers with a decimal point,
+/// booleans `true`/`false`; a vertical table is a field and its value per row.
+#[must_use]
+pub fn open_rows(table: &Table) -> Vec<Vec<String>> {
+    let text = |o: &Out| match o {
+        Out::Text(s) => s.clone(),
+        Out::Number(n) => number_text(*n),
+        Out::Bool(b) => b.to_string(),
+    };
+    if table.vertical {
+        return table
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, (_, h, _))| {
+                let v = table.rows.first().and_then(|r| r[i].as_ref()).map(text);
+                vec![h.clone(), v.unwrap_or_default()]
+            })
+            .collect();
+    }
+    let mut rows = vec![table.columns.iter().map(|(_, h, _)| h.clone()).collect()];
+    for row in &table.rows {
+        rows.push(row.iter().map(|o| o.as_ref().map(text).unwrap_or_default()).collect());
+    }
+    rows
 }
 
 /// One table as CSV: UTF-8 with a byte order mark (so that Excel reads it as UTF-8), `;`
@@ -290,59 +366,175 @@ pub fn write_csv_folder(
     Ok(written)
 }
 
-fn header_format() -> CellFormat {
-    CellFormat::new().set_bold().set_background_color("#DDE8F0").set_text_wrap()
+/// What the xlsx and the ODS writers both do: a register and a template are written by
+/// the same calls to either.
+pub trait Sheets {
+    /// Starts a sheet; the calls that follow write into it.
+    fn add_sheet(&mut self, name: &str) -> Result<(), WriteError>;
+    /// Hides the current sheet.
+    fn hide(&mut self) -> Result<(), WriteError>;
+    /// Keeps the first row of the current sheet in view.
+    fn freeze_header(&mut self) -> Result<(), WriteError>;
+    /// Sets a column's width, in characters.
+    fn width(&mut self, c: u16, chars: f64) -> Result<(), WriteError>;
+    /// Writes a value; a header is written bold on a tinted background.
+    fn value(&mut self, r: u32, c: u16, o: &Out, header: bool) -> Result<(), WriteError>;
+    /// Puts a note on a cell.
+    fn note(&mut self, r: u32, c: u16, text: &str) -> Result<(), WriteError>;
+    /// A drop-down list on rows `first..=last` of column `c`: the `len` values below the
+    /// header of column `list_col` of the sheet named `sheet`.
+    fn list(
+        &mut self,
+        rows: (u32, u32),
+        c: u16,
+        source: (&str, u16, usize),
+    ) -> Result<(), WriteError>;
+    /// The bytes of the file.
+    fn save(self) -> Result<Vec<u8>, WriteError>;
+}
+
+/// The xlsx writer, on its current sheet.
+#[derive(Default)]
+pub struct Xlsx {
+    wb: Workbook,
+    at: Option<usize>,
+}
+
+impl Xlsx {
+    fn ws(&mut self) -> Result<&mut rust_xlsxwriter::Worksheet, WriteError> {
+        let at = self.at.ok_or(WriteError::Unwritable("a cell before any sheet"))?;
+        Ok(self.wb.worksheet_from_index(at)?)
+    }
+}
+
+impl Sheets for Xlsx {
+    fn add_sheet(&mut self, name: &str) -> Result<(), WriteError> {
+        self.wb.add_worksheet().set_name(name)?;
+        self.at = Some(self.at.map_or(0, |i| i + 1));
+        Ok(())
+    }
+
+    fn hide(&mut self) -> Result<(), WriteError> {
+        self.ws()?.set_hidden(true);
+        Ok(())
+    }
+
+    fn freeze_header(&mut self) -> Result<(), WriteError> {
+        self.ws()?.set_freeze_panes(1, 0)?;
+        Ok(())
+    }
+
+    fn width(&mut self, c: u16, chars: f64) -> Result<(), WriteError> {
+        self.ws()?.set_column_width(c, chars)?;
+        Ok(())
+    }
+
+    fn value(&mut self, r: u32, c: u16, o: &Out, header: bool) -> Result<(), WriteError> {
+        let ws = self.ws()?;
+        match (o, header) {
+            (Out::Text(s), true) => ws.write_string_with_format(
+                r,
+                c,
+                s,
+                &CellFormat::new().set_bold().set_background_color("#DDE8F0").set_text_wrap(),
+            )?,
+            (Out::Text(s), false) => ws.write_string(r, c, s)?,
+            (Out::Number(n), _) => ws.write_number(r, c, *n)?,
+            (Out::Bool(b), _) => ws.write_boolean(r, c, *b)?,
+        };
+        Ok(())
+    }
+
+    fn note(&mut self, r: u32, c: u16, text: &str) -> Result<(), WriteError> {
+        let note = Note::new(text).set_author("kommun-intl").set_width(360).set_height(180);
+        self.ws()?.insert_note(r, c, &note)?;
+        Ok(())
+    }
+
+    fn list(
+        &mut self,
+        (first, last): (u32, u32),
+        c: u16,
+        (sheet, list_col, len): (&str, u16, usize),
+    ) -> Result<(), WriteError> {
+        let letter = crate::book::column_letters(u32::from(list_col));
+        let formula = format!("='{}'!${letter}$2:${letter}${}", sheet.replace('\'', "''"), len + 1);
+        let dv = DataValidation::new().allow_list_formula(Formula::new(formula));
+        self.ws()?.add_data_validation(first, c, last, c, &dv)?;
+        Ok(())
+    }
+
+    fn save(mut self) -> Result<Vec<u8>, WriteError> {
+        Ok(self.wb.save_to_buffer()?)
+    }
+}
+
+/// A workbook format this crate writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Book {
+    /// Excel (`.xlsx`).
+    Xlsx,
+    /// OpenDocument (`.ods`, LibreOffice).
+    Ods,
+}
+
+fn row(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+fn col(i: usize) -> u16 {
+    u16::try_from(i).unwrap_or(u16::MAX)
+}
+
+fn text(s: &str) -> Out {
+    Out::Text(s.to_owned())
 }
 
 /// The register as an xlsx workbook.
 pub fn xlsx_bytes(register: &Value, lang: Lang) -> Result<Vec<u8>, WriteError> {
-    let mut wb = Workbook::new();
-    let bold = header_format();
+    workbook_bytes(register, lang, Book::Xlsx)
+}
+
+/// The register as a workbook: xlsx or ODS.
+pub fn workbook_bytes(register: &Value, lang: Lang, book: Book) -> Result<Vec<u8>, WriteError> {
+    match book {
+        Book::Xlsx => write_register(Xlsx::default(), register, lang),
+        Book::Ods => write_register(crate::ods::Workbook::default(), register, lang),
+    }
+}
+
+fn write_register<S: Sheets>(
+    mut s: S,
+    register: &Value,
+    lang: Lang,
+) -> Result<Vec<u8>, WriteError> {
     for table in tables(register, lang) {
-        let ws = wb.add_worksheet();
-        ws.set_name(&table.name)?;
+        s.add_sheet(&table.name)?;
         if table.vertical {
-            ws.set_column_width(0, 40)?;
-            ws.set_column_width(1, 40)?;
+            s.width(0, 40.0)?;
+            s.width(1, 40.0)?;
             for (i, (_, h, _)) in table.columns.iter().enumerate() {
-                let r = u32::try_from(i).unwrap_or(u32::MAX);
-                ws.write_string_with_format(r, 0, h, &bold)?;
-                if let Some(Some(o)) = table.rows.first().map(|row| &row[i]) {
-                    write_out(ws, r, 1, o)?;
+                s.value(row(i), 0, &text(h), true)?;
+                if let Some(Some(o)) = table.rows.first().map(|r| &r[i]) {
+                    s.value(row(i), 1, o, false)?;
                 }
             }
             continue;
         }
-        ws.set_freeze_panes(1, 0)?;
+        s.freeze_header()?;
         for (c, (_, h, _)) in table.columns.iter().enumerate() {
-            let c = u16::try_from(c).unwrap_or(u16::MAX);
-            ws.write_string_with_format(0, c, h, &bold)?;
-            ws.set_column_width(c, 22)?;
+            s.value(0, col(c), &text(h), true)?;
+            s.width(col(c), 22.0)?;
         }
-        for (r, row) in table.rows.iter().enumerate() {
-            let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
-            for (c, o) in row.iter().enumerate() {
+        for (r, cells) in table.rows.iter().enumerate() {
+            for (c, o) in cells.iter().enumerate() {
                 if let Some(o) = o {
-                    write_out(ws, r, u16::try_from(c).unwrap_or(u16::MAX), o)?;
+                    s.value(row(r + 1), col(c), o, false)?;
                 }
             }
         }
     }
-    Ok(wb.save_to_buffer()?)
-}
-
-fn write_out(
-    ws: &mut rust_xlsxwriter::Worksheet,
-    r: u32,
-    c: u16,
-    o: &Out,
-) -> Result<(), XlsxError> {
-    match o {
-        Out::Text(s) => ws.write_string(r, c, s)?,
-        Out::Number(n) => ws.write_number(r, c, *n)?,
-        Out::Bool(b) => ws.write_boolean(r, c, *b)?,
-    };
-    Ok(())
+    s.save()
 }
 
 /// A sheet of a template: its name, whether it is the register's own (a field per row), its
@@ -352,20 +544,62 @@ type TemplateSheet = (String, bool, Vec<(FieldPath, NodeId)>);
 /// How many rows of a template sheet get drop-down lists.
 const TEMPLATE_ROWS: u32 = 1000;
 
+/// The empty xlsx workbook of a register (see [`template`]), with the built-in code lists.
+pub fn template_bytes(lang: Lang) -> Result<Vec<u8>, WriteError> {
+    template(lang, Book::Xlsx, None)
+}
+
 /// The empty workbook of a register: every sheet with its headers in both languages (the
 /// chosen one first), a note on each header with the field's description and its path,
-/// drop-down lists of the code lists (by label) and a help sheet.
-pub fn template_bytes(lang: Lang) -> Result<Vec<u8>, WriteError> {
+/// drop-down lists of the code lists (by label) and a help sheet. With a profile, the lists
+/// it sets (feedback categories, channels, ...) offer the municipality's codes only.
+pub fn template(lang: Lang, book: Book, profile: Option<&Profile>) -> Result<Vec<u8>, WriteError> {
+    match book {
+        Book::Xlsx => write_template(Xlsx::default(), lang, profile),
+        Book::Ods => write_template(crate::ods::Workbook::default(), lang, profile),
+    }
+}
+
+/// The code list of a column: the profile's where it sets one for the column, else the
+/// schema's; `None` for a column without one.
+fn column_codes<'a>(
+    layout: &'a Layout,
+    profile: &'a [(&'static str, Option<&'static str>, Codes)],
+    parent: Option<NodeId>,
+    path: &[Seg],
+    id: NodeId,
+) -> Option<&'a Codes> {
+    let def = |n: NodeId| layout.compiled.node(layout.compiled.target(n).0).def.as_deref();
+    let key = match path.last() {
+        Some(Seg::Key(k)) => Some(k.as_str()),
+        _ => None,
+    };
+    for (d, property, codes) in profile {
+        let hit = match property {
+            None => def(id) == Some(*d),
+            Some(p) => key == Some(*p) && parent.and_then(def) == Some(*d),
+        };
+        if hit && !codes.values.is_empty() {
+            return Some(codes);
+        }
+    }
+    layout.compiled.codes(id)
+}
+
+fn write_template<S: Sheets>(
+    mut book: S,
+    lang: Lang,
+    profile: Option<&Profile>,
+) -> Result<Vec<u8>, WriteError> {
     let layout = Layout::get();
-    let mut wb = Workbook::new();
-    let bold = header_format();
+    let profile_lists = profile.map(Profile::code_lists).unwrap_or_default();
     let (codes_name, help_name) = match lang {
         Lang::Sv => ("Koder", "Hjälp"),
         Lang::En => ("Codes", "Help"),
     };
     // Code lists go into a hidden sheet, one column each, which the drop-downs refer to:
     // an inline list is limited to 255 characters, the countries alone are many more.
-    let mut lists: Vec<(NodeId, Vec<String>)> = Vec::new();
+    let mut lists: Vec<(String, Vec<String>)> = Vec::new();
     // Each sheet: its name, whether it is the register's own (vertical), its columns.
     let mut sheets: Vec<TemplateSheet> = Vec::new();
     let root = layout.compiled.root();
@@ -386,62 +620,29 @@ pub fn template_bytes(lang: Lang) -> Result<Vec<u8>, WriteError> {
             .collect();
         sheets.push((c.name(lang).to_owned(), false, cols));
     }
-    for (_, _, cols) in &sheets {
-        for (_, id) in cols {
-            if layout.shape(*id) != Shape::Scalar {
-                continue;
-            }
-            let Some(codes) = layout.compiled.codes(*id) else { continue };
-            if lists.iter().any(|(other, _)| layout.compiled.codes(*other) == Some(codes)) {
-                continue;
-            }
-            let values = codes
-                .values
-                .iter()
-                .map(|c| label_of(layout, *id, c, lang).unwrap_or_else(|| c.to_string()))
-                .collect();
-            lists.push((*id, values));
-        }
-    }
-    let list_of = |id: NodeId| -> Option<usize> {
-        let codes = layout.compiled.codes(id)?;
-        lists.iter().position(|(other, _)| layout.compiled.codes(*other) == Some(codes))
-    };
-    let help = wb.add_worksheet();
-    help.set_name(help_name)?;
-    help.set_column_width(0, 110)?;
+    book.add_sheet(help_name)?;
+    book.width(0, 110.0)?;
     for (i, line) in help_text(lang).iter().enumerate() {
-        let r = u32::try_from(i).unwrap_or(0);
-        if i == 0 {
-            help.write_string_with_format(r, 0, *line, &bold)?;
-        } else {
-            help.write_string(r, 0, *line)?;
-        }
+        book.value(row(i), 0, &text(line), i == 0)?;
     }
     for (name, vertical, cols) in &sheets {
-        let ws = wb.add_worksheet();
-        ws.set_name(name)?;
+        book.add_sheet(name)?;
         let root_of = if *vertical {
             root
         } else {
             layout.collections.iter().find(|c| c.name(lang) == name).map_or(root, |c| c.item)
         };
         if *vertical {
-            ws.set_column_width(0, 45)?;
-            ws.set_column_width(1, 40)?;
+            book.width(0, 45.0)?;
+            book.width(1, 40.0)?;
         } else {
-            ws.set_freeze_panes(1, 0)?;
+            book.freeze_header()?;
         }
         for (i, (path, id)) in cols.iter().enumerate() {
-            let (r, c) = if *vertical {
-                (u32::try_from(i).unwrap_or(0), 0u16)
-            } else {
-                (0, u16::try_from(i).unwrap_or(0))
-            };
-            let h = header(layout, root_of, path, lang);
-            ws.write_string_with_format(r, c, &h, &bold)?;
+            let (r, c) = if *vertical { (row(i), 0u16) } else { (0, col(i)) };
+            book.value(r, c, &text(&header(layout, root_of, path, lang)), true)?;
             if !*vertical {
-                ws.set_column_width(c, 24)?;
+                book.width(c, 24.0)?;
             }
             let mut note = String::new();
             if let Some(d) = &layout.compiled.node(*id).description {
@@ -455,44 +656,46 @@ pub fn template_bytes(lang: Lang) -> Result<Vec<u8>, WriteError> {
                     Lang::En => "\nSeparate several values with ;",
                 });
             }
-            ws.insert_note(
-                r,
-                c,
-                &Note::new(note).set_author("kommun-intl").set_width(360).set_height(180),
-            )?;
-            if layout.shape(*id) == Shape::Scalar
-                && let Some(l) = list_of(*id)
-            {
-                let n = lists[l].1.len();
-                let letter = crate::book::column_letters(u32::try_from(l).unwrap_or(0));
-                let formula = format!("='{codes_name}'!${letter}$2:${letter}${}", n + 1);
-                let dv = DataValidation::new().allow_list_formula(Formula::new(formula));
-                if *vertical {
-                    ws.add_data_validation(r, 1, r, 1, &dv)?;
-                } else {
-                    ws.add_data_validation(1, c, TEMPLATE_ROWS, c, &dv)?;
-                }
+            book.note(r, c, &note)?;
+            if layout.shape(*id) != Shape::Scalar {
+                continue;
             }
+            let parent = path.split_last().and_then(|(_, init)| layout.resolve(root_of, init));
+            let Some(codes) = column_codes(layout, &profile_lists, parent, path, *id) else {
+                continue;
+            };
+            // A code is shown as the label the reader takes back (the schema's), else as
+            // itself.
+            let values: Vec<String> = codes
+                .values
+                .iter()
+                .map(|v| label_of(layout, *id, v, lang).unwrap_or_else(|| v.to_string()))
+                .collect();
+            let at = lists.iter().position(|(_, other)| *other == values).unwrap_or_else(|| {
+                let title = layout
+                    .compiled
+                    .node(layout.compiled.target(*id).0)
+                    .def
+                    .as_deref()
+                    .unwrap_or("codes")
+                    .to_owned();
+                lists.push((title, values));
+                lists.len() - 1
+            });
+            let len = lists[at].1.len();
+            let rows = if *vertical { (r, r) } else { (1, TEMPLATE_ROWS) };
+            book.list(rows, if *vertical { 1 } else { c }, (codes_name, col(at), len))?;
         }
     }
-    let codes = wb.add_worksheet();
-    codes.set_name(codes_name)?;
-    for (c, (id, values)) in lists.iter().enumerate() {
-        let c = u16::try_from(c).unwrap_or(0);
-        let title = layout
-            .compiled
-            .node(layout.compiled.target(*id).0)
-            .def
-            .as_deref()
-            .unwrap_or("codes")
-            .to_owned();
-        codes.write_string_with_format(0, c, &title, &bold)?;
+    book.add_sheet(codes_name)?;
+    for (c, (title, values)) in lists.iter().enumerate() {
+        book.value(0, col(c), &text(title), true)?;
         for (r, v) in values.iter().enumerate() {
-            codes.write_string(u32::try_from(r + 1).unwrap_or(0), c, v)?;
+            book.value(row(r + 1), col(c), &text(v), false)?;
         }
     }
-    codes.set_hidden(true);
-    Ok(wb.save_to_buffer()?)
+    book.hide()?;
+    book.save()
 }
 
 fn help_text(lang: Lang) -> &'static [&'static str] {

@@ -744,6 +744,7 @@ _MunicipalityDictOptional = TypedDict(
         'fax': 'str',
         'email': 'str',
         'website': 'str',
+        'wikidata': 'str',
         'units': 'List[OrgUnitDict]',
         'kinds_of_work': 'List[InternationalWorkKind]',
     }, total=False,

@@ -173,13 +173,25 @@ fn export_writes_each_open_data_format() {
         [
             "dataset.jsonld",
             "memberships.csv",
+            "municipality.csv",
             "networks.csv",
             "partnerships.csv",
             "projects.csv",
+            "sources.csv",
             "statistics.csv",
             "units.csv"
         ]
     );
+    // The open-data files are the register: `import` of the folder gives it back.
+    let back = run(&["import", dir.to_str().unwrap()], None);
+    assert_eq!(back.code, 0, "{back:?}");
+    let mut want: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&full).unwrap()).unwrap();
+    want.as_object_mut().unwrap().remove("$schema");
+    let back: serde_json::Value = serde_json::from_str(&back.stdout).unwrap();
+    assert_eq!(back["partnerships"], want["partnerships"]);
+    assert_eq!(back["projects"], want["projects"]);
+    assert_eq!(back["municipality"], want["municipality"]);
     let iati = out.path().join("iati.xml");
     let r = run(&["export", &full, "--to", "iati", "--output", iati.to_str().unwrap()], None);
     assert_eq!(r.code, 0, "{r:?}");
@@ -201,6 +213,28 @@ fn export_writes_each_open_data_format() {
     );
     assert_eq!(r.code, 0, "{r:?}");
     assert_eq!(std::fs::read_to_string(&qs).unwrap().lines().count(), 4);
+
+    // The municipality's item from the register itself; the comparison with a (synthetic)
+    // dump excerpt writes only what Wikidata lacks and lists what the register lacks.
+    let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(&full).unwrap()).unwrap();
+    v["municipality"]["wikidata"] = "Q1000001".into();
+    let own = out.path().join("own.json");
+    std::fs::write(&own, v.to_string()).unwrap();
+    let own = own.to_str().unwrap();
+    let r = run(&["export", own, "--to", "wikidata", "--output", qs.to_str().unwrap()], None);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(std::fs::read_to_string(&qs).unwrap().lines().count(), 4);
+    let dump = Path::new(&full).with_file_name("wikidata-excerpt.json");
+    let dump = dump.to_str().unwrap();
+    let args = ["export", own, "--to", "wikidata", "--output", qs.to_str().unwrap()];
+    let r = run(&[&args[..], &["--compare", dump]].concat(), None);
+    assert_eq!(r.code, 0, "{r:?}");
+    assert_eq!(std::fs::read_to_string(&qs).unwrap().lines().count(), 2);
+    assert!(r.stderr.contains("not on Wikidata: saskatoon"), "{r:?}");
+    assert!(r.stderr.contains("not in the register: Q1000004 (twinned with Q1000001"), "{r:?}");
+    let r = run(&[&args[..], &["--compare", own]].concat(), None);
+    assert_eq!(r.code, 2, "{r:?}");
+    assert!(r.stderr.contains("neither a list of entities"), "{r:?}");
 }
 
 #[test]
@@ -210,7 +244,7 @@ fn export_usage_errors_write_nothing() {
     let target = target.to_str().unwrap();
     let example = example();
     for args in [
-        // Each format's own option is required.
+        // Each format's own option is required (the example has no `municipality.wikidata`).
         vec!["export", &example, "--to", "dcat", "--output", target],
         vec!["export", &example, "--to", "wikidata", "--output", target],
         vec!["export", &example, "--to", "wikidata", "--output", target, "--wikidata", "Lidköping"],
@@ -244,6 +278,11 @@ fn the_readme_publishing_commands_run() {
     std::fs::copy(root.join("examples/lidkoping.json"), examples.join("lidkoping.json")).unwrap();
     std::fs::copy(root.join("examples/templates/style.css"), examples.join("templates/style.css"))
         .unwrap();
+    let data = "crates/kommun-intl-publish/tests/data";
+    std::fs::create_dir_all(work.path().join(data)).unwrap();
+    for f in ["full.json", "wikidata-excerpt.json"] {
+        std::fs::copy(root.join(data).join(f), work.path().join(data).join(f)).unwrap();
+    }
     let mut ran = 0;
     for line in block.lines().filter(|l| l.starts_with("kommun-intl ")) {
         let (command, comment) = line.split_once('#').map_or((line, ""), |(c, k)| (c, k));
@@ -255,9 +294,14 @@ fn the_readme_publishing_commands_run() {
         assert_eq!(r.code, expected, "{line}: {r:?}");
         ran += 1;
     }
-    assert_eq!(ran, 6);
-    for made in ["site/sv/index.html", "site/en/index.html", "open-data/dataset.jsonld", "p190.txt"]
-    {
+    assert_eq!(ran, 7);
+    for made in [
+        "site/sv/index.html",
+        "site/en/index.html",
+        "open-data/dataset.jsonld",
+        "p190.txt",
+        "p190-missing.txt",
+    ] {
         assert!(work.path().join(made).is_file(), "{made}");
     }
     let own = std::fs::read_to_string(work.path().join("site/own/style.css")).unwrap();

@@ -103,24 +103,50 @@ fn export_and_template_write_workbooks_that_read_back() {
     let imported: serde_json::Value = serde_json::from_str(&imported.stdout).unwrap();
     assert_eq!(imported["partnerships"], original["partnerships"]);
 
-    let ods =
-        run(&["export", "../../../../examples/lidkoping.json", "--to", "ods", "-o", "x.ods"], None);
-    assert_eq!(ods.code, 2);
-    assert!(ods.stderr.contains("LibreOffice opens"), "{}", ods.stderr);
-
-    let template = dir.path().join("mall.xlsx");
-    let template = template.to_str().unwrap();
-    let r = run(&["template", "--lang", "sv", template], None);
+    let ods = dir.path().join("register.ods");
+    let ods = ods.to_str().unwrap();
+    let r = run(&["export", "../../../../examples/lidkoping.json", "--to", "ods", "-o", ods], None);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    // An empty register: only the municipality is missing; the help and code sheets are not
-    // read as data.
-    let empty = run(&["validate", "--format", "json", template], None);
-    let v: serde_json::Value = serde_json::from_str(&empty.stdout).unwrap();
-    let codes: Vec<&str> = v["files"][0]["issues"]
-        .as_array()
+    let imported = run(&["import", ods], None);
+    let imported: serde_json::Value = serde_json::from_str(&imported.stdout).unwrap();
+    assert_eq!(imported["projects"], original["projects"]);
+
+    for name in ["mall.xlsx", "mall.ods"] {
+        let template = dir.path().join(name);
+        let template = template.to_str().unwrap();
+        let r = run(&["template", "--lang", "sv", template], None);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        // An empty register: only the municipality is missing; the help and code sheets are
+        // not read as data.
+        let empty = run(&["validate", "--format", "json", template], None);
+        let v: serde_json::Value = serde_json::from_str(&empty.stdout).unwrap();
+        let codes: Vec<&str> = v["files"][0]["issues"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["code"].as_str().unwrap())
+            .collect();
+        assert_eq!(codes, ["structure.missing_field"], "{name}");
+    }
+}
+
+#[test]
+fn a_template_takes_the_profile_and_names_its_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("mall.ods");
+    let template = template.to_str().unwrap();
+    let profile = crate::data().join("../../../../tests/corpus/valid/profile");
+    let profile = std::fs::read_dir(profile)
         .unwrap()
-        .iter()
-        .map(|i| i["code"].as_str().unwrap())
-        .collect();
-    assert_eq!(codes, ["structure.missing_field"]);
+        .map(|e| e.unwrap().path())
+        .find(|p| std::fs::read_to_string(p).is_ok_and(|t| t.contains("\"channels\"")))
+        .expect("a profile with channels in the corpus");
+    let r = run(&["template", "--profile", profile.to_str().unwrap(), template], None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let missing = run(&["template", "--profile", "no-such-profile.json", template], None);
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("no-such-profile.json"), "{}", missing.stderr);
+    let unnamed = run(&["template", "mall.txt"], None);
+    assert_eq!(unnamed.code, 2);
+    assert!(unnamed.stderr.contains(".xlsx or .ods"), "{}", unnamed.stderr);
 }

@@ -7,7 +7,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
 use super::common::{Id, LocalizedText, Text, Url, null_as_default, string_type};
-use super::geo::{Email, Phone, PostalAddress};
+use super::geo::{Email, Phone, PostalAddress, WikidataId};
 use super::pattern::{self, Pattern};
 use crate::codes::municipality_by_code;
 use crate::validate::{Ctx, Validate, rules};
@@ -168,6 +168,9 @@ pub struct Municipality {
     pub email: Option<Email>,
     /// The website.
     pub website: Option<Url>,
+    /// The municipality's own Wikidata item (`Q…`), when known: the subject of its twinnings
+    /// (P190) in a Wikidata export and comparison.
+    pub wikidata: Option<WikidataId>,
     /// The organisational units that take part in international work.
     #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "null_as_default")]
     #[schemars(with = "Option<Vec<OrgUnit>>", extend("default" = []))]
@@ -208,6 +211,7 @@ impl Municipality {
             fax: None,
             email: None,
             website: None,
+            wikidata: None,
             units: Vec::new(),
             kinds_of_work: None,
         }
@@ -245,6 +249,7 @@ impl Validate for Municipality {
         ctx.check("fax", &self.fax);
         ctx.check("email", &self.email);
         ctx.check("website", &self.website);
+        ctx.check("wikidata", &self.wikidata);
         ctx.check("units", &self.units);
         super::check_unique_ids(ctx, "units", self.units.iter().map(|u| &u.id));
         ctx.check_set("kinds_of_work", self.kinds_of_work.as_deref());

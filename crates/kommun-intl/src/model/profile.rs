@@ -271,6 +271,20 @@ impl Profile {
         self.country.unwrap_or_else(|| CountryCode::from_code("SE").expect("SE is in ISO 3166-1"))
     }
 
+    /// The code lists the profile sets, each with the schema definition whose codes it
+    /// replaces (and the property of it, for units and statuses). The schema with a profile
+    /// and a spreadsheet template's drop-down lists take them from here.
+    #[must_use]
+    pub fn code_lists(&self) -> Vec<(&'static str, Option<&'static str>, Codes)> {
+        vec![
+            ("ServiceCode", None, self.service_codes()),
+            ("FeedbackCategory", None, self.category_codes()),
+            ("Channel", None, self.channel_codes()),
+            ("Feedback", Some("concerns_unit"), self.unit_codes()),
+            ("FaultReport", Some("detailed_status"), self.status_codes()),
+        ]
+    }
+
     /// The services as a code list, with their names as labels (for "did you mean").
     #[must_use]
     pub fn service_codes(&self) -> Codes {

@@ -85,14 +85,7 @@ pub fn schema_with_profile(kind: DocumentKind, profile: &Profile) -> Value {
     let mut schema = schema_for(kind).clone();
     let id = format!("{BASE_URI}profiles/{}/{}", profile.id, file_name(kind));
     schema["$id"] = id.into();
-    let lists = [
-        ("ServiceCode", None, profile.service_codes()),
-        ("FeedbackCategory", None, profile.category_codes()),
-        ("Channel", None, profile.channel_codes()),
-        ("Feedback", Some("concerns_unit"), profile.unit_codes()),
-        ("FaultReport", Some("detailed_status"), profile.status_codes()),
-    ];
-    for (def, property, codes) in lists {
+    for (def, property, codes) in profile.code_lists() {
         // A definition is in `$defs`, or is the root itself (its `title`).
         let at_root = schema.get("title").and_then(Value::as_str) == Some(def);
         let node =
