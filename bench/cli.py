@@ -14,7 +14,8 @@ Workloads, all valid (each command's exit status must say so, or its row says it
 - the NDJSON streams: kommun-intl only (the peers read one document per file), on one thread
   (`RAYON_NUM_THREADS=1`) and on every core: the speed-up of the parallel path.
 
-Peers: `jsonschema-cli` (the `jsonschema` crate's CLI, Rust; installed by bench/run.sh),
+Peers: `jsonschema-cli` (the `jsonschema` crate's CLI, Rust, formats asserted as ours are;
+installed by bench/run.sh),
 `check-jsonschema` (Python, pinned in bench/requirements.txt) and `ajv-cli` with ajv-formats
 (Node, pinned in package.json, run with `node` directly so that npx's start-up is not counted).
 
@@ -83,7 +84,8 @@ def commands(ours: str, jsonschema_cli: str | None, files: list[str], directory:
     return {
         "kommun-intl": [ours, "validate", "--quiet", "--kind", "feedback", files[0] if one else directory],
         "jsonschema-cli": (
-            [jsonschema_cli, "validate", str(SCHEMA), *(a for f in files for a in ("-i", f))]
+            [jsonschema_cli, "validate", "--assert-format", "--offline", "--output", "flag", str(SCHEMA),
+             *(a for f in files for a in ("-i", f))]
             if jsonschema_cli else None
         ),
         "check-jsonschema": [check, "--schemafile", str(SCHEMA), *files] if check else None,

@@ -488,16 +488,24 @@ impl Resolver {
     /// The configuration for a file or directory (`None` for standard input: the current
     /// directory's).
     pub fn for_path(&mut self, path: Option<&Path>) -> Result<Option<Arc<Loaded>>, ConfigError> {
+        match path {
+            Some(p) if p.is_dir() => self.for_dir(p.to_owned()),
+            Some(p) => self.for_file(p),
+            None => self.for_dir(PathBuf::from(".")),
+        }
+    }
+
+    /// The configuration for a path known to be a file (no `stat` to ask).
+    pub fn for_file(&mut self, file: &Path) -> Result<Option<Arc<Loaded>>, ConfigError> {
+        self.for_dir(file.parent().map_or_else(|| PathBuf::from("."), Path::to_owned))
+    }
+
+    fn for_dir(&mut self, start: PathBuf) -> Result<Option<Arc<Loaded>>, ConfigError> {
         match &self.mode {
             Mode::Isolated => return Ok(None),
             Mode::Fixed(c) => return Ok(Some(Arc::clone(c))),
             Mode::Discover => {}
         }
-        let start = match path {
-            Some(p) if p.is_dir() => p.to_owned(),
-            Some(p) => p.parent().map_or_else(|| PathBuf::from("."), Path::to_owned),
-            None => PathBuf::from("."),
-        };
         let start = if start.as_os_str().is_empty() { PathBuf::from(".") } else { start };
         let start = std::path::absolute(&start).unwrap_or(start);
         self.in_dir(&start)

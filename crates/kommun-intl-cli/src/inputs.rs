@@ -23,11 +23,24 @@ pub struct Input {
     pub display: String,
     /// NDJSON (`Some(true)`), one document (`Some(false)`), or decided by the content (stdin).
     pub ndjson: Option<bool>,
-    /// Its size in bytes, when known (for the progress bar).
+    /// Its size in bytes, when known (for the progress bar); see [`Input::size_now`].
     pub size: Option<u64>,
     /// A register kept as a spreadsheet: an `.xlsx`, `.ods` or `.csv` file, or a folder of
     /// CSV files (one per sheet), read by `kommun-intl-sheets` rather than as JSON.
     pub sheet: bool,
+}
+
+impl Input {
+    /// Its size in bytes: as known, else asked of the file system now (a directory walk does
+    /// not ask, so that a run without a progress bar costs no `stat` per file); `None` for
+    /// standard input.
+    pub fn size_now(&self) -> Option<u64> {
+        match (&self.source, self.size) {
+            (_, Some(n)) => Some(n),
+            (Source::File(p), None) if !self.sheet => std::fs::metadata(p).ok().map(|m| m.len()),
+            _ => None,
+        }
+    }
 }
 
 /// The name standard input has in output.
@@ -186,7 +199,8 @@ pub fn expand_files(
                 }
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) && is_data_file(e.path()) => {
                     found = true;
-                    out.push(Ok(file(e.path(), e.metadata().ok().map(|m| m.len()))));
+                    // Its size is asked only if a progress bar needs it ([`Input::size_now`]).
+                    out.push(Ok(file(e.path(), None)));
                 }
                 Ok(_) => {}
                 Err(e) => {

@@ -94,9 +94,11 @@ fn prepare(args: &Args) -> Result<(Lang, Vec<Planned>), ConfigError> {
                 Ok(Input { source: inputs::Source::File(p), .. }) => Some(p.clone()),
                 _ => None,
             };
-            let loaded = match &file {
-                Some(p) => resolver.for_path(Some(p))?,
-                None => of_arg.clone(),
+            let loaded = match (&file, &input) {
+                // A found file is a file (a folder of CSV files is a directory).
+                (Some(p), Ok(i)) if !i.sheet => resolver.for_file(p)?,
+                (Some(p), _) => resolver.for_path(Some(p))?,
+                (None, _) => of_arg.clone(),
             };
             let (config_kind, config_profile) = match (&loaded, &file) {
                 (Some(c), Some(p)) => c.for_file(p),
@@ -151,9 +153,10 @@ pub fn run(args: &Args) -> u8 {
     };
     let out: Box<dyn Write> = Box::new(BufWriter::new(stdout.lock()));
     let mut sink = report::sink(args.format, out, settings);
+    let bar = !args.quiet && env::stderr_is_terminal();
     let total =
-        inputs.iter().map(|(i, _)| i.as_ref().ok().and_then(|i| i.size)).sum::<Option<u64>>();
-    let mut progress = Progress::new(!args.quiet && env::stderr_is_terminal(), total);
+        bar.then(|| inputs.iter().map(|(i, _)| i.as_ref().ok()?.size_now()).sum()).flatten();
+    let mut progress = Progress::new(bar, total);
 
     let mut totals = Totals::default();
     let run = (|| -> io::Result<()> {

@@ -154,7 +154,8 @@ fn csv_files(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
     let mut files: Vec<_> = std::fs::read_dir(dir)?
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.is_file() && Format::of_path(p) == Some(Format::Csv))
+        // The name first: a folder of 10,000 JSON files costs no `stat` of each.
+        .filter(|p| Format::of_path(p) == Some(Format::Csv) && p.is_file())
         .collect();
     files.sort();
     Ok(files)
