@@ -93,7 +93,7 @@ pub fn read_requests_as(
     options: &Options,
 ) -> Result<Vec<Request>, Report> {
     let records = match format {
-        Format::Json => json::records(input, options, "service_requests")?,
+        Format::Json => json::records(input, options, "service_requests", Some(request::FIELDS))?,
         Format::Xml => xml_requests::records(input, options)?,
         Format::Form => vec![form::record(input, options)?],
     };

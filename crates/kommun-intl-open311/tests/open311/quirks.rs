@@ -96,6 +96,30 @@ const CASES: &[Case] = &[
         &[("open311.duplicate_field", "/address")],
     ),
     (
+        "a key twice in JSON (serde_json alone keeps the last): the core's duplicate-key rule",
+        As::Requests,
+        r#"[{"service_code": "belysning", "address": "Skaragatan 8", "address": "Stenportsgatan 1"}]"#,
+        &[("json.duplicate_key", "/address")],
+    ),
+    (
+        "a contact field twice in JSON",
+        As::Requests,
+        r#"{"service_code": "belysning", "address": "Skaragatan 8", "email": "a@example.se", "email": "b@example.se"}"#,
+        &[("json.duplicate_key", "/contact/email")],
+    ),
+    (
+        "a key twice inside an extension in JSON",
+        As::Requests,
+        r#"[{"service_code": "belysning", "address": "Skaragatan 8", "extended_attributes": {"x": 1, "x": 2}}]"#,
+        &[("json.duplicate_key", "/extended_attributes")],
+    ),
+    (
+        "a key twice in a JSON service list",
+        As::Services,
+        r#"[{"service_code": "a", "service_name": "A", "service_name": "B"}]"#,
+        &[("json.duplicate_key", "/services/0/service_name")],
+    ),
+    (
         "an answer given as one value and as a list",
         As::Requests,
         "service_code=belysning&address_string=Skaragatan+8&attribute[typ]=a&attribute[typ][]=b",
@@ -226,4 +250,17 @@ fn a_detailed_status_written_as_the_status_is_read_through_the_profile() {
     // Without statuses in the profile, the same word is not certain.
     let request = read_requests(input, &Options::default()).unwrap().remove(0);
     assert_eq!(request.report.issues[0].code, "open311.status_unknown");
+}
+
+#[test]
+fn a_key_given_twice_is_found_at_its_second_place_and_never_quoted() {
+    let text = "[{\"service_code\": \"belysning\", \"address\": \"Skaragatan 8\",\n\
+                \"extended_attributes\": {\"anna.svensson\": 1,\n \"anna.svensson\": 2}}]";
+    let report = report(As::Requests, text);
+    let issue = report.issues.iter().find(|i| i.code == "json.duplicate_key").unwrap();
+    assert_eq!((issue.line, issue.column), (Some(3), Some(2)));
+    for lang in [kommun_intl::Lang::En, kommun_intl::Lang::Sv] {
+        assert!(!issue.message(lang).contains("anna"), "{}", issue.message(lang));
+    }
+    assert!(!issue.pointer.contains("anna"));
 }
