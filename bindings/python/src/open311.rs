@@ -1,10 +1,12 @@
 //! `kommun_intl.open311`: Open311 GeoReport v2 service requests to fault reports and back, and
 //! service lists to profiles, over `kommun-intl-open311`.
 
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyTuple};
 
-use kommun_intl::{Error as CoreError, FaultReport};
+use kommun_intl::codes::CountryCode;
+use kommun_intl::{DocumentKind, Error as CoreError, FaultReport, Lang};
 use kommun_intl_open311::Format;
 
 use crate::convert::to_python;
@@ -129,37 +131,80 @@ pub fn to_open311(reports: &Bound<'_, PyAny>, format: &str) -> PyResult<String> 
     })
 }
 
+/// Reads a service list and its definitions; raises `ValidationError` on an error.
+fn services(
+    py: Python<'_>,
+    services: &Bound<'_, PyAny>,
+    definitions: Option<&Bound<'_, PyAny>>,
+    lang: &str,
+    country: Option<&str>,
+) -> PyResult<(kommun_intl_open311::ServiceList, Lang)> {
+    let lang = parse_lang(lang)?;
+    let country = country
+        .map(|c| {
+            CountryCode::from_code(&c.to_ascii_uppercase()).ok_or_else(|| {
+                PyValueError::new_err(format!(
+                    "country `{c}` is not an ISO 3166-1 alpha-2 code (\"SE\", \"NO\", ...)"
+                ))
+            })
+        })
+        .transpose()?;
+    let list = bytes(services)?;
+    let mut defs = Vec::new();
+    if let Some(d) = definitions.filter(|d| !d.is_none()) {
+        for item in d.try_iter()? {
+            defs.push(bytes(&item?)?);
+        }
+    }
+    let refs: Vec<&[u8]> = defs.iter().map(Vec::as_slice).collect();
+    let read = py.detach(|| {
+        kommun_intl_open311::profile_from_services(&list, &refs, &kommun_intl::Options::default())
+    });
+    match read {
+        Ok(mut read) => {
+            read.profile.country = country.or(read.profile.country);
+            Ok((read, lang))
+        }
+        Err(report) => Err(errors::core_error(py, CoreError::Invalid(report), lang)),
+    }
+}
+
 /// Reads an Open311 service list (`services.json` or `services.xml`) and any service
-/// definitions (each JSON or XML) as a `Profile` (id `open311`). Raises `ValidationError` on
-/// an error; warnings are dropped (`kommun-intl convert` and the Rust API show them).
+/// definitions (each JSON or XML) as a `Profile` (id `open311`). A service list does not say
+/// its country: `country` (ISO 3166-1 alpha-2, `"NO"`) is where its reports should lie, by
+/// default Sweden. Raises `ValidationError` on an error; the warnings of the reading are
+/// `read_services`'.
 #[pyfunction]
-#[pyo3(signature = (services, definitions = None, *, lang = "en"))]
+#[pyo3(signature = (services, definitions = None, *, lang = "en", country = None))]
 pub fn profile_from_services(
     py: Python<'_>,
     services: &Bound<'_, PyAny>,
     definitions: Option<&Bound<'_, PyAny>>,
     lang: &str,
+    country: Option<&str>,
 ) -> PyResult<PyProfile> {
     errors::guard(|| {
-        let lang = parse_lang(lang)?;
-        let list = bytes(services)?;
-        let mut defs = Vec::new();
-        if let Some(d) = definitions.filter(|d| !d.is_none()) {
-            for item in d.try_iter()? {
-                defs.push(bytes(&item?)?);
-            }
-        }
-        let refs: Vec<&[u8]> = defs.iter().map(Vec::as_slice).collect();
-        let read = py.detach(|| {
-            kommun_intl_open311::profile_from_services(
-                &list,
-                &refs,
-                &kommun_intl::Options::default(),
-            )
-        });
-        match read {
-            Ok(read) => Ok(PyProfile::from(read.profile)),
-            Err(report) => Err(errors::core_error(py, CoreError::Invalid(report), lang)),
-        }
+        let (read, _) = self::services(py, services, definitions, lang, country)?;
+        Ok(PyProfile::from(read.profile))
+    })
+}
+
+/// Reads a service list and its definitions as `profile_from_services` does, and returns the
+/// profile with the reading's report: `(profile, report)`, the report's warnings with pointers
+/// into the profile (`/services/0/keywords`) and lines and columns in the list. Raises
+/// `ValidationError` on an error.
+#[pyfunction]
+#[pyo3(signature = (services, definitions = None, *, lang = "en", country = None))]
+pub fn read_services(
+    py: Python<'_>,
+    services: &Bound<'_, PyAny>,
+    definitions: Option<&Bound<'_, PyAny>>,
+    lang: &str,
+    country: Option<&str>,
+) -> PyResult<(PyProfile, PyReport)> {
+    errors::guard(|| {
+        let (read, lang) = self::services(py, services, definitions, lang, country)?;
+        let report = PyReport::of_kind(read.report, lang, DocumentKind::Profile);
+        Ok((PyProfile::from(read.profile), report))
     })
 }

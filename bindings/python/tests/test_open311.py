@@ -55,6 +55,31 @@ def test_a_service_list_is_a_profile_its_requests_are_checked_against() -> None:
     assert "fault_report.unknown_service" in [i.code for i in e.value.report]
 
 
+def test_read_services_gives_the_profile_with_the_warnings_of_the_reading() -> None:
+    services = '[{"service_code": "a", "service_name": "A", "key_service": true}]'
+    profile, report = open311.read_services(services)
+    assert isinstance(profile, kommun_intl.Profile) and isinstance(report, kommun_intl.Report)
+    assert [(i.code, i.pointer, i.line) for i in report] == [("open311.field_ignored", "/services/0/key_service", 1)]
+    assert report.kind == "profile" and report.is_valid
+    assert open311.profile_from_services(services) == profile
+    with pytest.raises(kommun_intl.ValidationError) as e:
+        open311.read_services('[{"service_code": "a", "metadata": "yes"}]')
+    assert "open311.boolean_invalid" in [i.code for i in e.value.report]
+
+
+def test_country_says_where_the_reports_of_a_service_list_lie() -> None:
+    sweden = open311.profile_from_services(SF / "services.xml")
+    assert sweden.country is None  # the default: Sweden
+    [(_, report), _] = open311.read_open311(SF / "service_requests.xml", profile=sweden)
+    assert "fault_report.outside_area" in [i.code for i in report]
+    us, _ = open311.read_services(SF / "services.xml", country="us")
+    assert us.country == "US" and open311.profile_from_services(SF / "services.xml", country="US") == us
+    [(_, report), _] = open311.read_open311(SF / "service_requests.xml", profile=us)
+    assert "fault_report.outside_area" not in [i.code for i in report]
+    with pytest.raises(ValueError, match="country `USA` is not an ISO 3166-1 alpha-2 code"):
+        open311.profile_from_services(SF / "services.xml", country="USA")
+
+
 def test_documents_that_cannot_be_read_raise_with_the_issue() -> None:
     with pytest.raises(kommun_intl.ValidationError) as e:
         open311.read_open311("<!DOCTYPE r [<!ENTITY x 'y'>]><request/>")

@@ -7,6 +7,7 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
+use kommun_intl::codes::CountryCode;
 use kommun_intl::{FaultReport, Lang, Options, Profile, Report, Severity};
 use kommun_intl_open311::{Format, read_requests, write_requests};
 
@@ -297,7 +298,9 @@ fn docs_index(i: usize, first_line: usize) -> Option<usize> {
     (i > 0 || first_line > 1).then_some(i)
 }
 
-/// The profile a service list gives, for `--profile services.xml`.
-pub fn profile_from_services(text: &[u8]) -> Result<Profile, Report> {
-    kommun_intl_open311::profile_from_services(text, &[], &Options::default()).map(|l| l.profile)
+/// The profile a service list gives, for `--profile services.xml` (in `country`, by default
+/// Sweden: a service list does not say).
+pub fn profile_from_services(text: &[u8], country: Option<CountryCode>) -> Result<Profile, Report> {
+    kommun_intl_open311::profile_from_services(text, &[], &Options::default())
+        .map(|l| Profile { country: country.or(l.profile.country), ..l.profile })
 }

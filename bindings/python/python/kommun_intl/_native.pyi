@@ -37,6 +37,7 @@ __all__ = [
     "mask",
     "profile_from_services",
     "read_open311",
+    "read_services",
     "rule",
     "rules",
     "run_cli",
@@ -199,7 +200,15 @@ def profile_from_services(
     definitions: Iterable[bytes | bytearray | str | os.PathLike[str]] | None = None,
     *,
     lang: Lang = "en",
+    country: str | None = None,
 ) -> Profile: ...
+def read_services(
+    services: bytes | bytearray | str | os.PathLike[str],
+    definitions: Iterable[bytes | bytearray | str | os.PathLike[str]] | None = None,
+    *,
+    lang: Lang = "en",
+    country: str | None = None,
+) -> tuple[Profile, Report]: ...
 
 # <generated: tools/generate.py>
 

@@ -6,14 +6,17 @@ it; write them back as GeoReport JSON or XML::
 
     from kommun_intl import open311
 
-    profile = open311.profile_from_services(pathlib.Path("services.xml"))
+    profile = open311.profile_from_services(pathlib.Path("services.xml"), country="SE")
     reports = open311.from_open311(pathlib.Path("requests.xml"), profile=profile)
     xml = open311.to_open311(reports, format="xml")
 
 ``from_open311`` raises :class:`kommun_intl.ValidationError` when a request has an error;
-``read_open311`` returns every request as a fault-report dict with its report instead.
+``read_open311`` returns every request as a fault-report dict with its report instead. In the
+same way ``profile_from_services`` raises on an error and ``read_services`` returns the profile
+with the reading's report (its warnings). A service list does not say its country: ``country=``
+(ISO 3166-1 alpha-2) is where its reports should lie, by default Sweden.
 """
 
-from kommun_intl._native import from_open311, profile_from_services, read_open311, to_open311
+from kommun_intl._native import from_open311, profile_from_services, read_open311, read_services, to_open311
 
-__all__ = ["from_open311", "profile_from_services", "read_open311", "to_open311"]
+__all__ = ["from_open311", "profile_from_services", "read_open311", "read_services", "to_open311"]
