@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 use kommun_intl::codes::CountryCode;
 use kommun_intl::{FaultReport, Lang, Options, Profile, Report, Severity};
-use kommun_intl_open311::{Format, read_requests, write_requests};
+use kommun_intl_open311::{
+    Format, PostResponse, read_post_responses, read_requests, write_post_responses, write_requests,
+};
 
 use crate::inputs::{self, Documents, FileKinds, Input, Source};
 use crate::{env, exit, parse_lang, profile};
@@ -21,6 +23,10 @@ pub enum Shape {
     Open311,
     /// Fault reports (`kommun-intl schema fault-report`): JSON or NDJSON.
     FaultReport,
+    /// The body of an Open311 POST Service Request response (`service_request_id` or
+    /// `token`, `service_notice`, `account_id`): JSON or XML, told by the text. Converts
+    /// `--to open311`, checked, in the `--format` asked for.
+    Open311Response,
 }
 
 /// The Open311 format to write.
@@ -152,6 +158,15 @@ pub fn run(args: &Args) -> u8 {
         env::error("--from and --to are the same; convert between open311 and fault-report");
         return exit::USAGE;
     }
+    if args.to == Shape::Open311Response
+        || (args.from == Shape::Open311Response && args.to != Shape::Open311)
+    {
+        env::error(
+            "a POST response converts only --from open311-response --to open311 (JSON or XML, \
+             with --format); it is no fault report",
+        );
+        return exit::USAGE;
+    }
     let Ok(profile) = args.profile.load(lang) else { return exit::USAGE };
     if let Some(dir) = &args.output
         && let Err(e) = std::fs::create_dir_all(dir)
@@ -160,7 +175,9 @@ pub fn run(args: &Args) -> u8 {
         return exit::USAGE;
     }
     let options = Options { profile, ..Options::default() };
-    let kinds = if args.from == Shape::Open311 { &OPEN311_FILES } else { &inputs::DATA_FILES };
+    let kinds =
+        if args.from == Shape::FaultReport { &inputs::DATA_FILES } else { &OPEN311_FILES };
+    let mut responses = Vec::new();
     let mut sink = match &args.output {
         Some(dir) => Sink::Dir(dir.clone()),
         None => Sink::Stdout { held: None, several: false },
@@ -176,10 +193,12 @@ pub fn run(args: &Args) -> u8 {
                 continue;
             }
         };
-        let result = if args.from == Shape::Open311 {
-            from_open311(&input, &options, lang, &mut sink)
-        } else {
-            from_fault_reports(&input, &options, lang, args, &mut reports)
+        let result = match args.from {
+            Shape::Open311 => from_open311(&input, &options, lang, &mut sink),
+            Shape::FaultReport => from_fault_reports(&input, &options, lang, args, &mut reports),
+            Shape::Open311Response => {
+                from_post_responses(&input, &options, lang, args, &mut responses)
+            }
         };
         match result {
             Ok(valid) => invalid |= !valid,
@@ -191,7 +210,12 @@ pub fn run(args: &Args) -> u8 {
     }
     let finished = if args.to == Shape::Open311 && args.output.is_none() {
         let mut out = io::stdout().lock();
-        out.write_all(write_requests(&reports, wire(args.format)).as_bytes())
+        let text = if args.from == Shape::Open311Response {
+            write_post_responses(&responses, wire(args.format))
+        } else {
+            write_requests(&reports, wire(args.format))
+        };
+        out.write_all(text.as_bytes())
     } else {
         sink.finish()
     };
@@ -287,6 +311,38 @@ fn from_fault_reports(
                 dir.join(output_name(input, ext)),
                 write_requests(&mine, wire(args.format)),
             )?;
+        }
+        None => all.extend(mine),
+    }
+    Ok(valid)
+}
+
+/// One POST response body to Open311 (JSON or XML, as `--format` says); true when nothing in
+/// it is an error. Without `--output` the responses are gathered into one list.
+fn from_post_responses(
+    input: &Input,
+    options: &Options,
+    lang: Lang,
+    args: &Args,
+    all: &mut Vec<PostResponse>,
+) -> io::Result<bool> {
+    let text = read_whole(input, options.limits.max_document_size)?;
+    let read = match read_post_responses(&text, options) {
+        Ok(r) => r,
+        Err(report) => return Ok(print_issues(&input.display, None, &report, lang)),
+    };
+    let several = read.len() > 1;
+    let mut valid = true;
+    let mut mine = Vec::with_capacity(read.len());
+    for (i, r) in read.into_iter().enumerate() {
+        valid &= print_issues(&input.display, several.then_some(i), &r.report, lang);
+        mine.push(r.response);
+    }
+    match &args.output {
+        Some(dir) => {
+            let format = wire(args.format);
+            let name = output_name(input, format.name());
+            std::fs::write(dir.join(name), write_post_responses(&mine, format))?;
         }
         None => all.extend(mine),
     }

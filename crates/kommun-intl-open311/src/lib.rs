@@ -33,6 +33,7 @@
 mod form;
 mod json;
 mod request;
+mod response;
 mod services;
 mod text;
 mod xml;
@@ -42,6 +43,9 @@ use kommun_intl::{FaultReport, Options, Report};
 
 pub use form::write as write_form;
 pub use request::Request;
+pub use response::{
+    Id, PostResponse, Response, read_post_responses, read_post_responses_as, write_post_responses,
+};
 pub use services::{ServiceList, profile_from_services};
 
 /// The three shapes of Open311 on the wire.

@@ -139,3 +139,30 @@ fn country_is_refused_without_a_service_list() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("names its country itself"), "{}", r.stderr);
 }
+
+#[test]
+fn a_post_response_converts_between_json_and_xml() {
+    let json = r#"[{"service_request_id": 293944, "service_notice": " Vi tittar på det. ", "account_id": "anna-77"}]"#;
+    let json = json.as_bytes();
+    let args = ["convert", "-", "--from", "open311-response", "--to", "open311"];
+    let r = run(&[&args[..], &["--format", "xml"]].concat(), Some(json));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("<service_request_id>293944</service_request_id>"), "{}", r.stdout);
+    assert!(r.stdout.contains("<service_notice>Vi tittar på det.</service_notice>"), "{}", r.stdout);
+    assert!(r.stderr.contains("warning[open311.whitespace_trimmed]"), "{}", r.stderr);
+    assert!(!r.stderr.contains("anna"), "{}", r.stderr);
+    let back = run(&args, Some(r.stdout.as_bytes()));
+    assert_eq!(back.code, 0, "{}", back.stderr);
+    let value: serde_json::Value = serde_json::from_str(&back.stdout).unwrap();
+    assert_eq!(
+        value,
+        serde_json::json!([{"service_request_id": "293944", "service_notice": "Vi tittar på det.", "account_id": "anna-77"}])
+    );
+    // Without an id or a token it is an error; as a fault report it is no conversion at all.
+    let r = run(&args, Some(br#"[{"service_notice": "x"}]"#));
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("error[open311.response_without_id]"), "{}", r.stderr);
+    let r = run(&["convert", "-", "--from", "open311-response", "--to", "fault-report"], Some(json));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("it is no fault report"), "{}", r.stderr);
+}

@@ -5,13 +5,15 @@ use std::collections::BTreeSet;
 
 use kommun_intl::validate::rules;
 use kommun_intl::{Options, Profile, Report};
-use kommun_intl_open311::{profile_from_services, read_requests};
+use kommun_intl_open311::{profile_from_services, read_post_responses, read_requests};
 
 /// What an input is read as.
 #[derive(Clone, Copy)]
 enum As {
     Requests,
     Services,
+    /// The body of a POST Service Request response.
+    Response,
 }
 
 /// (name, what it is, input, expected (code, pointer) issues of the first request or of the
@@ -120,6 +122,31 @@ const CASES: &[Case] = &[
         &[("json.duplicate_key", "/services/0/service_name")],
     ),
     (
+        "a POST response with neither an id nor a token",
+        As::Response,
+        r#"[{"service_notice": "Vi åtgärdar felet inom en vecka.", "account_id": null}]"#,
+        &[("open311.response_without_id", "")],
+    ),
+    (
+        "a POST response field that is neither a text nor a number",
+        As::Response,
+        r#"[{"service_request_id": true, "token": "t-1", "service_notice": ["a"]}]"#,
+        &[("open311.value_type", "/service_request_id"), ("open311.value_type", "/service_notice")],
+    ),
+    (
+        "a POST response field the spec does not have (its name masked unless near a field)",
+        As::Response,
+        "<service_requests><request><service_request_id>1</service_request_id><service_notise>x</service_notise><Anna>y</Anna></request></service_requests>",
+        &[("open311.field_ignored", "/service_notise"), ("open311.field_ignored", "/xxxx")],
+    ),
+    (
+        "a POST response key twice in JSON",
+        As::Response,
+        r#"[{"token": "t-1", "token": "t-2"}]"#,
+        &[("json.duplicate_key", "/token")],
+    ),
+    ("a POST response is no form", As::Response, "service_request_id=1", &[("open311.not_open311", "")]),
+    (
         "an answer given as one value and as a list",
         As::Requests,
         "service_code=belysning&address_string=Skaragatan+8&attribute[typ]=a&attribute[typ][]=b",
@@ -185,6 +212,10 @@ fn report(what: As, input: &str) -> Report {
         },
         As::Services => match profile_from_services(input.as_bytes(), &[], &options) {
             Ok(list) => list.report,
+            Err(report) => report,
+        },
+        As::Response => match read_post_responses(input.as_bytes(), &options) {
+            Ok(mut responses) => responses.remove(0).report,
             Err(report) => report,
         },
     }
