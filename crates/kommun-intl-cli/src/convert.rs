@@ -175,8 +175,7 @@ pub fn run(args: &Args) -> u8 {
         return exit::USAGE;
     }
     let options = Options { profile, ..Options::default() };
-    let kinds =
-        if args.from == Shape::FaultReport { &inputs::DATA_FILES } else { &OPEN311_FILES };
+    let kinds = if args.from == Shape::FaultReport { &inputs::DATA_FILES } else { &OPEN311_FILES };
     let mut responses = Vec::new();
     let mut sink = match &args.output {
         Some(dir) => Sink::Dir(dir.clone()),

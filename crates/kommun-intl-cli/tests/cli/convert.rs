@@ -148,7 +148,11 @@ fn a_post_response_converts_between_json_and_xml() {
     let r = run(&[&args[..], &["--format", "xml"]].concat(), Some(json));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("<service_request_id>293944</service_request_id>"), "{}", r.stdout);
-    assert!(r.stdout.contains("<service_notice>Vi tittar på det.</service_notice>"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains("<service_notice>Vi tittar på det.</service_notice>"),
+        "{}",
+        r.stdout
+    );
     assert!(r.stderr.contains("warning[open311.whitespace_trimmed]"), "{}", r.stderr);
     assert!(!r.stderr.contains("anna"), "{}", r.stderr);
     let back = run(&args, Some(r.stdout.as_bytes()));
@@ -162,7 +166,8 @@ fn a_post_response_converts_between_json_and_xml() {
     let r = run(&args, Some(br#"[{"service_notice": "x"}]"#));
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("error[open311.response_without_id]"), "{}", r.stderr);
-    let r = run(&["convert", "-", "--from", "open311-response", "--to", "fault-report"], Some(json));
+    let r =
+        run(&["convert", "-", "--from", "open311-response", "--to", "fault-report"], Some(json));
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("it is no fault report"), "{}", r.stderr);
 }

@@ -145,7 +145,12 @@ const CASES: &[Case] = &[
         r#"[{"token": "t-1", "token": "t-2"}]"#,
         &[("json.duplicate_key", "/token")],
     ),
-    ("a POST response is no form", As::Response, "service_request_id=1", &[("open311.not_open311", "")]),
+    (
+        "a POST response is no form",
+        As::Response,
+        "service_request_id=1",
+        &[("open311.not_open311", "")],
+    ),
     (
         "an answer given as one value and as a list",
         As::Requests,

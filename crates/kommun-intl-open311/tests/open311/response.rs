@@ -53,8 +53,8 @@ fn a_token_instead_of_an_id_is_read() {
 
 #[test]
 fn the_published_xml_response_is_read_and_written_back() {
-    let text = std::fs::read(format!("{DATA}/codeforamerica--open311/post_service_request.xml"))
-        .unwrap();
+    let text =
+        std::fs::read(format!("{DATA}/codeforamerica--open311/post_service_request.xml")).unwrap();
     let read = one(&text);
     // The notice is surrounded by new lines and tabs; `<account_id/>` is empty: not given.
     let codes: Vec<_> = read.report.issues.iter().map(|i| (i.code, i.line)).collect();
@@ -62,7 +62,12 @@ fn the_published_xml_response_is_read_and_written_back() {
     assert_eq!(read.response.service_request_id, Some(Id::Text("293944".to_owned())));
     assert_eq!(read.response.account_id, None);
     let xml = write_post_responses(std::slice::from_ref(&read.response), Format::Xml);
-    assert!(xml.contains("<service_requests>\n  <request>\n    <service_request_id>293944</service_request_id>\n"), "{xml}");
+    assert!(
+        xml.contains(
+            "<service_requests>\n  <request>\n    <service_request_id>293944</service_request_id>\n"
+        ),
+        "{xml}"
+    );
     let again = read_post_responses_as(xml.as_bytes(), Format::Xml, &Options::default()).unwrap();
     assert_eq!(again[0].response, read.response);
     assert!(again[0].report.is_clean());
@@ -71,8 +76,8 @@ fn the_published_xml_response_is_read_and_written_back() {
 #[test]
 fn a_service_request_reader_is_not_a_response_reader() {
     // Read as requests, the response lacks the service code; read as a response it is whole.
-    let requests = kommun_intl_open311::read_requests(SPEC_JSON.as_bytes(), &Options::default())
-        .unwrap();
+    let requests =
+        kommun_intl_open311::read_requests(SPEC_JSON.as_bytes(), &Options::default()).unwrap();
     assert!(!requests[0].report.is_valid());
     assert!(one(SPEC_JSON.as_bytes()).report.is_valid());
 }
@@ -86,7 +91,12 @@ fn id() -> impl Strategy<Value = Id> {
 
 fn response() -> impl Strategy<Value = PostResponse> {
     let notice = "[^\\s\\p{Cc}](?:[^\\p{Cc}]{0,40}[^\\s\\p{Cc}])?";
-    (prop::option::of(id()), prop::option::of(id()), prop::option::of(notice), prop::option::of(id()))
+    (
+        prop::option::of(id()),
+        prop::option::of(id()),
+        prop::option::of(notice),
+        prop::option::of(id()),
+    )
         .prop_filter("an id or a token", |(i, t, ..)| i.is_some() || t.is_some())
         .prop_map(|(service_request_id, token, service_notice, account_id)| PostResponse {
             service_request_id,
