@@ -34,6 +34,22 @@ fn bytes(data: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
     }
 }
 
+/// Each value with its report, as a list of Python `(dict, Report)` tuples.
+fn with_reports<T: serde::Serialize>(
+    py: Python<'_>,
+    items: impl Iterator<Item = (T, kommun_intl::Report)>,
+    lang: Lang,
+) -> PyResult<Bound<'_, PyList>> {
+    let items = items
+        .map(|(value, report)| {
+            let value = to_python(py, &value)?;
+            let report = Py::new(py, PyReport::new(report, lang))?;
+            PyTuple::new(py, [value.into_any(), report.into_bound(py).into_any()])
+        })
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, items)
+}
+
 /// Reads the requests; a document that cannot be read raises `ValidationError`.
 fn read(
     py: Python<'_>,
@@ -100,15 +116,7 @@ pub fn read_open311<'py>(
     errors::guard(|| {
         let requests = read(py, data, format, lang, profile)?;
         let lang = parse_lang(lang)?;
-        let items = requests
-            .into_iter()
-            .map(|r| {
-                let value = to_python(py, &r.value)?;
-                let report = Py::new(py, PyReport::new(r.report, lang))?;
-                PyTuple::new(py, [value.into_any(), report.into_bound(py).into_any()])
-            })
-            .collect::<PyResult<Vec<_>>>()?;
-        PyList::new(py, items)
+        with_reports(py, requests.into_iter().map(|r| (r.value, r.report)), lang)
     })
 }
 
@@ -242,15 +250,7 @@ pub fn read_post_response<'py>(
         let lang = parse_lang(lang)?;
         let format = self::format(format)?;
         let read = post_responses(py, &bytes(data)?, format, lang)?;
-        let items = read
-            .into_iter()
-            .map(|r| {
-                let value = to_python(py, &r.response)?;
-                let report = Py::new(py, PyReport::new(r.report, lang))?;
-                PyTuple::new(py, [value.into_any(), report.into_bound(py).into_any()])
-            })
-            .collect::<PyResult<Vec<_>>>()?;
-        PyList::new(py, items)
+        with_reports(py, read.into_iter().map(|r| (r.response, r.report)), lang)
     })
 }
 

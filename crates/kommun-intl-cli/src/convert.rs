@@ -248,18 +248,38 @@ fn read_whole(input: &Input, limit: usize) -> io::Result<Vec<u8>> {
     Ok(text)
 }
 
+/// Reads an Open311 input with `read`, printing the issues of each item it gives: `Err` with
+/// whether it is valid when the document itself could not be read (its issues printed), else
+/// the items and whether none of them has an error.
+fn read_printing<T>(
+    input: &Input,
+    options: &Options,
+    lang: Lang,
+    read: impl Fn(&[u8], &Options) -> Result<Vec<T>, Report>,
+    report_of: impl Fn(&T) -> &Report,
+) -> io::Result<Result<(Vec<T>, bool), bool>> {
+    let text = read_whole(input, options.limits.max_document_size)?;
+    let items = match read(&text, options) {
+        Ok(r) => r,
+        Err(report) => return Ok(Err(print_issues(&input.display, None, &report, lang))),
+    };
+    let several = items.len() > 1;
+    let mut valid = true;
+    for (i, item) in items.iter().enumerate() {
+        valid &= print_issues(&input.display, several.then_some(i), report_of(item), lang);
+    }
+    Ok(Ok((items, valid)))
+}
+
 /// One Open311 input to fault reports; true when nothing in it is an error.
 fn from_open311(input: &Input, options: &Options, lang: Lang, sink: &mut Sink) -> io::Result<bool> {
-    let text = read_whole(input, options.limits.max_document_size)?;
-    let requests = match read_requests(&text, options) {
-        Ok(r) => r,
-        Err(report) => return Ok(print_issues(&input.display, None, &report, lang)),
+    let (requests, valid) = match read_printing(input, options, lang, read_requests, |r| &r.report)?
+    {
+        Ok(read) => read,
+        Err(valid) => return Ok(valid),
     };
-    let several = requests.len() > 1;
-    let mut valid = true;
     let mut values = Vec::with_capacity(requests.len());
-    for (i, request) in requests.into_iter().enumerate() {
-        valid &= print_issues(&input.display, several.then_some(i), &request.report, lang);
+    for request in requests {
         match sink {
             Sink::Dir(_) => values.push(request.value),
             Sink::Stdout { .. } => sink.document(request.value)?,
@@ -325,18 +345,12 @@ fn from_post_responses(
     args: &Args,
     all: &mut Vec<PostResponse>,
 ) -> io::Result<bool> {
-    let text = read_whole(input, options.limits.max_document_size)?;
-    let read = match read_post_responses(&text, options) {
-        Ok(r) => r,
-        Err(report) => return Ok(print_issues(&input.display, None, &report, lang)),
-    };
-    let several = read.len() > 1;
-    let mut valid = true;
-    let mut mine = Vec::with_capacity(read.len());
-    for (i, r) in read.into_iter().enumerate() {
-        valid &= print_issues(&input.display, several.then_some(i), &r.report, lang);
-        mine.push(r.response);
-    }
+    let (read, valid) =
+        match read_printing(input, options, lang, read_post_responses, |r| &r.report)? {
+            Ok(read) => read,
+            Err(valid) => return Ok(valid),
+        };
+    let mine: Vec<PostResponse> = read.into_iter().map(|r| r.response).collect();
     match &args.output {
         Some(dir) => {
             let format = wire(args.format);
