@@ -269,7 +269,11 @@ pub fn to_post_response(
     errors::guard(|| {
         let lang = parse_lang(lang)?;
         let format = match self::format(Some(format))? {
-            Some(Format::Form) => return Err(errors::bad_format("form")),
+            Some(Format::Form) => {
+                return Err(PyValueError::new_err(
+                    "a POST response has no form: format is \"json\" or \"xml\"",
+                ));
+            }
             f => f.unwrap_or(Format::Json),
         };
         let (text, read_as) = match read_input(responses)? {

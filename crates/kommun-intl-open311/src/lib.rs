@@ -1,6 +1,8 @@
 //! Open311 GeoReport v2 for kommun-intl: service requests as the spec's JSON and XML and as
 //! the POST form, read into [`FaultReport`]s and written back, and service lists with their
-//! definitions read as a [`Profile`](kommun_intl::Profile).
+//! definitions read as a [`Profile`](kommun_intl::Profile). The body a server answers a POST
+//! with, which is no service request, is a [`PostResponse`] ([`read_post_responses`],
+//! [`write_post_responses`]).
 //!
 //! Reading never trusts the server: every issue has a stable code (`open311.*` for what
 //! concerns the wire, the fault report's own rules for the rest), a JSON Pointer into the
