@@ -149,7 +149,7 @@ bench:
 ## Stable Rust is enough: RUSTC_BOOTSTRAP=1 lets it take the flags cargo-fuzz passes. A crash
 ## stops the run and leaves its input in fuzz/artifacts/<target>/. Not part of `make test`.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS ?= document ndjson locate value report sheets open311_xml open311_form
+FUZZ_TARGETS ?= document ndjson locate value report sheets open311_xml open311_form open311_response
 FUZZ_SANITIZER ?= none
 .PHONY: fuzz
 fuzz:

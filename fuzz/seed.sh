@@ -41,6 +41,12 @@ case $target in
         done
         echo "seeded $out with $(ls "$out" | wc -l) file(s)"
         exit 0 ;;
+    open311_response)
+        cp crates/kommun-intl-open311/tests/data/codeforamerica--open311/post_service_request.xml "$out/post.xml"
+        printf '[{"service_request_id": 293944, "service_notice": "x", "account_id": null}]' > "$out/post.json"
+        printf '[{"token": "12345", "account_id": "a-1"}]' > "$out/token.json"
+        echo "seeded $out with $(ls "$out" | wc -l) file(s)"
+        exit 0 ;;
     open311_form)
         cp crates/kommun-intl-cli/tests/data/open311/request.form "$out/request.form"
         printf 'service_code=belysning&lat=58.5&long=13.1&attribute[a][]=x&attribute[a][]=y&attribute[b]=z&email=a%%40b.se' > "$out/answers.form"

@@ -35,7 +35,10 @@ mod _native {
     #[pymodule_export]
     use super::fix::{fix, mask};
     #[pymodule_export]
-    use super::open311::{from_open311, profile_from_services, read_open311, to_open311};
+    use super::open311::{
+        from_open311, profile_from_services, read_open311, read_post_response, read_services,
+        to_open311, to_post_response,
+    };
     #[pymodule_export]
     use super::report::{PyIssue, PyReport};
     #[pymodule_export]

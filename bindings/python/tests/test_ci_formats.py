@@ -69,3 +69,9 @@ def test_a_junit_consumer_reads_what_the_json_format_says(cli: Path) -> None:
     assert [type(r) for r in unreadable.result] == [junitparser.Error]
     assert suites["valid-feedback.json"].failures == 0
     assert suites["feedback.ndjson"].failures == 2
+    # The wrapper's totals, as the consumer reads them, are its suites' sums.
+    for total in ("tests", "failures", "errors"):
+        assert getattr(xml, total) == sum(getattr(suite, total) for suite in xml), total
+    assert (xml.tests, xml.failures, xml.errors) == (7, 3, 1)
+    assert xml.time == pytest.approx(sum(suite.time for suite in xml), abs=1e-9)
+    assert all(suite.skipped == 0 for suite in xml)

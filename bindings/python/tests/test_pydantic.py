@@ -2,7 +2,8 @@
 python/kommun_intl/_pydantic.py): a field typed `kommun_intl.Feedback` validates with this
 library, and an invalid document is a pydantic error carrying every issue, which is what
 FastAPI returns as its 422 response. Tested with pydantic's TypeAdapter and a model, as
-FastAPI uses them (FastAPI itself is not needed)."""
+FastAPI uses them; `kommun_intl.pydantic.errors` leaves pydantic's input out (FastAPI itself:
+tests/test_fastapi.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pydantic
 import pytest
 
 import kommun_intl
+import kommun_intl.pydantic
 
 ROOT = Path(__file__).resolve().parents[3]
 FEEDBACK = json.loads((ROOT / "examples" / "feedback.json").read_text(encoding="utf-8"))
@@ -73,3 +75,20 @@ def test_the_json_schema_names_the_published_one() -> None:
     body = schema["properties"]["body"]
     assert body["type"] == "object"
     assert kommun_intl.schema("feedback")["$id"] in body["description"]
+
+
+PERSONAL = {**FEEDBACK, "channel": "webb", "description": "Anna Svensson på Storgatan 1 ringde"}
+
+
+def test_errors_leave_the_input_out() -> None:
+    with pytest.raises(pydantic.ValidationError) as caught:
+        TyckTill.model_validate({"body": PERSONAL, "note": 5})
+    errors = kommun_intl.pydantic.errors(caught.value)
+    assert [(e["type"], e["loc"]) for e in errors] == [("kommun_intl", ("body",)), ("string_type", ("note",))]
+    assert all("input" not in e and "url" not in e for e in errors)
+    text = json.dumps(errors, default=str)
+    assert "Anna" not in text and "anna.andersson" not in text and "Storgatan" not in text
+    assert errors[0]["ctx"]["issues"][0]["code"] == "structure.unknown_code"
+    # What pydantic gives by itself holds the whole body.
+    assert "Storgatan" in json.dumps(caught.value.errors(), default=str)
+

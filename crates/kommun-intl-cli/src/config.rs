@@ -38,7 +38,7 @@ pub const FILE_NAME: &str = "kommun-intl.toml";
 /// The file name of the configuration's JSON Schema, beside the documents' in `schemas/`.
 pub const SCHEMA_FILE_NAME: &str = "config.schema.json";
 
-/// The configuration of `kommun-intl validate`, in `kommun-intl.toml` or in the
+/// The configuration of `kommun-intl validate` and `fix`, in `kommun-intl.toml` or in the
 /// `[tool.kommun-intl]` table of `pyproject.toml`. Paths in it are relative to its directory.
 /// Options given on the command line win over it.
 #[derive(Debug, Default, Deserialize, JsonSchema)]
@@ -546,6 +546,77 @@ impl Resolver {
         let profile = Arc::new(crate::profile::load(path, lang).map_err(ConfigError)?);
         self.profiles.insert(path.to_owned(), Arc::clone(&profile));
         Ok(profile)
+    }
+}
+
+/// One input found under the command line's paths, with the configuration that applies to it
+/// and what that configuration gives its file.
+pub struct Configured {
+    /// The input, or why it cannot be read.
+    pub input: Result<crate::inputs::Input, crate::inputs::Failure>,
+    /// Its configuration, if any.
+    pub loaded: Option<Arc<Loaded>>,
+    /// The kind the configuration gives the file (`[[files]]`, then `kind`).
+    pub kind: Option<DocumentKind>,
+    /// The profile file the configuration gives the file.
+    pub profile: Option<PathBuf>,
+}
+
+impl Configured {
+    /// The configuration's rule selection, if there is one.
+    pub fn rules(&self) -> Option<Arc<RuleSelection>> {
+        self.loaded.as_ref().map(|c| Arc::clone(&c.rules))
+    }
+}
+
+impl Resolver {
+    /// The language of a run: `given` (the command line's), else the configuration's of the
+    /// first path, else the system's.
+    pub fn lang(&mut self, given: Option<Lang>, paths: &[PathBuf]) -> Result<Lang, ConfigError> {
+        let first = paths.first().filter(|p| p.as_os_str() != "-");
+        let of_config = self.for_path(first.map(PathBuf::as_path))?.and_then(|c| c.config.lang);
+        Ok(crate::env::lang(given.or(of_config.map(Lang::from))))
+    }
+
+    /// Every input under `paths`, in order, each with its configuration (the nearest to the
+    /// file, or the current directory's for standard input); a directory walk honours its
+    /// configuration's `respect-gitignore`. `validate` and `fix` both read their inputs so.
+    pub fn inputs(
+        &mut self,
+        paths: &[PathBuf],
+        ndjson: bool,
+        follow_links: bool,
+    ) -> Result<Vec<Configured>, ConfigError> {
+        let mut out = Vec::new();
+        for path in paths {
+            let stdin = path.as_os_str() == "-";
+            let of_arg = self.for_path((!stdin).then_some(path.as_path()))?;
+            let gitignore =
+                of_arg.as_ref().and_then(|c| c.config.respect_gitignore).unwrap_or(true);
+            let found =
+                crate::inputs::expand(std::slice::from_ref(path), ndjson, follow_links, gitignore);
+            for input in found {
+                let file = match &input {
+                    Ok(crate::inputs::Input { source: crate::inputs::Source::File(p), .. }) => {
+                        Some(p.clone())
+                    }
+                    _ => None,
+                };
+                let loaded = match (&file, &input) {
+                    // A found file is a file (a folder of CSV files is a directory): no `stat`.
+                    (Some(p), Ok(i)) if !i.sheet => self.for_file(p)?,
+                    (Some(p), _) => self.for_path(Some(p))?,
+                    (None, _) => of_arg.clone(),
+                };
+                let (kind, profile) = match (&loaded, &file) {
+                    (Some(c), Some(p)) => c.for_file(p),
+                    (Some(c), None) => c.for_file(Path::new(crate::inputs::STDIN_NAME)),
+                    (None, _) => (None, None),
+                };
+                out.push(Configured { input, loaded, kind, profile });
+            }
+        }
+        Ok(out)
     }
 }
 

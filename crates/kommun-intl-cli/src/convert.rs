@@ -7,8 +7,11 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
+use kommun_intl::codes::CountryCode;
 use kommun_intl::{FaultReport, Lang, Options, Profile, Report, Severity};
-use kommun_intl_open311::{Format, read_requests, write_requests};
+use kommun_intl_open311::{
+    Format, PostResponse, read_post_responses, read_requests, write_post_responses, write_requests,
+};
 
 use crate::inputs::{self, Documents, FileKinds, Input, Source};
 use crate::{env, exit, parse_lang, profile};
@@ -20,6 +23,10 @@ pub enum Shape {
     Open311,
     /// Fault reports (`kommun-intl schema fault-report`): JSON or NDJSON.
     FaultReport,
+    /// The body of an Open311 POST Service Request response (`service_request_id` or
+    /// `token`, `service_notice`, `account_id`): JSON or XML, told by the text. Converts
+    /// `--to open311`, checked, in the `--format` asked for.
+    Open311Response,
 }
 
 /// The Open311 format to write.
@@ -151,6 +158,15 @@ pub fn run(args: &Args) -> u8 {
         env::error("--from and --to are the same; convert between open311 and fault-report");
         return exit::USAGE;
     }
+    if args.to == Shape::Open311Response
+        || (args.from == Shape::Open311Response && args.to != Shape::Open311)
+    {
+        env::error(
+            "a POST response converts only --from open311-response --to open311 (JSON or XML, \
+             with --format); it is no fault report",
+        );
+        return exit::USAGE;
+    }
     let Ok(profile) = args.profile.load(lang) else { return exit::USAGE };
     if let Some(dir) = &args.output
         && let Err(e) = std::fs::create_dir_all(dir)
@@ -159,7 +175,8 @@ pub fn run(args: &Args) -> u8 {
         return exit::USAGE;
     }
     let options = Options { profile, ..Options::default() };
-    let kinds = if args.from == Shape::Open311 { &OPEN311_FILES } else { &inputs::DATA_FILES };
+    let kinds = if args.from == Shape::FaultReport { &inputs::DATA_FILES } else { &OPEN311_FILES };
+    let mut responses = Vec::new();
     let mut sink = match &args.output {
         Some(dir) => Sink::Dir(dir.clone()),
         None => Sink::Stdout { held: None, several: false },
@@ -175,10 +192,12 @@ pub fn run(args: &Args) -> u8 {
                 continue;
             }
         };
-        let result = if args.from == Shape::Open311 {
-            from_open311(&input, &options, lang, &mut sink)
-        } else {
-            from_fault_reports(&input, &options, lang, args, &mut reports)
+        let result = match args.from {
+            Shape::Open311 => from_open311(&input, &options, lang, &mut sink),
+            Shape::FaultReport => from_fault_reports(&input, &options, lang, args, &mut reports),
+            Shape::Open311Response => {
+                from_post_responses(&input, &options, lang, args, &mut responses)
+            }
         };
         match result {
             Ok(valid) => invalid |= !valid,
@@ -190,7 +209,12 @@ pub fn run(args: &Args) -> u8 {
     }
     let finished = if args.to == Shape::Open311 && args.output.is_none() {
         let mut out = io::stdout().lock();
-        out.write_all(write_requests(&reports, wire(args.format)).as_bytes())
+        let text = if args.from == Shape::Open311Response {
+            write_post_responses(&responses, wire(args.format))
+        } else {
+            write_requests(&reports, wire(args.format))
+        };
+        out.write_all(text.as_bytes())
     } else {
         sink.finish()
     };
@@ -224,18 +248,38 @@ fn read_whole(input: &Input, limit: usize) -> io::Result<Vec<u8>> {
     Ok(text)
 }
 
+/// Reads an Open311 input with `read`, printing the issues of each item it gives: `Err` with
+/// whether it is valid when the document itself could not be read (its issues printed), else
+/// the items and whether none of them has an error.
+fn read_printing<T>(
+    input: &Input,
+    options: &Options,
+    lang: Lang,
+    read: impl Fn(&[u8], &Options) -> Result<Vec<T>, Report>,
+    report_of: impl Fn(&T) -> &Report,
+) -> io::Result<Result<(Vec<T>, bool), bool>> {
+    let text = read_whole(input, options.limits.max_document_size)?;
+    let items = match read(&text, options) {
+        Ok(r) => r,
+        Err(report) => return Ok(Err(print_issues(&input.display, None, &report, lang))),
+    };
+    let several = items.len() > 1;
+    let mut valid = true;
+    for (i, item) in items.iter().enumerate() {
+        valid &= print_issues(&input.display, several.then_some(i), report_of(item), lang);
+    }
+    Ok(Ok((items, valid)))
+}
+
 /// One Open311 input to fault reports; true when nothing in it is an error.
 fn from_open311(input: &Input, options: &Options, lang: Lang, sink: &mut Sink) -> io::Result<bool> {
-    let text = read_whole(input, options.limits.max_document_size)?;
-    let requests = match read_requests(&text, options) {
-        Ok(r) => r,
-        Err(report) => return Ok(print_issues(&input.display, None, &report, lang)),
+    let (requests, valid) = match read_printing(input, options, lang, read_requests, |r| &r.report)?
+    {
+        Ok(read) => read,
+        Err(valid) => return Ok(valid),
     };
-    let several = requests.len() > 1;
-    let mut valid = true;
     let mut values = Vec::with_capacity(requests.len());
-    for (i, request) in requests.into_iter().enumerate() {
-        valid &= print_issues(&input.display, several.then_some(i), &request.report, lang);
+    for request in requests {
         match sink {
             Sink::Dir(_) => values.push(request.value),
             Sink::Stdout { .. } => sink.document(request.value)?,
@@ -292,12 +336,40 @@ fn from_fault_reports(
     Ok(valid)
 }
 
+/// One POST response body to Open311 (JSON or XML, as `--format` says); true when nothing in
+/// it is an error. Without `--output` the responses are gathered into one list.
+fn from_post_responses(
+    input: &Input,
+    options: &Options,
+    lang: Lang,
+    args: &Args,
+    all: &mut Vec<PostResponse>,
+) -> io::Result<bool> {
+    let (read, valid) =
+        match read_printing(input, options, lang, read_post_responses, |r| &r.report)? {
+            Ok(read) => read,
+            Err(valid) => return Ok(valid),
+        };
+    let mine: Vec<PostResponse> = read.into_iter().map(|r| r.response).collect();
+    match &args.output {
+        Some(dir) => {
+            let format = wire(args.format);
+            let name = output_name(input, format.name());
+            std::fs::write(dir.join(name), write_post_responses(&mine, format))?;
+        }
+        None => all.extend(mine),
+    }
+    Ok(valid)
+}
+
 /// The index shown for a document of an NDJSON input (none for the first of a whole file).
 fn docs_index(i: usize, first_line: usize) -> Option<usize> {
     (i > 0 || first_line > 1).then_some(i)
 }
 
-/// The profile a service list gives, for `--profile services.xml`.
-pub fn profile_from_services(text: &[u8]) -> Result<Profile, Report> {
-    kommun_intl_open311::profile_from_services(text, &[], &Options::default()).map(|l| l.profile)
+/// The profile a service list gives, for `--profile services.xml` (in `country`, by default
+/// Sweden: a service list does not say).
+pub fn profile_from_services(text: &[u8], country: Option<CountryCode>) -> Result<Profile, Report> {
+    kommun_intl_open311::profile_from_services(text, &[], &Options::default())
+        .map(|l| Profile { country: country.or(l.profile.country), ..l.profile })
 }

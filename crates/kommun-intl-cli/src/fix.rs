@@ -23,12 +23,14 @@
 use std::fs::{File, Metadata};
 use std::io::{self, BufReader, BufWriter, IsTerminal, Read, Seek, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use kommun_intl::fix::{self as core_fix, Fix};
 use kommun_intl::personal::{self, Trust};
-use kommun_intl::validate::Limits;
+use kommun_intl::validate::{Limits, RuleSelection};
 use kommun_intl::{DocumentKind, Lang, locate};
 
+use crate::config::{ConfigArgs, Resolver};
 use crate::diff::{Diff, Masker};
 use crate::env::{self, Styles, paint};
 use crate::inputs::{self, Input, Source, read_line_limited};
@@ -44,14 +46,16 @@ pub struct Args {
     /// (read stdin, write the fixed text to stdout).
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// The document kind; by default each file's `$schema` tells it.
+    /// The document kind; by default the configuration's for the file, else each file's
+    /// `$schema` tells it.
     #[arg(long, value_parser = parse_kind, value_name = "KIND")]
     pub kind: Option<DocumentKind>,
     /// Print what would change as a unified diff (personal values masked) and write nothing;
     /// exit 1 if anything would change.
     #[arg(long)]
     pub diff: bool,
-    /// Language of the messages: `sv` or `en` [default: from LC_ALL, LC_MESSAGES or LANG]
+    /// Language of the messages: `sv` or `en` [default: the configuration's, else the
+    /// system's: LC_ALL, LC_MESSAGES or LANG, or the platform's own setting]
     #[arg(long, value_parser = parse_lang, value_name = "LANG")]
     pub lang: Option<Lang>,
     /// Print nothing but errors (and the diff, with --diff).
@@ -66,6 +70,8 @@ pub struct Args {
     /// In directories, follow symbolic links that lead out of the directory too.
     #[arg(long)]
     pub follow_links: bool,
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 /// The fixes of one document, with where it starts.
@@ -96,27 +102,47 @@ struct Run<'a> {
 
 /// Decides the fixes of each document, and says which are not JSON.
 struct Planner {
+    /// The kind of the current input: `--kind`, else its configuration's.
     told: Option<DocumentKind>,
+    /// The current input's configured rules: a fix whose rule does not report is not made.
+    rules: Option<Arc<RuleSelection>>,
     lang: Lang,
     not_json: u64,
 }
 
+/// An input to fix, with its kind and rules (see [`Planner`]).
+type Planned = (Input, Option<DocumentKind>, Option<Arc<RuleSelection>>);
+
 /// Runs `fix`; returns the exit status.
 pub fn run(args: &Args) -> u8 {
     write::clean_up_on_signals();
-    let lang = env::lang(args.lang);
+    // The configuration is validate's: found upwards from each path, or --config, or none.
+    let configured = Resolver::new(&args.config).and_then(|mut resolver| {
+        let lang = resolver.lang(args.lang, &args.paths)?;
+        Ok((lang, resolver.inputs(&args.paths, args.ndjson, args.follow_links)?))
+    });
+    let (lang, found) = match configured {
+        Ok(c) => c,
+        Err(e) => {
+            e.print();
+            return exit::USAGE;
+        }
+    };
     let mut failures = 0;
-    let inputs: Vec<Input> = inputs::expand(&args.paths, args.ndjson, args.follow_links, true)
+    let inputs: Vec<Planned> = found
         .into_iter()
-        .filter_map(|entry| {
-            entry
+        .filter_map(|found| {
+            let (kind, rules) = (args.kind.or(found.kind), found.rules());
+            found
+                .input
                 .map_err(|f| {
                     failures += 1;
                     env::error(&format!("{}: {}", f.display, f.reason));
                 })
                 .ok()
+                .map(|input| (input, kind, rules))
         })
-        .filter(|input| {
+        .filter(|(input, ..)| {
             if input.sheet {
                 env::note(&format!(
                     "{}: skipped: spreadsheets are not fixed in place (`kommun-intl import` \
@@ -130,9 +156,11 @@ pub fn run(args: &Args) -> u8 {
     let styles = Styles::new(env::colour(args.color, io::stdout().is_terminal()));
     let out = BufWriter::new(io::stdout().lock());
     let limit = Limits::default().max_document_size;
-    let planner = Planner { told: args.kind, lang, not_json: 0 };
+    let planner = Planner { told: args.kind, rules: None, lang, not_json: 0 };
     let mut run = Run { args, planner, styles, limit, out, outcome: Outcome::default() };
-    for input in &inputs {
+    for (input, kind, rules) in &inputs {
+        run.planner.told = *kind;
+        run.planner.rules.clone_from(rules);
         match run.input(input) {
             Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => break,
@@ -161,7 +189,7 @@ pub fn run(args: &Args) -> u8 {
             (false, Lang::Sv, _) => format!("Rättade {values} i {files}."),
         };
         // The diff owns stdout; the summary goes beside it.
-        if args.diff || inputs.iter().any(|i| i.source == Source::Stdin) {
+        if args.diff || inputs.iter().any(|(i, ..)| i.source == Source::Stdin) {
             eprintln!("{line}");
         } else {
             let mut out = io::stdout().lock();
@@ -179,7 +207,7 @@ pub fn run(args: &Args) -> u8 {
 
 impl Run<'_> {
     fn trust(&self) -> Trust {
-        if self.args.kind.is_some() { Trust::Told } else { Trust::FromDocument }
+        if self.planner.told.is_some() { Trust::Told } else { Trust::FromDocument }
     }
 
     fn input(&mut self, input: &Input) -> io::Result<()> {
@@ -272,7 +300,7 @@ impl Run<'_> {
             return Ok(());
         }
         let new = apply(text, docs, ndjson);
-        let mut masker = TextMasker::new(self.args.kind, self.trust(), text, &new, ndjson);
+        let mut masker = TextMasker::new(self.planner.told, self.trust(), text, &new, ndjson);
         let (a, b) = (format!("a/{}", input.display), format!("b/{}", input.display));
         let mut diff = Diff::new(&mut self.out, self.styles, &a, &b);
         let old_lines = text.split_inclusive(|&b| b == b'\n');
@@ -293,14 +321,14 @@ impl Run<'_> {
     /// original if something changed, or into a diff.
     fn ndjson_file(&mut self, input: &Input, target: &Path, before: &Metadata) -> io::Result<()> {
         let mut reader = BufReader::with_capacity(1 << 16, File::open(target)?);
-        let mut kind = self.args.kind;
+        let mut kind = self.planner.told;
         let trust = self.trust();
         let planner = &mut self.planner;
         let mut n = 0u64;
         if self.args.diff {
             let (a, b) = (format!("a/{}", input.display), format!("b/{}", input.display));
             let styles = self.styles;
-            let mut masker = LineMasker { told: self.args.kind, kind: None, trust };
+            let mut masker = LineMasker { told: planner.told, kind: None, trust };
             let mut diff = Diff::new(&mut self.out, styles, &a, &b);
             let mut number = 0;
             loop {
@@ -412,10 +440,13 @@ impl Planner {
             return Ok(None);
         };
         kind.get_or_insert(k);
-        let Ok(fixes) = core_fix::fixes(k, text) else {
+        let Ok(mut fixes) = core_fix::fixes(k, text) else {
             self.not_json(input, first_line);
             return Ok(None);
         };
+        if let Some(rules) = &self.rules {
+            fixes.retain(|f| rules.severity_of(f.kind.rule()).is_some());
+        }
         Ok(Some(DocFixes { first_line, fixes }))
     }
 

@@ -4,6 +4,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use kommun_intl::codes::CountryCode;
 use kommun_intl::{Lang, Limits, Profile, from_json};
 
 use crate::env;
@@ -16,6 +17,18 @@ pub struct Arg {
     /// list (`services.json`, `services.xml`); by default Lidköping's built-in one.
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
+    /// The country (ISO 3166-1 alpha-2, `NO`) the fault reports should lie in, for a profile
+    /// read from an Open311 service list, which does not say; by default Sweden. A profile
+    /// file names its own (`country`).
+    #[arg(long, value_name = "CODE", requires = "profile", value_parser = parse_country)]
+    pub country: Option<CountryCode>,
+}
+
+/// A country code as `--country` takes it (either case).
+fn parse_country(s: &str) -> Result<CountryCode, String> {
+    CountryCode::from_code(&s.to_ascii_uppercase()).ok_or_else(|| {
+        format!("`{s}` is not an ISO 3166-1 alpha-2 country code (SE, NO, DK, FI, ...)")
+    })
 }
 
 impl Arg {
@@ -23,7 +36,7 @@ impl Arg {
     /// exiting with a usage error.
     pub fn load(&self, lang: Lang) -> Result<Option<Arc<Profile>>, ()> {
         let Some(path) = &self.profile else { return Ok(None) };
-        match load(path, lang) {
+        match load_as(path, lang, self.country) {
             Ok(profile) => Ok(Some(Arc::new(profile))),
             Err(lines) => {
                 let mut lines = lines.iter();
@@ -41,6 +54,16 @@ impl Arg {
 
 /// Reads a profile file, within the same size limit as any document.
 pub fn load(path: &Path, lang: Lang) -> Result<Profile, Vec<String>> {
+    load_as(path, lang, None)
+}
+
+/// Reads a profile file; `country` is the country of a profile read from a service list (a
+/// usage error for a profile file, which names its own).
+pub fn load_as(
+    path: &Path,
+    lang: Lang,
+    country: Option<CountryCode>,
+) -> Result<Profile, Vec<String>> {
     let shown = env::escape_controls(&path.display().to_string()).into_owned();
     let max = Limits::default().max_document_size;
     let cannot = |e: std::io::Error| vec![format!("cannot read {shown}: {e}")];
@@ -55,7 +78,12 @@ pub fn load(path: &Path, lang: Lang) -> Result<Profile, Vec<String>> {
     let list = kommun_intl_open311::detect(&text) == kommun_intl_open311::Format::Xml
         || text.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[');
     let read = if list {
-        crate::convert::profile_from_services(&text).map_err(kommun_intl::Error::Invalid)
+        crate::convert::profile_from_services(&text, country).map_err(kommun_intl::Error::Invalid)
+    } else if country.is_some() {
+        return Err(vec![format!(
+            "{shown} is a profile file, not an Open311 service list: --country is for a service \
+             list; a profile file names its country itself (`\"country\": \"NO\"`)"
+        )]);
     } else {
         from_json::<Profile>(&text)
     };

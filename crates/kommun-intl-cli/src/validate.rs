@@ -1,7 +1,7 @@
 //! `kommun-intl validate`: every input through the core, every report to the chosen format.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use kommun_intl::personal::Trust;
@@ -76,59 +76,32 @@ type Planned = (Result<Input, Failure>, Setup);
 /// configurations found; or the error to print.
 fn prepare(args: &Args) -> Result<(Lang, Vec<Planned>), ConfigError> {
     let mut resolver = Resolver::new(&args.config)?;
-    let first = args.paths.first().filter(|p| p.as_os_str() != "-");
-    let lang_of_config =
-        resolver.for_path(first.map(PathBuf::as_path))?.and_then(|c| c.config.lang);
-    let lang = env::lang(args.lang.or(lang_of_config.map(Lang::from)));
+    let lang = resolver.lang(args.lang, &args.paths)?;
     // A bad `--profile` has printed its error already.
     let Ok(given_profile) = args.profile.load(lang) else { return Err(ConfigError(Vec::new())) };
     let mut out = Vec::new();
-    for path in &args.paths {
-        let stdin = path.as_os_str() == "-";
-        let of_arg = resolver.for_path((!stdin).then_some(path.as_path()))?;
-        let gitignore = of_arg.as_ref().and_then(|c| c.config.respect_gitignore).unwrap_or(true);
-        let found =
-            inputs::expand(std::slice::from_ref(path), args.ndjson, args.follow_links, gitignore);
-        for input in found {
-            let file = match &input {
-                Ok(Input { source: inputs::Source::File(p), .. }) => Some(p.clone()),
-                _ => None,
-            };
-            let loaded = match (&file, &input) {
-                // A found file is a file (a folder of CSV files is a directory).
-                (Some(p), Ok(i)) if !i.sheet => resolver.for_file(p)?,
-                (Some(p), _) => resolver.for_path(Some(p))?,
-                (None, _) => of_arg.clone(),
-            };
-            let (config_kind, config_profile) = match (&loaded, &file) {
-                (Some(c), Some(p)) => c.for_file(p),
-                (Some(c), None) => c.for_file(Path::new(inputs::STDIN_NAME)),
-                (None, _) => (None, None),
-            };
-            let profile = match (&given_profile, config_profile) {
-                (Some(p), _) => Some(Arc::clone(p)),
-                (None, Some(path)) => Some(resolver.profile(&path, lang)?),
-                (None, None) => None,
-            };
-            let config = loaded.as_ref().map(|c| &c.config);
-            let max_issues = args
-                .max_issues
-                .and_then(|n| usize::try_from(n).ok())
-                .or(config.and_then(|c| c.max_issues))
-                .unwrap_or(kommun_intl::validate::DEFAULT_MAX_ISSUES);
-            let reference_date = args
-                .reference_date
-                .or(config.and_then(|c| c.reference_date))
-                .map(ReferenceDate::date);
-            let options = Options {
-                max_issues,
-                reference_date,
-                profile,
-                rules: loaded.as_ref().map(|c| Arc::clone(&c.rules)),
-                ..Options::default()
-            };
-            out.push((input, Setup { kind: args.kind.or(config_kind), options }));
-        }
+    for found in resolver.inputs(&args.paths, args.ndjson, args.follow_links)? {
+        let profile = match (&given_profile, &found.profile) {
+            (Some(p), _) => Some(Arc::clone(p)),
+            (None, Some(path)) => Some(resolver.profile(path, lang)?),
+            (None, None) => None,
+        };
+        let config = found.loaded.as_ref().map(|c| &c.config);
+        let max_issues = args
+            .max_issues
+            .and_then(|n| usize::try_from(n).ok())
+            .or(config.and_then(|c| c.max_issues))
+            .unwrap_or(kommun_intl::validate::DEFAULT_MAX_ISSUES);
+        let reference_date =
+            args.reference_date.or(config.and_then(|c| c.reference_date)).map(ReferenceDate::date);
+        let options = Options {
+            max_issues,
+            reference_date,
+            profile,
+            rules: found.rules(),
+            ..Options::default()
+        };
+        out.push((found.input, Setup { kind: args.kind.or(found.kind), options }));
     }
     Ok((lang, out))
 }

@@ -4,11 +4,12 @@
 use serde_json::{Map, Value};
 
 use kommun_intl::locate::spans;
+use kommun_intl::validate::limits::duplicate_keys;
 use kommun_intl::validate::rules;
 use kommun_intl::{Options, Report};
 
 use crate::request::Record;
-use crate::text::{Lines, fail, prepare};
+use crate::text::{Lines, fail, prepare, shown_name};
 
 /// Parses JSON text within the limits, with JSON's own issues for what is wrong with it.
 pub(crate) fn parse(input: &[u8], options: &Options) -> Result<(Value, usize), Report> {
@@ -45,11 +46,14 @@ fn lines_offset(text: &str, line: usize, column: usize) -> usize {
 
 /// The records of a JSON document: each object of the top-level list, or the one object, with
 /// the place of each field.
-/// `expected` names the document for the issue when it is not a list of objects.
+/// `expected` names the document for the issue when it is not a list of objects; a key given
+/// twice is an early `json.duplicate_key` of its record, its name shown when it is (or is
+/// near) one of `known`, or (`None`, public documents) when it is plain.
 pub(crate) fn records(
     input: &[u8],
     options: &Options,
     expected: &'static str,
+    known: Option<&[&str]>,
 ) -> Result<Vec<Record>, Report> {
     let (value, skipped) = parse(input, options)?;
     let (objects, prefix): (Vec<Map<String, Value>>, bool) = match value {
@@ -83,14 +87,33 @@ pub(crate) fn records(
     let lines = Lines::new(input);
     let mut at =
         found.into_iter().map(|s| s.map(|s| lines.pos(skipped + s.key.unwrap_or(s.value).start)));
-    Ok(objects
+    let mut records: Vec<Record> = objects
         .into_iter()
         .map(|o| {
             let pos = at.next().flatten();
             let fields = o.into_iter().map(|(k, v)| (k, v, at.next().flatten())).collect();
             Record { fields, textual: false, pos, early: Vec::new() }
         })
-        .collect())
+        .collect();
+    // The parsed tree kept the last of a repeated key; the core's scan finds the others.
+    for (pointer, offset) in duplicate_keys(text) {
+        let mut segments = pointer.split('/').skip(1).map(unescape);
+        let index = if prefix { segments.next().and_then(|i| i.parse().ok()) } else { Some(0) };
+        let (Some(record), Some(field)) = (index.and_then(|i| records.get_mut(i)), segments.next())
+        else {
+            continue;
+        };
+        let key = segments.last().unwrap_or_else(|| field.clone());
+        let shown = shown_name(&key, known);
+        let pos = Some(lines.pos(skipped + offset));
+        record.early.push((field, &rules::JSON_DUPLICATE_KEY, vec![("key", shown)], pos));
+    }
+    Ok(records)
+}
+
+/// A JSON Pointer segment as the key it stands for (RFC 6901).
+fn unescape(segment: &str) -> String {
+    segment.replace("~1", "/").replace("~0", "~")
 }
 
 fn kommun_intl_push_segment(pointer: &mut String, segment: &str) {

@@ -1,6 +1,8 @@
 //! Open311 GeoReport v2 for kommun-intl: service requests as the spec's JSON and XML and as
 //! the POST form, read into [`FaultReport`]s and written back, and service lists with their
-//! definitions read as a [`Profile`](kommun_intl::Profile).
+//! definitions read as a [`Profile`](kommun_intl::Profile). The body a server answers a POST
+//! with, which is no service request, is a [`PostResponse`] ([`read_post_responses`],
+//! [`write_post_responses`]).
 //!
 //! Reading never trusts the server: every issue has a stable code (`open311.*` for what
 //! concerns the wire, the fault report's own rules for the rest), a JSON Pointer into the
@@ -33,6 +35,7 @@
 mod form;
 mod json;
 mod request;
+mod response;
 mod services;
 mod text;
 mod xml;
@@ -42,6 +45,9 @@ use kommun_intl::{FaultReport, Options, Report};
 
 pub use form::write as write_form;
 pub use request::Request;
+pub use response::{
+    Id, PostResponse, Response, read_post_responses, read_post_responses_as, write_post_responses,
+};
 pub use services::{ServiceList, profile_from_services};
 
 /// The three shapes of Open311 on the wire.
@@ -93,7 +99,7 @@ pub fn read_requests_as(
     options: &Options,
 ) -> Result<Vec<Request>, Report> {
     let records = match format {
-        Format::Json => json::records(input, options, "service_requests")?,
+        Format::Json => json::records(input, options, "service_requests", Some(request::FIELDS))?,
         Format::Xml => xml_requests::records(input, options)?,
         Format::Form => vec![form::record(input, options)?],
     };

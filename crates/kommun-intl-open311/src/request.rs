@@ -9,7 +9,7 @@ use kommun_intl::model::{FaultReport, Profile, Timestamp};
 use kommun_intl::validate::{Ctx, Rule, rules};
 use kommun_intl::{DocumentKind, Options, Report};
 
-use crate::text::{Places, Pos, merge, place, shown_name};
+use crate::text::{Places, Pos, merge, placed, shown_name};
 
 /// The Open311 fields of a service request, in the spec's order (GET Service Requests), then
 /// the POST fields and the extensions we keep. Each maps to the fault-report member of the
@@ -100,20 +100,14 @@ pub(crate) fn convert(record: Record, options: &Options) -> Request {
     let mut places = Places(Vec::new());
     let mut status: Option<String> = None;
     let textual = record.textual;
-    let mut early = Ctx::new(options);
-    for (name, rule, params, _) in &record.early {
+    let early = placed(options, &record.early, |ctx, (name, rule, params, pos)| {
         if CONTACT.contains(&name.as_str()) {
-            early.field("contact", |ctx| ctx.report_at(name, rule, params));
+            ctx.field("contact", |ctx| ctx.report_at(name, rule, params));
         } else {
-            early.report_at(member_of(name), rule, params);
+            ctx.report_at(member_of(name), rule, params);
         }
-    }
-    let mut early = early.finish();
-    for (issue, (.., pos)) in early.issues.iter_mut().zip(&record.early) {
-        if let Some(pos) = pos {
-            place(issue, *pos);
-        }
-    }
+        *pos
+    });
     for (name, value, pos) in record.fields {
         let member = member_of(&name);
         if let Some(pos) = pos {

@@ -7,8 +7,8 @@ use kommun_intl::model::Profile;
 use kommun_intl::validate::{Ctx, rules};
 use kommun_intl::{DocumentKind, Options, Report};
 
-use crate::request::clean;
-use crate::text::{Places, Pos, fail, merge, shown_name};
+use crate::request::{Early, clean};
+use crate::text::{Places, Pos, fail, merge, placed, shown_name};
 use crate::xml::{Element, parse};
 use crate::{Format, detect};
 
@@ -42,6 +42,8 @@ struct Read {
     items: Vec<(Map<String, Value>, Option<Pos>)>,
     textual: bool,
     places: Vec<(String, Pos)>,
+    /// Problems the reader found (a key given twice): the item, then as [`Record::early`].
+    early: Vec<(usize, Early)>,
 }
 
 /// Reads a service list (JSON or XML) and any service definitions (each JSON or XML) as a
@@ -53,6 +55,10 @@ pub fn profile_from_services(
     options: &Options,
 ) -> Result<ServiceList, Report> {
     let list = read(services, "services", options)?;
+    let mut early = vec![placed(options, &list.early, |ctx, (i, (field, rule, params, pos))| {
+        ctx.field("services", |ctx| ctx.index(*i, |ctx| ctx.report_at(field, rule, params)));
+        *pos
+    })];
     let mut ctx = Ctx::new(options);
     let mut places = Places::default();
     let mut out = Vec::new();
@@ -84,6 +90,10 @@ pub fn profile_from_services(
                     pos,
                 ));
             };
+            early.push(placed(options, &def.early, |ctx, (_, (field, rule, params, pos))| {
+                ctx.field("services", |ctx| ctx.index(i, |ctx| ctx.report_at(field, rule, params)));
+                *pos
+            }));
             let attributes = ctx.field("services", |ctx| {
                 ctx.index(i, |ctx| {
                     ctx.field("attributes", |ctx| definition(ctx, &item, def.textual))
@@ -106,7 +116,8 @@ pub fn profile_from_services(
         .insert("services".to_owned(), Value::Array(out.into_iter().map(Value::Object).collect()));
     let value = Value::Object(profile);
     let checked = kommun_intl::validate_value(DocumentKind::Profile, &value, options);
-    let mut report = merge([ctx.finish(), checked], options.max_issues);
+    early.extend([ctx.finish(), checked]);
+    let mut report = merge(early, options.max_issues);
     places.locate(&mut report, None);
     match serde_json::from_value::<Profile>(value) {
         Ok(profile) if report.is_valid() => Ok(ServiceList { profile, report }),
@@ -120,10 +131,12 @@ fn read(text: &[u8], root: &'static str, options: &Options) -> Result<Read, Repo
         |pos| fail(options, &rules::OPEN311_NOT_OPEN311, &[("expected", root.to_owned())], pos);
     if detect(text) != Format::Xml {
         let mut places = Vec::new();
-        let items = crate::json::records(text, options, root)?
+        let mut early = Vec::new();
+        let items = crate::json::records(text, options, root, None)?
             .into_iter()
             .enumerate()
             .map(|(i, r)| {
+                early.extend(r.early.into_iter().map(|e| (i, e)));
                 let mut m = Map::new();
                 for (k, v, pos) in r.fields {
                     if let Some(pos) = pos {
@@ -134,7 +147,7 @@ fn read(text: &[u8], root: &'static str, options: &Options) -> Result<Read, Repo
                 (m, r.pos)
             })
             .collect();
-        return Ok(Read { items, textual: false, places });
+        return Ok(Read { items, textual: false, places, early });
     }
     let element = parse(text, options)?;
     let mut places = Vec::new();
@@ -167,7 +180,7 @@ fn read(text: &[u8], root: &'static str, options: &Options) -> Result<Read, Repo
         }
         _ => return Err(not(Some(element.pos))),
     };
-    Ok(Read { items, textual: true, places })
+    Ok(Read { items, textual: true, places, early: Vec::new() })
 }
 
 /// An element of texts as an object; `<values>` as a list of `{key, name}`.

@@ -89,6 +89,24 @@ pub(crate) fn place(issue: &mut Issue, pos: Pos) {
     issue.offset = Some(pos.offset);
 }
 
+/// The report of the problems a reader found before converting: `report` puts each item's
+/// issue into the context and says where in the text it is.
+pub(crate) fn placed<T>(
+    options: &Options,
+    items: &[T],
+    report: impl Fn(&mut Ctx, &T) -> Option<Pos>,
+) -> Report {
+    let mut ctx = Ctx::new(options);
+    let positions: Vec<Option<Pos>> = items.iter().map(|item| report(&mut ctx, item)).collect();
+    let mut out = ctx.finish();
+    for (issue, pos) in out.issues.iter_mut().zip(positions) {
+        if let Some(pos) = pos {
+            place(issue, pos);
+        }
+    }
+    out
+}
+
 /// The report of one issue of `rule` at `pos` (at the document root).
 pub(crate) fn fail(
     options: &Options,

@@ -20,6 +20,9 @@ pub(crate) struct Element {
     pub name: String,
     /// The `name` attribute, which the writer uses for keys that are not XML names.
     pub key: Option<String>,
+    /// The `type` attribute, by which the writer says what JSON type a value inside
+    /// `extended_attributes` has (`number`, `boolean`, `null`, `array`, `object`).
+    pub kind: Option<String>,
     pub text: String,
     pub children: Vec<Element>,
     pub pos: Pos,
@@ -194,15 +197,19 @@ fn describe(e: &quick_xml::Error) -> &'static str {
 
 fn element(e: &BytesStart<'_>, pos: Pos) -> Result<Element, &'static str> {
     let name = std::str::from_utf8(e.local_name().into_inner()).map_err(|_| "undecodable name")?;
-    let mut key = None;
+    let (mut key, mut kind) = (None, None);
     for attribute in e.attributes() {
         let attribute = attribute.map_err(|_| "an invalid attribute")?;
-        if attribute.key.as_ref() == b"name" {
-            let value = attribute.unescape_value().map_err(|_| "an invalid attribute value")?;
-            key = Some(value.into_owned());
-        }
+        let slot = match attribute.key.as_ref() {
+            b"name" => &mut key,
+            b"type" => &mut kind,
+            _ => continue,
+        };
+        let value = attribute.unescape_value().map_err(|_| "an invalid attribute value")?;
+        *slot = Some(value.into_owned());
     }
-    Ok(Element { name: name.to_owned(), key, text: String::new(), children: Vec::new(), pos })
+    let (name, text, children) = (name.to_owned(), String::new(), Vec::new());
+    Ok(Element { name, key, kind, text, children, pos })
 }
 
 fn close(stack: &mut [Element], root: &mut Option<Element>, element: Element) {

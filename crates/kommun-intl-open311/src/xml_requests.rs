@@ -4,7 +4,11 @@
 //! Open311 defines no XML form for answers or extensions; these are ours, written so that they
 //! read back: `<attributes><attribute><code>c</code><value>v</value></attribute>` (several
 //! values under `<values>`), and `extended_attributes` as nested elements (a key that is not
-//! an XML name as `<member name="key">`, a list as repeated elements).
+//! an XML name as `<member name="key">`). XML has only texts, so inside `extended_attributes`
+//! a `type` attribute says what JSON type a value that is not a text has: `type="number"`,
+//! `"boolean"`, `"null"`, `"object"` (for an empty one) and `"array"`, whose items are its
+//! `<item>` children. Read back, these are exactly the JSON written; XML without them (what
+//! servers write) reads as texts, repeated elements as a list and a single one as its value.
 
 use serde_json::{Map, Value};
 
@@ -79,11 +83,30 @@ fn answers(element: &Element) -> Value {
     Value::Array(list)
 }
 
-/// An element as JSON: its text when it has no children, else an object of its children
-/// (repeated names as lists).
+/// An element as JSON: the type its `type` attribute says; without one, its text when it has
+/// no children, else an object of its children (repeated names as lists). A `type` whose text
+/// is not of that type leaves the text.
 fn tree(element: &Element) -> Value {
+    let text = || Value::String(element.text.clone());
+    match element.kind.as_deref() {
+        Some("array") => return Value::Array(element.children.iter().map(tree).collect()),
+        Some("null") => return Value::Null,
+        Some("object") if element.children.is_empty() => return Value::Object(Map::new()),
+        Some("number") => {
+            return serde_json::from_str::<serde_json::Number>(element.text.trim())
+                .map_or_else(|_| text(), Value::Number);
+        }
+        Some("boolean") => {
+            return match element.text.trim() {
+                "true" => Value::Bool(true),
+                "false" => Value::Bool(false),
+                _ => text(),
+            };
+        }
+        _ => {}
+    }
     if element.children.is_empty() {
-        return Value::String(element.text.clone());
+        return text();
     }
     let mut out = Map::new();
     for child in &element.children {
@@ -114,7 +137,8 @@ pub(crate) fn write(requests: &[Vec<(&'static str, Value)>]) -> String {
         for (name, value) in fields {
             match *name {
                 "attributes" => write_answers(&mut out, value),
-                _ => element(&mut out, 2, name, None, value),
+                "extended_attributes" => typed(&mut out, 2, name, None, value),
+                _ => element(&mut out, 2, name, value),
             }
         }
         out.push_str("  </request>\n");
@@ -128,17 +152,17 @@ fn write_answers(out: &mut String, value: &Value) {
     for a in value.as_array().into_iter().flatten() {
         out.push_str("      <attribute>\n");
         if let Some(code) = a.get("code") {
-            element(out, 4, "code", None, code);
+            element(out, 4, "code", code);
         }
         match a.get("value") {
             Some(Value::Array(values)) => {
                 out.push_str("        <values>\n");
                 for v in values {
-                    element(out, 5, "value", None, v);
+                    element(out, 5, "value", v);
                 }
                 out.push_str("        </values>\n");
             }
-            Some(v) => element(out, 4, "value", None, v),
+            Some(v) => element(out, 4, "value", v),
             None => {}
         }
         out.push_str("      </attribute>\n");
@@ -152,10 +176,28 @@ fn close(out: &mut String, name: &str) {
     out.push_str(">\n");
 }
 
-/// One element at `depth` (two spaces a level): a text, or children for an object or list.
-fn element(out: &mut String, depth: usize, name: &str, key: Option<&str>, value: &Value) {
+/// One element at `depth` (two spaces a level) of a spec field: its text (a number as
+/// written); an object or list, which only extensions have, as [`typed`] writes it.
+fn element(out: &mut String, depth: usize, name: &str, value: &Value) {
+    let text = match value {
+        Value::Array(_) | Value::Object(_) => return typed(out, depth, name, None, value),
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    out.push_str(&"  ".repeat(depth));
+    out.push('<');
+    out.push_str(name);
+    out.push('>');
+    escape(out, &text);
+    close(out, name);
+}
+
+/// One element inside `extended_attributes` at `depth`, its JSON type said where it is not a
+/// text (see the module's docs).
+fn typed(out: &mut String, depth: usize, name: &str, key: Option<&str>, value: &Value) {
     let indent = "  ".repeat(depth);
-    let open = |out: &mut String| {
+    let open = |out: &mut String, kind: Option<&str>, empty: bool| {
         out.push_str(&indent);
         out.push('<');
         out.push_str(name);
@@ -164,39 +206,50 @@ fn element(out: &mut String, depth: usize, name: &str, key: Option<&str>, value:
             escape(out, k);
             out.push('"');
         }
-        out.push('>');
-    };
-    match value {
-        Value::Array(items) => {
-            for item in items {
-                element(out, depth, name, key, item);
-            }
+        if let Some(kind) = kind {
+            out.push_str(" type=\"");
+            out.push_str(kind);
+            out.push('"');
         }
-        Value::Object(members) => {
-            open(out);
+        out.push_str(if empty { "/>\n" } else { ">" });
+    };
+    let children =
+        |out: &mut String, kind: Option<&str>, items: &mut dyn Iterator<Item = (&str, &Value)>| {
+            open(out, kind, false);
             out.push('\n');
-            for (k, v) in members {
+            for (k, v) in items {
                 if is_name(k) {
-                    element(out, depth + 1, k, None, v);
+                    typed(out, depth + 1, k, None, v);
                 } else {
-                    element(out, depth + 1, "member", Some(k), v);
+                    typed(out, depth + 1, "member", Some(k), v);
                 }
             }
             out.push_str(&indent);
             close(out, name);
+        };
+    match value {
+        Value::Array(items) if items.is_empty() => open(out, Some("array"), true),
+        Value::Array(items) => {
+            children(out, Some("array"), &mut items.iter().map(|v| ("item", v)));
         }
+        Value::Object(members) if members.is_empty() => open(out, Some("object"), true),
+        Value::Object(members) => {
+            children(out, None, &mut members.iter().map(|(k, v)| (k.as_str(), v)));
+        }
+        Value::Null => open(out, Some("null"), true),
         Value::String(s) => {
-            open(out);
+            open(out, None, false);
             escape(out, s);
             close(out, name);
         }
-        Value::Null => {
-            open(out);
+        Value::Number(n) => {
+            open(out, Some("number"), false);
+            out.push_str(&n.to_string());
             close(out, name);
         }
-        other => {
-            open(out);
-            out.push_str(&other.to_string());
+        Value::Bool(b) => {
+            open(out, Some("boolean"), false);
+            out.push_str(if *b { "true" } else { "false" });
             close(out, name);
         }
     }

@@ -32,7 +32,7 @@ use crate::codes::CountryCode;
 use crate::document::DocumentKind;
 use crate::locate;
 use crate::model::{Phone, PostalAddress};
-use crate::validate::Lang;
+use crate::validate::{Lang, Rule, rules};
 use crate::walk;
 
 /// What a fix does.
@@ -72,6 +72,20 @@ impl FixKind {
             (FixKind::CountryCode, Lang::Sv) => "landskoden skriven som i ISO 3166-1",
             (FixKind::Trim, Lang::En) => "white space removed from the ends",
             (FixKind::Trim, Lang::Sv) => "blanksteg borttagna i början och slutet",
+        }
+    }
+}
+
+impl FixKind {
+    /// The rule whose issue the fix takes away: a configuration that does not report the rule
+    /// (`ignore`) turns its fix off too.
+    #[must_use]
+    pub fn rule(self) -> &'static Rule {
+        match self {
+            FixKind::Phone => &rules::PHONE_NOT_E164,
+            FixKind::PostalCode => &rules::POSTAL_CODE_FORMAT,
+            FixKind::CountryCode => &rules::UNKNOWN_CODE,
+            FixKind::Trim => &rules::TEXT_UNTRIMMED,
         }
     }
 }

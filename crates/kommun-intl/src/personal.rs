@@ -37,9 +37,8 @@ use serde_json::Value;
 use crate::document::DocumentKind;
 use crate::locate;
 use crate::schema::Compiled;
-use crate::validate::limits::{self, Limits};
+use crate::validate::limits;
 use crate::validate::structure::Keys;
-use crate::validate::{Ctx, Options, rules};
 use crate::walk;
 
 /// Where the kind of a document came from.
@@ -113,7 +112,7 @@ pub fn spans(kind: Option<DocumentKind>, trust: Trust, text: &[u8]) -> Vec<Range
     };
     // The parsed tree keeps only the last of a repeated key: the values it drops, and
     // everything under them, are still someone's data, so mask as for text that is not JSON.
-    if has_duplicate_key(kind, body) {
+    if !limits::duplicate_keys(body).is_empty() {
         return lexical(Some(kind), text);
     }
     let plan = plan(kind, trust, &document);
@@ -184,20 +183,6 @@ pub fn mask_ranges(text: &str, ranges: &[Range<usize>]) -> String {
     }
     out.push_str(&text[at..]);
     out
-}
-
-/// True when an object of the (well-formed) text has the same key twice, at any depth.
-fn has_duplicate_key(kind: DocumentKind, text: &[u8]) -> bool {
-    let unlimited = Limits {
-        max_document_size: usize::MAX,
-        max_depth: usize::MAX,
-        max_string_length: usize::MAX,
-        max_array_length: usize::MAX,
-    };
-    let mut ctx = Ctx::new(&Options { limits: unlimited, ..Options::default() });
-    let compiled = Compiled::of(kind);
-    limits::scan(text, &unlimited, compiled, Keys::Shown, &mut ctx);
-    ctx.finish().issues.iter().any(|i| i.code == rules::JSON_DUPLICATE_KEY.code)
 }
 
 /// For text that is not JSON: every string and every bare token (a number, an unquoted word,

@@ -37,12 +37,15 @@ __all__ = [
     "mask",
     "profile_from_services",
     "read_open311",
+    "read_post_response",
+    "read_services",
     "rule",
     "rules",
     "run_cli",
     "schema",
     "schemas",
     "to_open311",
+    "to_post_response",
     "validate",
     "validate_many",
 ]
@@ -194,12 +197,32 @@ def read_open311(
 def to_open311(
     reports: Iterable[FaultReport], format: Literal["json", "xml", "form"] = "json"
 ) -> str: ...
+def read_post_response(
+    data: bytes | bytearray | str | os.PathLike[str],
+    format: Literal["json", "xml"] | None = None,
+    *,
+    lang: Lang = "en",
+) -> list[tuple[dict[str, Any], Report]]: ...
+def to_post_response(
+    responses: Iterable[Mapping[str, Any]] | bytes | bytearray | str | os.PathLike[str],
+    format: Literal["json", "xml"] = "json",
+    *,
+    lang: Lang = "en",
+) -> str: ...
 def profile_from_services(
     services: bytes | bytearray | str | os.PathLike[str],
     definitions: Iterable[bytes | bytearray | str | os.PathLike[str]] | None = None,
     *,
     lang: Lang = "en",
+    country: str | None = None,
 ) -> Profile: ...
+def read_services(
+    services: bytes | bytearray | str | os.PathLike[str],
+    definitions: Iterable[bytes | bytearray | str | os.PathLike[str]] | None = None,
+    *,
+    lang: Lang = "en",
+    country: str | None = None,
+) -> tuple[Profile, Report]: ...
 
 # <generated: tools/generate.py>
 

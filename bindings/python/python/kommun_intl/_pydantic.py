@@ -3,21 +3,23 @@
 A pydantic field (or a FastAPI body) typed with a document class takes the document's JSON
 form (a dict, or JSON text) and validates it with this library, rules and all::
 
-    from fastapi import FastAPI
+    from typing import Annotated
+
+    from fastapi import Body, FastAPI
     import kommun_intl
 
     app = FastAPI()
 
     @app.post("/tyck-till")
-    def tyck_till(body: kommun_intl.Feedback) -> dict[str, str]:
+    def tyck_till(body: Annotated[kommun_intl.Feedback, Body()]) -> dict[str, str]:
         return {"category": body.category}
 
 An invalid document is one pydantic error of type ``kommun_intl`` whose message is the
 report's first line and whose context holds every issue (``ctx["issues"]``, each as
 ``Issue.to_dict()`` gives it), so FastAPI's 422 response lists them. Personal values are never
-in the issues; pydantic, though, adds the input to each error (``input``), so an endpoint that
-must not echo a citizen's text leaves it out (``errors(include_input=False)``). Serialising
-(``model_dump``, a FastAPI response) gives ``to_dict()``.
+in the issues; pydantic, though, adds the input to each error (``input``), and FastAPI's default
+422 echoes it: ``kommun_intl.pydantic`` leaves it out (``install(app)``, ``errors(e)``).
+Serialising (``model_dump``, a FastAPI response) gives ``to_dict()``.
 
 pydantic is not a dependency of this package: it is imported only when pydantic asks.
 """

@@ -4,8 +4,8 @@
 //! could not be read, or whose kind could not be told, is a suite with one `<error>`.
 //!
 //! ```xml
-//! <testsuites name="kommun-intl" tests="2" failures="1" errors="0">
-//!   <testsuite name="data/feedback.ndjson" tests="2" failures="1" errors="0" skipped="0">
+//! <testsuites name="kommun-intl" tests="2" failures="1" errors="0" time="0.004">
+//!   <testsuite name="data/feedback.ndjson" tests="2" failures="1" errors="0" skipped="0" time="0.004">
 //!     <testcase name="data/feedback.ndjson:1" classname="feedback"/>
 //!     <testcase name="data/feedback.ndjson:3" classname="feedback">
 //!       <failure type="structure.unknown_code" message="...">data/feedback.ndjson:3:60: ...</failure>
@@ -15,12 +15,19 @@
 //! ```
 //!
 //! The elements and attributes are those of the Jenkins xUnit plugin's `junit-10.xsd`, which the
-//! tests check the output against. No time is written, so that a run's report is the same
-//! every time. A suite is written when its file ends (its counts come first), so memory holds
+//! tests check the output against. Each suite's `time` is the seconds its file took (to the
+//! millisecond); `<testsuites>` carries the totals of its suites (`tests`, `failures`,
+//! `errors`, and `time` as the sum of theirs). `skipped` is on each suite only (always 0:
+//! every document is checked), as `junit-10.xsd` has no `skipped` on `<testsuites>`. A suite
+//! is written when its file ends (its counts come first), and the suites wait in a spool
+//! (memory, then a temporary file past a few MiB) until the totals are known, so memory holds
 //! one file's test cases.
 
 use std::fmt::Write as _;
-use std::io::{self, Write};
+use std::io::{self, Seek, Write};
+use std::time::Instant;
+
+use tempfile::SpooledTempFile;
 
 use kommun_intl::{DocumentKind, Lang, Report, Severity};
 
@@ -31,15 +38,27 @@ pub struct Junit<'w> {
     out: Box<dyn Write + 'w>,
     lang: Lang,
     deny_warnings: bool,
-    started: bool,
+    /// The suites written so far, until the totals of the wrapper are known.
+    suites: SpooledTempFile,
     /// The current file's test cases, written out at its end.
     cases: String,
     tests: u64,
     failures: u64,
+    /// When the current file started.
+    started: Option<Instant>,
     /// Over the whole run.
     total_tests: u64,
     total_failures: u64,
     total_errors: u64,
+    total_millis: u128,
+}
+
+/// How much of the suites stays in memory before the spool moves to a temporary file.
+const SPOOL_IN_MEMORY: usize = 4 * 1024 * 1024;
+
+/// Milliseconds as JUnit's seconds (`1.234`).
+fn seconds(millis: u128) -> String {
+    format!("{}.{:03}", millis / 1000, millis % 1000)
 }
 
 impl<'w> Junit<'w> {
@@ -49,25 +68,16 @@ impl<'w> Junit<'w> {
             out,
             lang: settings.lang,
             deny_warnings: settings.deny_warnings,
-            started: false,
+            suites: SpooledTempFile::new(SPOOL_IN_MEMORY),
             cases: String::new(),
             tests: 0,
             failures: 0,
+            started: None,
             total_tests: 0,
             total_failures: 0,
             total_errors: 0,
+            total_millis: 0,
         }
-    }
-
-    fn start(&mut self) -> io::Result<()> {
-        if !self.started {
-            self.started = true;
-            // The totals are only known at the end; a wrapper without them is valid, and
-            // every consumer adds up the suites.
-            writeln!(self.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
-            writeln!(self.out, "<testsuites name=\"kommun-intl\">")?;
-        }
-        Ok(())
     }
 }
 
@@ -96,7 +106,7 @@ pub fn xml(text: &str) -> String {
 
 impl Sink for Junit<'_> {
     fn file_start(&mut self, _file: &FileInfo<'_>) -> io::Result<()> {
-        self.start()?;
+        self.started = Some(Instant::now());
         self.cases.clear();
         self.tests = 0;
         self.failures = 0;
@@ -170,36 +180,50 @@ impl Sink for Junit<'_> {
     fn file_end(&mut self, file: &FileInfo<'_>, stats: &FileStats) -> io::Result<()> {
         let errors = u64::from(stats.failure.is_some());
         let tests = self.tests + errors;
+        let millis = self.started.take().map_or(0, |t| t.elapsed().as_millis());
+        let out = &mut self.suites;
         write!(
-            self.out,
-            "  <testsuite name=\"{}\" tests=\"{tests}\" failures=\"{}\" errors=\"{errors}\" skipped=\"0\"",
+            out,
+            "  <testsuite name=\"{}\" tests=\"{tests}\" failures=\"{}\" errors=\"{errors}\" skipped=\"0\" time=\"{}\"",
             xml(file.path),
-            self.failures
+            self.failures,
+            seconds(millis),
         )?;
         if tests == 0 {
-            writeln!(self.out, "/>")?;
+            writeln!(out, "/>")?;
         } else {
-            writeln!(self.out, ">")?;
-            self.out.write_all(self.cases.as_bytes())?;
+            writeln!(out, ">")?;
+            out.write_all(self.cases.as_bytes())?;
             if let Some(reason) = &stats.failure {
                 writeln!(
-                    self.out,
+                    out,
                     "    <testcase name=\"{}\" classname=\"kommun-intl\">\n      <error type=\"input\" message=\"{}\"/>\n    </testcase>",
                     xml(file.path),
                     xml(reason)
                 )?;
             }
-            writeln!(self.out, "  </testsuite>")?;
+            writeln!(out, "  </testsuite>")?;
         }
         self.total_tests += tests;
         self.total_failures += self.failures;
         self.total_errors += errors;
+        self.total_millis += millis;
         self.cases.clear();
         Ok(())
     }
 
     fn finish(&mut self, _totals: &Totals) -> io::Result<()> {
-        self.start()?;
+        writeln!(self.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+        writeln!(
+            self.out,
+            "<testsuites name=\"kommun-intl\" tests=\"{}\" failures=\"{}\" errors=\"{}\" time=\"{}\">",
+            self.total_tests,
+            self.total_failures,
+            self.total_errors,
+            seconds(self.total_millis),
+        )?;
+        self.suites.rewind()?;
+        io::copy(&mut self.suites, &mut self.out)?;
         writeln!(self.out, "</testsuites>")?;
         self.out.flush()
     }
@@ -211,7 +235,14 @@ impl Sink for Junit<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::xml;
+    use super::{seconds, xml};
+
+    #[test]
+    fn times_are_seconds_to_the_millisecond() {
+        assert_eq!(seconds(0), "0.000");
+        assert_eq!(seconds(1234), "1.234");
+        assert_eq!(seconds(61_005), "61.005");
+    }
 
     #[test]
     fn text_is_escaped_for_xml() {

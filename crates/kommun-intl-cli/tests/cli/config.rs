@@ -175,3 +175,51 @@ fn reference_date_today_turns_the_rules_on() {
     let cli = run_in(dir.path(), &["validate", "--quiet", "--reference-date", "2026-12-01", "in"]);
     assert!(cli.stdout.contains("submission.in_future"), "{}", cli.stdout);
 }
+
+#[test]
+fn fix_reads_the_configuration_as_validate_does() {
+    // `ignore` turns a rule's fix off; `lang` is the messages'; a glob gives the kind.
+    let dir = project("lang = \"sv\"\nignore = [\"phone.not_e164\"]\n");
+    let file = dir.path().join("in/tyck-till.json");
+    let doc = r#"{"$schema": "https://kommun-intl.github.io/kommun-intl/schemas/v2/feedback.schema.json", "category": "question", "description": "När öppnar biblioteket?", "channel": "web", "submitted_at": "2026-11-28T10:00:00+01:00", "contact": {"phone": "0510-77 00 00"}, "wants_reply": true}"#;
+    std::fs::write(&file, doc).unwrap();
+    let r = run_in(dir.path(), &["fix", "--diff", "in/tyck-till.json"]);
+    assert_eq!(r.code, 0, "nothing left to fix: {}", r.stderr);
+    assert!(r.stderr.contains("Inget att rätta."), "{}", r.stderr);
+    let isolated = run_in(dir.path(), &["fix", "--diff", "--isolated", "in/tyck-till.json"]);
+    assert_eq!(isolated.code, 1, "{}", isolated.stderr);
+    assert!(isolated.stdout.contains(r#"+{"$schema"#), "{}", isolated.stdout);
+    assert!(isolated.stderr.contains("Would fix 1 value in 1 file."), "{}", isolated.stderr);
+    // --config names another file; the command line's --lang wins over it.
+    let other = dir.path().join("other.toml");
+    std::fs::write(&other, "lang = \"sv\"\n").unwrap();
+    let r = run_in(dir.path(), &["fix", "--config", other.to_str().unwrap(), "in/tyck-till.json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("Rättade 1 värde i 1 fil."), "{}", r.stdout);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        doc.replace("0510-77 00 00", "+46510770000")
+    );
+    let english =
+        run_in(dir.path(), &["fix", "--lang", "en", "--diff", "--isolated", "in/tyck-till.json"]);
+    assert!(english.stderr.contains("Nothing to fix."), "{}", english.stderr);
+
+    let dir = project("[[files]]\nglob = \"in/*.json\"\nkind = \"feedback\"\n");
+    let plain = r#"{"category": "praise", "description": " Tack ", "channel": "web", "submitted_at": "2026-11-28T09:30:00+01:00"}"#;
+    std::fs::write(dir.path().join("in/utan-schema.json"), plain).unwrap();
+    let r = run_in(dir.path(), &["fix", "--diff", "in/utan-schema.json"]);
+    assert_eq!(r.code, 1, "the glob gives the kind: {}", r.stderr);
+    assert!(r.stderr.contains("Would fix 1 value in 1 file."), "{}", r.stderr);
+    let r = run_in(dir.path(), &["fix", "--diff", "--isolated", "in/utan-schema.json"]);
+    assert_eq!(r.code, 2, "no kind without the configuration: {}", r.stderr);
+    assert!(r.stderr.contains("use --kind"), "{}", r.stderr);
+}
+
+#[test]
+fn fix_refuses_a_bad_configuration_naming_the_key() {
+    let dir = project("ignore = [\"phone.nope\"]\n");
+    let r = run_in(dir.path(), &["fix", "in"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("ignore[0]"), "{}", r.stderr);
+    assert!(r.stdout.is_empty(), "{}", r.stdout);
+}

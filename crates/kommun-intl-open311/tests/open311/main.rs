@@ -3,4 +3,5 @@
 mod hostile;
 mod quirks;
 mod realworld;
+mod response;
 mod roundtrip;

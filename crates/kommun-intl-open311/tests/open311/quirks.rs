@@ -5,13 +5,15 @@ use std::collections::BTreeSet;
 
 use kommun_intl::validate::rules;
 use kommun_intl::{Options, Profile, Report};
-use kommun_intl_open311::{profile_from_services, read_requests};
+use kommun_intl_open311::{profile_from_services, read_post_responses, read_requests};
 
 /// What an input is read as.
 #[derive(Clone, Copy)]
 enum As {
     Requests,
     Services,
+    /// The body of a POST Service Request response.
+    Response,
 }
 
 /// (name, what it is, input, expected (code, pointer) issues of the first request or of the
@@ -96,6 +98,60 @@ const CASES: &[Case] = &[
         &[("open311.duplicate_field", "/address")],
     ),
     (
+        "a key twice in JSON (serde_json alone keeps the last): the core's duplicate-key rule",
+        As::Requests,
+        r#"[{"service_code": "belysning", "address": "Skaragatan 8", "address": "Stenportsgatan 1"}]"#,
+        &[("json.duplicate_key", "/address")],
+    ),
+    (
+        "a contact field twice in JSON",
+        As::Requests,
+        r#"{"service_code": "belysning", "address": "Skaragatan 8", "email": "a@example.se", "email": "b@example.se"}"#,
+        &[("json.duplicate_key", "/contact/email")],
+    ),
+    (
+        "a key twice inside an extension in JSON",
+        As::Requests,
+        r#"[{"service_code": "belysning", "address": "Skaragatan 8", "extended_attributes": {"x": 1, "x": 2}}]"#,
+        &[("json.duplicate_key", "/extended_attributes")],
+    ),
+    (
+        "a key twice in a JSON service list",
+        As::Services,
+        r#"[{"service_code": "a", "service_name": "A", "service_name": "B"}]"#,
+        &[("json.duplicate_key", "/services/0/service_name")],
+    ),
+    (
+        "a POST response with neither an id nor a token",
+        As::Response,
+        r#"[{"service_notice": "Vi åtgärdar felet inom en vecka.", "account_id": null}]"#,
+        &[("open311.response_without_id", "")],
+    ),
+    (
+        "a POST response field that is neither a text nor a number",
+        As::Response,
+        r#"[{"service_request_id": true, "token": "t-1", "service_notice": ["a"]}]"#,
+        &[("open311.value_type", "/service_request_id"), ("open311.value_type", "/service_notice")],
+    ),
+    (
+        "a POST response field the spec does not have (its name masked unless near a field)",
+        As::Response,
+        "<service_requests><request><service_request_id>1</service_request_id><service_notise>x</service_notise><Anna>y</Anna></request></service_requests>",
+        &[("open311.field_ignored", "/service_notise"), ("open311.field_ignored", "/xxxx")],
+    ),
+    (
+        "a POST response key twice in JSON",
+        As::Response,
+        r#"[{"token": "t-1", "token": "t-2"}]"#,
+        &[("json.duplicate_key", "/token")],
+    ),
+    (
+        "a POST response is no form",
+        As::Response,
+        "service_request_id=1",
+        &[("open311.not_open311", "")],
+    ),
+    (
         "an answer given as one value and as a list",
         As::Requests,
         "service_code=belysning&address_string=Skaragatan+8&attribute[typ]=a&attribute[typ][]=b",
@@ -163,6 +219,10 @@ fn report(what: As, input: &str) -> Report {
             Ok(list) => list.report,
             Err(report) => report,
         },
+        As::Response => match read_post_responses(input.as_bytes(), &options) {
+            Ok(mut responses) => responses.remove(0).report,
+            Err(report) => report,
+        },
     }
 }
 
@@ -226,4 +286,17 @@ fn a_detailed_status_written_as_the_status_is_read_through_the_profile() {
     // Without statuses in the profile, the same word is not certain.
     let request = read_requests(input, &Options::default()).unwrap().remove(0);
     assert_eq!(request.report.issues[0].code, "open311.status_unknown");
+}
+
+#[test]
+fn a_key_given_twice_is_found_at_its_second_place_and_never_quoted() {
+    let text = "[{\"service_code\": \"belysning\", \"address\": \"Skaragatan 8\",\n\
+                \"extended_attributes\": {\"anna.svensson\": 1,\n \"anna.svensson\": 2}}]";
+    let report = report(As::Requests, text);
+    let issue = report.issues.iter().find(|i| i.code == "json.duplicate_key").unwrap();
+    assert_eq!((issue.line, issue.column), (Some(3), Some(2)));
+    for lang in [kommun_intl::Lang::En, kommun_intl::Lang::Sv] {
+        assert!(!issue.message(lang).contains("anna"), "{}", issue.message(lang));
+    }
+    assert!(!issue.pointer.contains("anna"));
 }

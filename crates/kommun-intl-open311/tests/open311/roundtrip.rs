@@ -62,24 +62,23 @@ fn answers(textual_lists: bool) -> impl Strategy<Value = Vec<AttributeAnswer>> {
     })
 }
 
-/// Extensions: any JSON for JSON; for XML, what XML can say (texts in nested non-empty
-/// objects, keys XML names or not).
-fn extended(xml: bool) -> impl Strategy<Value = ExtendedAttributes> {
+/// Extensions: any JSON, in JSON and in XML (whose `type` attributes say what is not a text):
+/// numbers, booleans, nulls, empty, one-item and nested lists, empty objects.
+fn extended() -> impl Strategy<Value = ExtendedAttributes> {
     let key = "[a-z_][a-z0-9_]{0,6}|[0-9 ][a-z ]{0,4}";
-    let leaf: BoxedStrategy<Value> = if xml {
-        text().prop_map(|t| Value::String(t.to_string())).boxed()
-    } else {
-        prop_oneof![
-            text().prop_map(|t| Value::String(t.to_string())),
-            any::<i32>().prop_map(Value::from),
-            any::<bool>().prop_map(Value::Bool),
-            (-1e6f64..1e6).prop_map(Value::from),
-        ]
-        .boxed()
-    };
+    let leaf = prop_oneof![
+        text().prop_map(|t| Value::String(t.to_string())),
+        any::<i32>().prop_map(Value::from),
+        any::<bool>().prop_map(Value::Bool),
+        (-1e6f64..1e6).prop_map(Value::from),
+        Just(Value::Null),
+    ];
     let tree = leaf.prop_recursive(3, 12, 3, move |inner| {
-        prop::collection::btree_map(key, inner, 1..3)
-            .prop_map(|m| Value::Object(m.into_iter().collect()))
+        prop_oneof![
+            prop::collection::btree_map(key, inner.clone(), 0..3)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+            prop::collection::vec(inner, 0..3).prop_map(Value::Array),
+        ]
     });
     prop::collection::btree_map(key, tree, 1..4)
         .prop_map(|m| ExtendedAttributes(m.into_iter().collect::<Map<String, Value>>()))
@@ -104,7 +103,7 @@ fn contact() -> impl Strategy<Value = Contact> {
         .prop_filter("an empty contact", |c| c != &Contact::default())
 }
 
-fn fault_report(xml: bool) -> impl Strategy<Value = FaultReport> {
+fn fault_report() -> impl Strategy<Value = FaultReport> {
     let o = |s: BoxedStrategy<Text>| prop::option::of(s);
     (
         (
@@ -142,7 +141,7 @@ fn fault_report(xml: bool) -> impl Strategy<Value = FaultReport> {
             prop::option::of(text().prop_map(Personal::new)),
             prop::option::of(text().prop_map(Personal::new)),
         ),
-        (prop::option::of(answers(false)), prop::option::of(extended(xml))),
+        (prop::option::of(answers(false)), prop::option::of(extended())),
     )
         .prop_map(
             |(
@@ -202,19 +201,19 @@ proptest! {
     #![proptest_config(config())]
 
     #[test]
-    fn json_round_trip_is_lossless(report in fault_report(false)) {
+    fn json_round_trip_is_lossless(report in fault_report()) {
         let text = write_requests(std::slice::from_ref(&report), Format::Json);
         prop_assert_eq!(read_one(&text, Format::Json), report);
     }
 
     #[test]
-    fn xml_round_trip_is_lossless(report in fault_report(true)) {
+    fn xml_round_trip_is_lossless(report in fault_report()) {
         let text = write_requests(std::slice::from_ref(&report), Format::Xml);
         prop_assert_eq!(read_one(&text, Format::Xml), report);
     }
 
     #[test]
-    fn the_post_form_keeps_every_post_field(report in fault_report(false), answers in answers(true)) {
+    fn the_post_form_keeps_every_post_field(report in fault_report(), answers in answers(true)) {
         let report = FaultReport { attributes: Some(answers), ..report };
         let text = write_form(&report);
         // A POST carries what the person sends; the rest is the server's to give.
@@ -258,4 +257,31 @@ fn a_list_of_requests_reads_back_in_order() {
         assert_eq!(back, reports);
         assert!(back.iter().all(|r| r.validate().is_clean()));
     }
+}
+
+#[test]
+fn xml_extensions_keep_their_json_types_and_servers_xml_stays_texts() {
+    let extended: Map<String, Value> = serde_json::from_str(
+        r#"{"count": 3, "ratio": 0.5, "urgent": true, "note": null, "tags": ["a"], "none": [], "empty": {}, "nested": [[1, "2"], {"x y": "z"}]}"#,
+    )
+    .unwrap();
+    let report = FaultReport {
+        service_code: ServiceCode::new("belysning"),
+        address: Some(Text::new("Skaragatan 8, Lidköping")),
+        extended_attributes: Some(ExtendedAttributes(extended)),
+        ..FaultReport::default()
+    };
+    let xml = write_requests(std::slice::from_ref(&report), Format::Xml);
+    assert!(xml.contains(r#"<count type="number">3</count>"#), "{xml}");
+    assert!(
+        xml.contains(r#"<tags type="array">"#) && xml.contains(r#"<none type="array"/>"#),
+        "{xml}"
+    );
+    assert_eq!(read_one(&xml, Format::Xml), report);
+    // What a server writes has no types: texts, a repeated element a list, a single one a value.
+    let server = "<request><service_code>belysning</service_code><address>Skaragatan 8</address>\
+                  <extended_attributes><count>3</count><tag>a</tag><tag>b</tag><one>c</one></extended_attributes></request>";
+    let read = read_one(server, Format::Xml);
+    let got = serde_json::to_value(read.extended_attributes.unwrap()).unwrap();
+    assert_eq!(got, serde_json::json!({"count": "3", "tag": ["a", "b"], "one": "c"}));
 }

@@ -210,6 +210,35 @@ pub(crate) fn scan(
     true
 }
 
+/// Every key that an object of a JSON text has a second time, at any depth, in the order of
+/// the text: that member's pointer (keys as written, unmasked: the caller decides what it
+/// shows) and the byte offset of its key. This is the scan behind every document kind's
+/// `json.duplicate_key` issues, for JSON that is no document kind (an Open311 body, whose
+/// parsed tree, like any `serde_json::Value`, keeps only the last of a repeated key). Text
+/// that is not JSON gives what the scan found before it stopped.
+#[must_use]
+pub fn duplicate_keys(text: &[u8]) -> Vec<(String, usize)> {
+    let unlimited = Limits {
+        max_document_size: usize::MAX,
+        max_depth: usize::MAX,
+        max_string_length: usize::MAX,
+        max_array_length: usize::MAX,
+    };
+    let options =
+        crate::Options { limits: unlimited, max_issues: usize::MAX, ..Default::default() };
+    let mut ctx = Ctx::new(&options);
+    // A kind without personal data, named by the caller: every key is kept as written.
+    let compiled = Compiled::of(crate::DocumentKind::Profile);
+    debug_assert!(!compiled.has_personal_data());
+    scan(text, &unlimited, compiled, Keys::Shown, &mut ctx);
+    ctx.issues
+        .iter()
+        .zip(&ctx.places)
+        .filter(|(i, _)| i.code == rules::JSON_DUPLICATE_KEY.code)
+        .filter_map(|(i, place)| Some((i.pointer.clone(), place.offset?)))
+        .collect()
+}
+
 /// Appends one pointer segment (RFC 6901: `~` as `~0`, `/` as `~1`).
 pub(crate) fn push_segment(pointer: &mut String, segment: &str) {
     pointer.push('/');

@@ -646,10 +646,10 @@ rules! {
     OPEN311_UNKNOWN_FIELD = "open311.unknown_field", Warning, T, [field],
         en: "`{field}` is not an Open311 field; it was kept in `extended_attributes`.",
         sv: "`{field}` är inget Open311-fält; det behölls i `extended_attributes`.";
-    /// A field a service list or definition does not have, left out of the profile.
+    /// A field a service list, service definition or POST response does not have, left out.
     OPEN311_FIELD_IGNORED = "open311.field_ignored", Warning, T, [field],
-        en: "`{field}` is not an Open311 field of a service list or definition; it was left out.",
-        sv: "`{field}` är inget Open311-fält i en tjänstelista eller tjänstedefinition; det utelämnades.";
+        en: "`{field}` is not an Open311 field of a service list, service definition or POST response; it was left out.",
+        sv: "`{field}` är inget Open311-fält i en tjänstelista, tjänstedefinition eller ett POST-svar; det utelämnades.";
     /// A service definition for a service the list does not have.
     OPEN311_DEFINITION_UNKNOWN_SERVICE = "open311.definition_unknown_service", Error, T, [code],
         en: "The service definition is for `{code}`, which is not in the service list.",
@@ -694,6 +694,14 @@ rules! {
     OPEN311_TIMESTAMP_NO_OFFSET = "open311.timestamp_no_offset", Error, T, [field],
         en: "`{field}` has no UTC offset, and the profile has no time zone (or the local time is ambiguous or skipped): when it was is not certain.",
         sv: "`{field}` saknar UTC-förskjutning, och profilen har ingen tidszon (eller den lokala tiden är tvetydig eller finns inte): när det var är inte säkert.";
+    /// A POST Service Request response with neither an id nor a token.
+    OPEN311_RESPONSE_WITHOUT_ID = "open311.response_without_id", Error, T, [],
+        en: "The POST response has neither `service_request_id` nor `token`: the request cannot be followed up.",
+        sv: "POST-svaret har varken `service_request_id` eller `token`: ärendet kan inte följas upp.";
+    /// A field of a POST Service Request response whose value is of the wrong type.
+    OPEN311_VALUE_TYPE = "open311.value_type", Error, T, [field],
+        en: "`{field}` has the wrong type: a POST response gives it as a text (an id may also be a number).",
+        sv: "`{field}` har fel typ: ett POST-svar anger det som en text (ett id kan också vara ett tal).";
     /// An attribute answered both as one value and as a list.
     OPEN311_ATTRIBUTE_CONFLICT = "open311.attribute_conflict", Error, T, [code],
         en: "The attribute `{code}` is given both as `attribute[{code}]` and as `attribute[{code}][]`.",
