@@ -6,6 +6,7 @@ Inputs, all under bench-data/ (generated, git-ignored):
 - criterion/**/new/{benchmark,estimates}.json: the Rust benchmarks (criterion, median);
 - rust-verdicts.json: the Rust schema peer's verdicts against kommun-intl's;
 - python-results.json: the Python benchmarks (bench/python/bench.py);
+- python-access.json: nested values as dicts or as objects (bench/python/access.py);
 - cli.json: the CLI against the other validators' CLIs (one small file, 10,000 files), and on the NDJSON streams on one thread and on every core, with peak memory (bench/cli.py);
 - sheets.json: spreadsheets, kommun-intl beside frictionless (bench/sheets.py);
 - run-info.json: the machine's load while the run went on (bench/run.sh).
@@ -270,6 +271,19 @@ def main() -> None:
     # ---- Python
     if py:
         python_section(w, py)
+    access = load("python-access.json") if (DATA / "python-access.json").exists() else None
+    if access:
+        w("### Nested values: dicts described by TypedDicts, or attribute-access objects")
+        w("")
+        w("The same `register-valid` bytes, from the text to one read of every entry "
+          "(`bench/python/access.py`; median of 7 runs). Ratios: time / kommun-intl's whole path.")
+        w("")
+        w("| what | how | time | ratio |")
+        w("|---|---|---:|---:|")
+        base = access["rows"][0]["seconds"]
+        for r in access["rows"]:
+            w(f"| {r['who']} | {r['what']} | {fmt_time(r['seconds'])} | {r['seconds'] / base:.2f}x |")
+        w("")
 
     # ---- CLI
     if cli:

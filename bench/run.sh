@@ -50,6 +50,7 @@ mark "cli"
 
 mark "python"
 "$VENV/bin/python" bench/python/bench.py --data "$DATA"
+"$VENV/bin/python" bench/python/access.py
 
 mark "sheets"
 "$VENV/bin/python" bench/sheets.py "$TARGET/release/kommun-intl"
