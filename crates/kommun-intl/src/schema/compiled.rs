@@ -196,6 +196,8 @@ pub struct Codes {
     pub labels: Vec<Option<Labels>>,
     /// Other spellings and the code each stands for (`x-aliases`: `EL` -> `GR`).
     pub aliases: Vec<(Box<str>, Box<str>)>,
+    /// Each label in lower case and the index of its code, made on the first lookup.
+    lowered: std::sync::OnceLock<foldhash::HashMap<Box<str>, usize>>,
 }
 
 impl Codes {
@@ -206,7 +208,7 @@ impl Codes {
             .into_iter()
             .map(|(code, sv, en)| (code.into(), Some(Labels { sv: sv.into(), en: en.into() })))
             .unzip();
-        Codes { values, labels, aliases: Vec::new() }
+        Codes { values, labels, ..Codes::default() }
     }
 
     /// True when `code` is one of the codes.
@@ -226,10 +228,19 @@ impl Codes {
                 .zip(&self.labels)
                 .filter_map(|(code, l)| Some((&**code, l.as_ref()?)))
         };
-        if let Some((code, _)) =
-            pairs().find(|(_, l)| l.sv.to_lowercase() == wanted || l.en.to_lowercase() == wanted)
-        {
-            return Some(code);
+        // One lookup, not a pass over every label (a country list has 500).
+        let lowered = self.lowered.get_or_init(|| {
+            let mut index = foldhash::HashMap::default();
+            for (i, l) in self.labels.iter().enumerate().rev() {
+                if let Some(l) = l {
+                    index.insert(l.en.to_lowercase().into(), i);
+                    index.insert(l.sv.to_lowercase().into(), i);
+                }
+            }
+            index
+        });
+        if let Some(&i) = lowered.get(wanted.as_str()) {
+            return Some(&self.values[i]);
         }
         let labels = pairs().flat_map(|(_, l)| [&*l.sv, &*l.en]);
         let near = crate::validate::structure::nearest(s.trim(), labels)?;
@@ -742,13 +753,14 @@ impl<'s> Builder<'s> {
             let values: Vec<Box<str>> =
                 list.iter().filter_map(Value::as_str).map(Into::into).collect();
             let labels = values.iter().map(|c| label(c)).collect();
-            return Some(Codes { values, labels, aliases: aliases() });
+            return Some(Codes { values, labels, aliases: aliases(), ..Codes::default() });
         }
         if let Some(c) = obj.get("const").and_then(Value::as_str) {
             return Some(Codes {
                 values: vec![c.into()],
                 labels: vec![label(c)],
                 aliases: aliases(),
+                ..Codes::default()
             });
         }
         let target = |id: NodeId| {
