@@ -143,7 +143,8 @@ def main() -> None:
             print(f"{name} on {threads} thread(s): exit {rc}, {wall:.2f} s, peak RSS {rss / 1024:.1f} MiB", flush=True)
     versions = {}
     if jsonschema_cli:
-        versions["jsonschema-cli"] = subprocess.run([jsonschema_cli, "--version"], capture_output=True, text=True).stdout.strip()
+        out = subprocess.run([jsonschema_cli, "--version"], capture_output=True, text=True).stdout.strip()
+        versions["jsonschema-cli"] = out.removeprefix("jsonschema-cli").strip()
     lock = json.loads((ROOT / "package-lock.json").read_text())
     versions["ajv-cli"] = lock["packages"].get("node_modules/ajv-cli", {}).get("version", "?")
     try:

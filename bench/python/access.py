@@ -8,14 +8,11 @@ the question is which kind of object is cheaper to build and to read. Measured o
 
 - ``dicts (kommun-intl)``: ``Dataset.from_json``, then ``partnerships`` and ``projects`` (the
   dicts the bindings build), then one nested read per entry;
-- ``dicts (msgspec)``: ``msgspec.json.decode`` into plain dicts: the cost of building the dicts
-  alone, without validation;
-- ``objects (msgspec Struct)``: ``msgspec.json.decode(type=Struct)`` into the Structs of
-  ``peers.py``: the cheapest typed attribute objects Python has, built straight from the text
-  (what a Rust-built object per nested value could at best approach), then the same reads as
-  attributes;
-- ``objects from dicts``: kommun-intl's dicts converted into those Structs
-  (``msgspec.convert``): what wrapping the dicts in objects would add.
+- ``dicts (json)`` and ``objects (json)``: the standard library's parser, once into dicts and
+  once into attribute objects (``object_hook=SimpleNamespace``): the same parse, so the
+  difference is what building objects instead of dicts costs;
+- ``objects from dicts``: kommun-intl's dicts wrapped into attribute objects afterwards: what
+  wrapping the dicts the bindings make would add.
 
 Writes bench-data/python-access.json.
 """
@@ -27,14 +24,10 @@ import pathlib
 import statistics
 import sys
 import time
+from types import SimpleNamespace
 from typing import Any, Callable
 
-import msgspec
-
 import kommun_intl
-
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-import peers  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DATA = ROOT / "bench-data"
@@ -45,16 +38,16 @@ def reads_dicts(partnerships: list[dict[str, Any]], projects: list[dict[str, Any
     for p in partnerships:
         n += len(p["partner"].get("country") or "") + len(p["id"])
     for p in projects:
-        n += len(p.get("title") or {}) + len(p["id"])
+        n += len((p.get("title") or {}).get("sv") or "") + len(p["id"])
     return n
 
 
 def reads_objects(partnerships: list[Any], projects: list[Any]) -> int:
     n = 0
     for p in partnerships:
-        n += len(p.partner.country or "") + len(p.id)
+        n += len(getattr(p.partner, "country", None) or "") + len(p.id)
     for p in projects:
-        n += len(p.title or {}) + len(p.id)
+        n += len(getattr(getattr(p, "title", None), "sv", None) or "") + len(p.id)
     return n
 
 
@@ -67,9 +60,17 @@ def median_time(fn: Callable[[], Any], rounds: int = 7) -> float:
     return statistics.median(times)
 
 
+def objects(value: Any) -> Any:
+    """Dicts, recursively, as attribute objects."""
+    if isinstance(value, dict):
+        return SimpleNamespace(**{k: objects(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return [objects(v) for v in value]
+    return value
+
+
 def main() -> None:
     raw = (DATA / "register-valid.json").read_bytes()
-    struct = peers.MSGSPEC["dataset"]
 
     def ours() -> int:
         d = kommun_intl.Dataset.from_json(raw)
@@ -79,27 +80,25 @@ def main() -> None:
         return kommun_intl.Dataset.from_json(raw)
 
     def plain_dicts() -> int:
-        d = msgspec.json.decode(raw)
+        d = json.loads(raw)
         return reads_dicts(d["partnerships"], d["projects"])
 
-    def structs() -> int:
-        d = msgspec.json.decode(raw, type=struct)
+    def plain_objects() -> int:
+        d = json.loads(raw, object_hook=lambda o: SimpleNamespace(**o))
         return reads_objects(d.partnerships, d.projects)
 
     loaded = kommun_intl.Dataset.from_json(raw)
 
     def wrap() -> int:
-        ps = msgspec.convert(loaded.partnerships, list[peers.MPartnership])
-        js = msgspec.convert(loaded.projects, list[peers.MProject])
-        return reads_objects(ps, js)
+        return reads_objects(objects(loaded.partnerships), objects(loaded.projects))
 
-    assert ours() == plain_dicts() == structs() == wrap(), "the four ways read different values"
+    assert ours() == plain_dicts() == plain_objects() == wrap(), "the four ways read different values"
     rows = [
         ("dicts (kommun-intl)", "Dataset.from_json + partnerships/projects + reads", median_time(ours)),
         ("dicts (kommun-intl)", "Dataset.from_json alone", median_time(ours_load_only)),
-        ("dicts (msgspec)", "json.decode + reads", median_time(plain_dicts)),
-        ("objects (msgspec Struct)", "json.decode(type=Struct) + reads", median_time(structs)),
-        ("objects from dicts", "msgspec.convert(partnerships/projects) + reads", median_time(wrap)),
+        ("dicts (json)", "json.loads + reads", median_time(plain_dicts)),
+        ("objects (json)", "json.loads(object_hook=SimpleNamespace) + reads", median_time(plain_objects)),
+        ("objects from dicts", "kommun-intl's dicts wrapped as objects + reads", median_time(wrap)),
     ]
     for who, what, t in rows:
         print(f"{who:<26} {what:<52} {t * 1000:8.1f} ms", flush=True)
