@@ -525,9 +525,7 @@ fn url_is_as_written(s: &str) -> bool {
 /// [`url_is_as_written`] by the URL parser.
 fn url_parses_as_written(s: &str) -> bool {
     let Ok(parsed) = url::Url::parse(s) else { return false };
-    // The pattern has matched: `http://` or `https://`, then no white space.
-    let rest = &s[s.find("://").map_or(0, |i| i + 3)..];
-    let authority = &rest[..rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len())];
+    let authority = authority(s);
     let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     let written = if host_port.starts_with('[') {
         &host_port[..host_port.find(']').map_or(host_port.len(), |i| i + 1)]
@@ -548,6 +546,13 @@ fn url_parses_as_written(s: &str) -> bool {
     }
 }
 
+/// The authority of an address as written: after `://` (the pattern has matched `http://` or
+/// `https://`, then no white space), up to the path, query or fragment.
+fn authority(s: &str) -> &str {
+    let rest = &s[s.find("://").map_or(0, |i| i + 3)..];
+    &rest[..rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len())]
+}
+
 /// True for the common web address that the URL parser takes as written without needing to be
 /// asked (most of them): after `https://` or `http://` (the pattern has matched), a host of
 /// non-empty labels of ASCII letters, digits and `-`, none an internationalised `xn--` label,
@@ -555,11 +560,10 @@ fn url_parses_as_written(s: &str) -> bool {
 /// would renumber), and no user, port or trailing dot; whatever follows the host (path, query,
 /// fragment) the parser takes as it comes. Every other address is parsed in full.
 fn is_plain_url(s: &str) -> bool {
-    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).unwrap_or("");
-    let host = &rest[..rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len())];
-    let mut labels = host.split('.');
+    let mut labels = authority(s).split('.');
     let last = labels.next_back().unwrap_or("");
-    last.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
+    (s.starts_with("https://") || s.starts_with("http://"))
+        && last.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
         && std::iter::once(last).chain(labels).all(|l| {
             !l.is_empty()
                 && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')

@@ -197,8 +197,21 @@ pub struct Codes {
     /// Other spellings and the code each stands for (`x-aliases`: `EL` -> `GR`).
     pub aliases: Vec<(Box<str>, Box<str>)>,
     /// Each label in lower case and the index of its code, made on the first lookup.
-    lowered: std::sync::OnceLock<foldhash::HashMap<Box<str>, usize>>,
+    lowered: LabelIndex,
 }
+
+/// The lower-case index of a code list's labels: derived from the labels, so it takes no part
+/// in comparing code lists (one whose index is built equals one whose index is not).
+#[derive(Clone, Debug, Default)]
+struct LabelIndex(std::sync::OnceLock<foldhash::HashMap<Box<str>, usize>>);
+
+impl PartialEq for LabelIndex {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for LabelIndex {}
 
 impl Codes {
     /// A code list of `(code, Swedish label, English label)` entries, without aliases.
@@ -229,7 +242,7 @@ impl Codes {
                 .filter_map(|(code, l)| Some((&**code, l.as_ref()?)))
         };
         // One lookup, not a pass over every label (a country list has 500).
-        let lowered = self.lowered.get_or_init(|| {
+        let lowered = self.lowered.0.get_or_init(|| {
             let mut index = foldhash::HashMap::default();
             for (i, l) in self.labels.iter().enumerate().rev() {
                 if let Some(l) = l {
