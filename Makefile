@@ -109,6 +109,10 @@ dist: $(VENV)/.requirements-test.stamp
 	PATH="$(abspath $(VENV))/bin:$$PATH" MATURIN_PEP517_ARGS="--profile dev" $(PY) -m pip wheel --quiet --disable-pip-version-check \
 		--no-deps --no-build-isolation -w $(DIST)/check $(DIST)/*.tar.gz
 	ls -l $(DIST)/*.whl $(DIST)/*.tar.gz $(DIST)/check/*.whl
+	# Cargo unpacks the packaged crates from a local registry into $$CARGO_HOME/registry/src/-HASH/
+	# and reuses an unpacked copy that is already there (sources/registry/local.rs), so a copy
+	# left by an earlier `make dist` of the same checkout would be verified instead of today's.
+	rm -rf "$${CARGO_HOME:-$$HOME/.cargo}"/registry/src/-*/kommun-intl-*
 	$(CARGO) package --locked --workspace --exclude kommun-intl-python --exclude kommun-intl-bench
 
 ## test-browser: the rendered pages in headless Chromium (tests/browser/): axe-core finds no
