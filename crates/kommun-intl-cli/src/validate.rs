@@ -11,7 +11,7 @@ use crate::config::{self, ConfigError, ReferenceDate, Resolver};
 use crate::env::{self, Styles};
 use crate::inputs::{self, Documents, Failure, Input};
 use crate::progress::Progress;
-use crate::report::{self, DocInfo, FileInfo, FileStats, Settings, Sink, Totals};
+use crate::report::{self, DocInfo, FileInfo, FileStats, Piece, Render, Settings, Sink, Totals};
 use crate::{ColorChoice, Format, exit, parse_kind, parse_lang};
 
 /// Arguments of `validate`.
@@ -143,7 +143,7 @@ pub fn run(args: &Args) -> u8 {
         };
         let mut batch = Vec::new();
         while reader.fill(&mut batch) {
-            check_batch(&inputs, &mut batch, &mut reader);
+            check_batch(&inputs, &mut batch, &mut reader, reporter.sink.renderer());
             reporter.report(&inputs, batch.drain(..), &mut totals)?;
         }
         totals.fixable = reporter.sink.fixable();
@@ -202,9 +202,9 @@ struct Job {
 enum Verdict {
     /// Not yet decided.
     Pending,
-    /// Checked as this kind (`None`: the text is not JSON), with this trust; the report once
-    /// checked.
-    Checked { kind: Option<DocumentKind>, trust: Trust, report: Option<Report> },
+    /// Checked as this kind (`None`: the text is not JSON), with this trust; once checked, the
+    /// report, and its piece of the output if the format renders ahead.
+    Checked { kind: Option<DocumentKind>, trust: Trust, report: Option<(Report, Option<Piece>)> },
     /// Its kind cannot be told: the input's reading stops here, with this reason.
     KindUnknown(String),
     /// After a document whose kind could not be told: not reported.
@@ -310,12 +310,18 @@ impl Reader<'_> {
 
 /// Decides and checks every document of a batch: the kinds their `$schema`s name are found on
 /// every core, then each document's kind is decided in input order (it may depend on the
-/// input's first document), then the documents are checked on every core.
+/// input's first document), then the documents are checked, and rendered by `renderer` (the
+/// format's, when it has one), on every core.
 ///
 /// Each document is judged alone: its kind is `--kind`, else its own `$schema`, else (an NDJSON
 /// line without one) the kind of the input's first document. Only `--kind` is the caller's
 /// word; a kind a document names proves nothing about its data.
-fn check_batch(inputs: &[Planned], batch: &mut Vec<Item>, reader: &mut Reader<'_>) {
+fn check_batch(
+    inputs: &[Planned],
+    batch: &mut Vec<Item>,
+    reader: &mut Reader<'_>,
+    renderer: Option<&dyn Render>,
+) {
     let detected = kommun_intl::parallel::map(batch, |item| match item {
         Item::Doc(job) if inputs[job.input].1.kind.is_none() => {
             Some(DocumentKind::detect(inputs::strip_bom(&job.text)).map_err(|e| e.to_string()))
@@ -379,7 +385,17 @@ fn check_batch(inputs: &[Planned], batch: &mut Vec<Item>, reader: &mut Reader<'_
             // In document order: by line and column (a stable sort: issues at one place keep
             // the order the rules gave them; issues without a position come last).
             report.issues.sort_by_key(|i| (i.line.is_none(), i.line, i.column));
-            Some(report)
+            let piece = renderer.map(|r| {
+                let doc = DocInfo {
+                    kind: *kind,
+                    trust: *trust,
+                    text,
+                    first_line: *first_line,
+                    ndjson: *ndjson,
+                };
+                r.render(&FileInfo { path: display(inputs, *input) }, &doc, &report)
+            });
+            Some((report, piece))
         }
         _ => None,
     });
@@ -449,7 +465,9 @@ impl Reporter<'_> {
     fn document(&mut self, inputs: &[Planned], job: Job) -> io::Result<()> {
         let stats = &mut self.stats;
         let (kind, trust, report) = match job.verdict {
-            Verdict::Checked { kind, trust, report: Some(report) } => (kind, trust, report),
+            Verdict::Checked { kind, trust, report: Some((report, piece)) } => {
+                (kind, trust, (report, piece))
+            }
             Verdict::KindUnknown(reason) => {
                 stats.failure = Some(reason);
                 stats.kind_unknown = true;
@@ -463,6 +481,7 @@ impl Reporter<'_> {
         if trust == Trust::FromDocument && stats.kind.is_none() {
             stats.kind = kind;
         }
+        let (report, piece) = report;
         stats.documents += 1;
         stats.errors += report.error_count() as u64;
         stats.warnings += report.warning_count() as u64;
@@ -475,14 +494,18 @@ impl Reporter<'_> {
             first_line: job.first_line,
             ndjson: job.ndjson,
         };
-        if report.is_clean() {
-            self.sink.document(&file, &info, &report)?;
+        let (sink, clean, terminal) = (&mut *self.sink, report.is_clean(), self.terminal);
+        let write = || -> io::Result<()> {
+            match piece {
+                Some(piece) => sink.write_document(&file, &info, &report, piece)?,
+                None => sink.document(&file, &info, &report)?,
+            }
+            if terminal && !clean { sink.flush() } else { Ok(()) }
+        };
+        if clean {
+            write()?;
         } else {
-            let (sink, terminal) = (&mut *self.sink, self.terminal);
-            self.progress.suspend(|| -> io::Result<()> {
-                sink.document(&file, &info, &report)?;
-                if terminal { sink.flush() } else { Ok(()) }
-            })?;
+            self.progress.suspend(write)?;
         }
         self.progress.advance(job.bytes, 1);
         Ok(())

@@ -5,18 +5,19 @@ use std::io::{self, Write};
 
 use kommun_intl::{Lang, Report, Severity};
 
-use super::{DocInfo, FileInfo, FileStats, Settings, Sink, Totals, summary};
+use super::{DocInfo, FileInfo, FileStats, Piece, Render, Settings, Sink, Totals, summary};
 
 /// The GitHub format.
 pub struct Github<'w> {
     out: Box<dyn Write + 'w>,
     lang: Lang,
+    render: GithubRender,
 }
 
 impl<'w> Github<'w> {
     /// Writes to `out`.
     pub fn new(out: Box<dyn Write + 'w>, settings: Settings) -> Github<'w> {
-        Github { out, lang: settings.lang }
+        Github { out, lang: settings.lang, render: GithubRender(settings.lang) }
     }
 }
 
@@ -32,13 +33,20 @@ fn property(s: &str) -> String {
     data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-impl Sink for Github<'_> {
-    fn document(
-        &mut self,
-        file: &FileInfo<'_>,
-        _doc: &DocInfo<'_>,
-        report: &Report,
-    ) -> io::Result<()> {
+/// The workflow commands of one document's issues.
+struct GithubRender(Lang);
+
+impl Render for GithubRender {
+    fn render(&self, file: &FileInfo<'_>, _doc: &DocInfo<'_>, report: &Report) -> Piece {
+        let mut out = Vec::new();
+        // Writing to memory cannot fail.
+        let _ = self.write(&mut out, file, report);
+        Piece { entries: vec![out], tally: 0 }
+    }
+}
+
+impl GithubRender {
+    fn write(&self, out: &mut Vec<u8>, file: &FileInfo<'_>, report: &Report) -> io::Result<()> {
         for issue in &report.issues {
             let command = match issue.severity {
                 Severity::Error => "error",
@@ -53,23 +61,29 @@ impl Sink for Github<'_> {
             let pointer = super::pointer_in_parens(&issue.pointer);
             let message = match &issue.cell {
                 Some(c) if !c.header.is_empty() => {
-                    format!("{c} [{}]: {} {pointer}", c.header, issue.message(self.lang))
+                    format!("{c} [{}]: {} {pointer}", c.header, issue.message(self.0))
                 }
-                Some(c) => format!("{c}: {} {pointer}", issue.message(self.lang)),
-                None => format!("{} {pointer}", issue.message(self.lang)),
+                Some(c) => format!("{c}: {} {pointer}", issue.message(self.0)),
+                None => format!("{} {pointer}", issue.message(self.0)),
             };
-            writeln!(self.out, "::{command} {props}::{}", data(&message))?;
+            writeln!(out, "::{command} {props}::{}", data(&message))?;
         }
         if report.truncated_count > 0 {
             let n = report.truncated_count;
             writeln!(
-                self.out,
+                out,
                 "::warning file={}::{}",
                 property(file.path),
-                data(&super::more_issues(n, self.lang))
+                data(&super::more_issues(n, self.0))
             )?;
         }
         Ok(())
+    }
+}
+
+impl Sink for Github<'_> {
+    fn renderer(&self) -> Option<&dyn Render> {
+        Some(&self.render)
     }
 
     fn file_end(&mut self, file: &FileInfo<'_>, stats: &FileStats) -> io::Result<()> {
@@ -84,8 +98,8 @@ impl Sink for Github<'_> {
         self.out.flush()
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+    fn out(&mut self) -> &mut dyn Write {
+        &mut *self.out
     }
 }
 

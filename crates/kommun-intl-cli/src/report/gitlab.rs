@@ -19,7 +19,7 @@ use kommun_intl::{Lang, Report, Severity};
 use serde_json::{Value, json};
 
 use super::json::write_indented;
-use super::{DocInfo, FileInfo, FileStats, Settings, Sink, Totals, pointer_in_parens};
+use super::{DocInfo, FileInfo, FileStats, Piece, Settings, Sink, Totals, pointer_in_parens};
 
 /// The GitLab format.
 pub struct Gitlab<'w> {
@@ -74,11 +74,13 @@ fn repo_path(path: &str) -> String {
 }
 
 impl Sink for Gitlab<'_> {
-    fn document(
+    /// Nothing rendered ahead: a fingerprint depends on the issues written before it.
+    fn write_document(
         &mut self,
         file: &FileInfo<'_>,
         doc: &DocInfo<'_>,
         report: &Report,
+        _piece: Piece,
     ) -> io::Result<()> {
         let path = repo_path(file.path);
         let line_of_doc = doc.first_line.to_string();
@@ -129,8 +131,8 @@ impl Sink for Gitlab<'_> {
         self.out.flush()
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+    fn out(&mut self) -> &mut dyn Write {
+        &mut *self.out
     }
 }
 

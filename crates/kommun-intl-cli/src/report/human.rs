@@ -13,7 +13,7 @@ use std::io::{self, Write};
 
 use kommun_intl::{Issue, Lang, Report, Severity, fix};
 
-use super::{DocInfo, FileInfo, FileStats, Settings, Sink, Totals, summary};
+use super::{DocInfo, FileInfo, FileStats, Piece, Render, Settings, Sink, Totals, summary};
 use crate::env::{escape_controls, paint};
 use crate::snippet::Snippets;
 
@@ -25,16 +25,23 @@ const FIXABLE: &[&str] =
 /// The human format.
 pub struct Human<'w> {
     out: Box<dyn Write + 'w>,
-    settings: Settings,
+    render: HumanRender,
     fixable: u64,
+}
+
+/// What the human format writes for one document.
+struct HumanRender {
+    settings: Settings,
 }
 
 impl<'w> Human<'w> {
     /// Writes to `out`.
     pub fn new(out: Box<dyn Write + 'w>, settings: Settings) -> Human<'w> {
-        Human { out, settings, fixable: 0 }
+        Human { out, render: HumanRender { settings }, fixable: 0 }
     }
+}
 
+impl HumanRender {
     fn severity_word(&self, severity: Severity) -> &'static str {
         match (severity, self.settings.lang) {
             (Severity::Error, Lang::En) => "error",
@@ -44,7 +51,13 @@ impl<'w> Human<'w> {
         }
     }
 
-    fn header(&mut self, path: &str, issue: &Issue, message: &str) -> io::Result<()> {
+    fn header(
+        &self,
+        out: &mut Vec<u8>,
+        path: &str,
+        issue: &Issue,
+        message: &str,
+    ) -> io::Result<()> {
         let styles = self.settings.styles;
         let place = match (&issue.cell, issue.line, issue.column) {
             (Some(cell), _, _) => format!("{path}:{cell}:"),
@@ -56,22 +69,22 @@ impl<'w> Human<'w> {
             Severity::Warning => styles.warning,
         };
         let label = format!("{}[{}]", self.severity_word(issue.severity), issue.code);
-        paint(&mut self.out, styles.path, &escape_controls(&place))?;
-        write!(self.out, " ")?;
-        paint(&mut self.out, severity, &label)?;
-        paint(&mut self.out, styles.message, &format!(": {}", escape_controls(message)))?;
-        writeln!(self.out)
+        paint(out, styles.path, &escape_controls(&place))?;
+        write!(out, " ")?;
+        paint(out, severity, &label)?;
+        paint(out, styles.message, &format!(": {}", escape_controls(message)))?;
+        writeln!(out)
     }
 
-    fn hint(&mut self, pad: &str, text: &str) -> io::Result<()> {
+    fn hint(&self, out: &mut Vec<u8>, pad: &str, text: &str) -> io::Result<()> {
         let word = match self.settings.lang {
             Lang::En => "hint",
             Lang::Sv => "tips",
         };
-        paint(&mut self.out, self.settings.styles.gutter, &format!("{pad} ="))?;
-        write!(self.out, " ")?;
-        paint(&mut self.out, self.settings.styles.hint, &format!("{word}:"))?;
-        writeln!(self.out, " {text}")
+        paint(out, self.settings.styles.gutter, &format!("{pad} ="))?;
+        write!(out, " ")?;
+        paint(out, self.settings.styles.hint, &format!("{word}:"))?;
+        writeln!(out, " {text}")
     }
 
     /// The pointers of the document that `fix` would change, if any issue could be one.
@@ -84,17 +97,17 @@ impl<'w> Human<'w> {
             .map(|fixes| fixes.into_iter().map(|f| f.pointer).collect())
             .unwrap_or_default()
     }
-}
 
-impl Sink for Human<'_> {
-    fn document(
-        &mut self,
+    /// Writes the document's issues to `out`; returns how many `fix` can fix.
+    fn write(
+        &self,
+        out: &mut Vec<u8>,
         file: &FileInfo<'_>,
         doc: &DocInfo<'_>,
         report: &Report,
-    ) -> io::Result<()> {
+    ) -> io::Result<u64> {
         if report.issues.is_empty() && report.truncated_count == 0 {
-            return Ok(());
+            return Ok(0);
         }
         let lang = self.settings.lang;
         let fixable = Self::fix_pointers(doc, report);
@@ -102,13 +115,13 @@ impl Sink for Human<'_> {
             for issue in &report.issues {
                 let pointer = super::pointer_in_parens(&issue.pointer);
                 let message = format!("{} {pointer}", issue.message(lang));
-                self.header(file.path, issue, &message)?;
+                self.header(out, file.path, issue, &message)?;
             }
         } else {
             let snippets = Snippets::new(doc.kind, doc.trust, doc.text, &report.issues);
             for (i, issue) in report.issues.iter().enumerate() {
                 let message = issue.rule().render(lang, &issue.params);
-                self.header(file.path, issue, &message)?;
+                self.header(out, file.path, issue, &message)?;
                 let caret = match issue.severity {
                     Severity::Error => self.settings.styles.error,
                     Severity::Warning => self.settings.styles.warning,
@@ -126,11 +139,11 @@ impl Sink for Human<'_> {
                     } else {
                         format!("{column} `{}`, {pointer}", escape_controls(&cell.header))
                     };
-                    paint(&mut self.out, self.settings.styles.gutter, &format!("{pad} |"))?;
-                    writeln!(self.out, " {text}")?;
+                    paint(out, self.settings.styles.gutter, &format!("{pad} |"))?;
+                    writeln!(out, " {text}")?;
                 } else {
                     snippets.render(
-                        &mut self.out,
+                        out,
                         &self.settings.styles,
                         (i, issue),
                         caret,
@@ -142,26 +155,26 @@ impl Sink for Human<'_> {
                         Lang::En => format!("did you mean `{s}`?"),
                         Lang::Sv => format!("menade du `{s}`?"),
                     };
-                    self.hint(&pad, &text)?;
+                    self.hint(out, &pad, &text)?;
                 }
                 if let Some(allowed) = issue.allowed() {
                     let text = match lang {
                         Lang::En => format!("the codes here are: {allowed}"),
                         Lang::Sv => format!("koderna här är: {allowed}"),
                     };
-                    self.hint(&pad, &text)?;
+                    self.hint(out, &pad, &text)?;
                 }
                 if FIXABLE.contains(&issue.code) && fixable.contains(&issue.pointer) {
                     let text = match lang {
                         Lang::En => "`kommun-intl fix` can fix this",
                         Lang::Sv => "`kommun-intl fix` kan rätta detta",
                     };
-                    self.hint(&pad, text)?;
+                    self.hint(out, &pad, text)?;
                 }
-                writeln!(self.out)?;
+                writeln!(out)?;
             }
         }
-        self.fixable += report
+        let fixed = report
             .issues
             .iter()
             .filter(|i| FIXABLE.contains(&i.code) && fixable.contains(&i.pointer))
@@ -180,11 +193,40 @@ impl Sink for Human<'_> {
                     file.path, doc.first_line
                 ),
             };
-            paint(&mut self.out, self.settings.styles.dim, &escape_controls(&line))?;
-            writeln!(self.out)?;
+            paint(out, self.settings.styles.dim, &escape_controls(&line))?;
+            writeln!(out)?;
             if !self.settings.quiet {
-                writeln!(self.out)?;
+                writeln!(out)?;
             }
+        }
+        Ok(fixed)
+    }
+}
+
+impl Render for HumanRender {
+    fn render(&self, file: &FileInfo<'_>, doc: &DocInfo<'_>, report: &Report) -> Piece {
+        let mut out = Vec::new();
+        // Writing to memory cannot fail.
+        let tally = self.write(&mut out, file, doc, report).unwrap_or_default();
+        Piece { entries: vec![out], tally }
+    }
+}
+
+impl Sink for Human<'_> {
+    fn renderer(&self) -> Option<&dyn Render> {
+        Some(&self.render)
+    }
+
+    fn write_document(
+        &mut self,
+        _file: &FileInfo<'_>,
+        _doc: &DocInfo<'_>,
+        _report: &Report,
+        piece: Piece,
+    ) -> io::Result<()> {
+        self.fixable += piece.tally;
+        for entry in piece.entries {
+            self.out.write_all(&entry)?;
         }
         Ok(())
     }
@@ -194,9 +236,9 @@ impl Sink for Human<'_> {
     }
 
     fn finish(&mut self, totals: &Totals) -> io::Result<()> {
-        if !self.settings.quiet {
-            let line = summary(totals, self.settings.lang);
-            paint(&mut self.out, self.settings.styles.header, &line)?;
+        if !self.render.settings.quiet {
+            let line = summary(totals, self.render.settings.lang);
+            paint(&mut self.out, self.render.settings.styles.header, &line)?;
             writeln!(self.out)?;
         }
         self.out.flush()
@@ -206,7 +248,7 @@ impl Sink for Human<'_> {
         self.fixable
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+    fn out(&mut self) -> &mut dyn Write {
+        &mut *self.out
     }
 }

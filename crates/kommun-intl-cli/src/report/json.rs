@@ -17,12 +17,12 @@ use std::io::{self, Write};
 use kommun_intl::{DocumentKind, Issue, Lang, Report};
 use serde_json::{Value, json};
 
-use super::{DocInfo, FileInfo, FileStats, Settings, Sink, Totals};
+use super::{DocInfo, FileInfo, FileStats, Piece, Render, Settings, Sink, Totals, write_listed};
 
 /// The JSON format.
 pub struct Json<'w> {
     out: Box<dyn Write + 'w>,
-    lang: Lang,
+    render: JsonRender,
     started: bool,
     files: u64,
     issues_in_file: u64,
@@ -31,7 +31,7 @@ pub struct Json<'w> {
 impl<'w> Json<'w> {
     /// Writes to `out`.
     pub fn new(out: Box<dyn Write + 'w>, settings: Settings) -> Json<'w> {
-        Json { out, lang: settings.lang, started: false, files: 0, issues_in_file: 0 }
+        Json { out, render: JsonRender(settings.lang), started: false, files: 0, issues_in_file: 0 }
     }
 
     fn start(&mut self) -> io::Result<()> {
@@ -40,6 +40,25 @@ impl<'w> Json<'w> {
             write!(self.out, "{{\n  \"files\": [")?;
         }
         Ok(())
+    }
+}
+
+/// The issues of one document, each as it stands in the file's `issues`.
+struct JsonRender(Lang);
+
+impl Render for JsonRender {
+    fn render(&self, _file: &FileInfo<'_>, _doc: &DocInfo<'_>, report: &Report) -> Piece {
+        let entries = report
+            .issues
+            .iter()
+            .map(|issue| {
+                let mut entry = b"\n        ".to_vec();
+                // Writing to memory cannot fail.
+                let _ = write_indented(&mut entry, &issue_json(issue, self.0), "        ");
+                entry
+            })
+            .collect();
+        Piece { entries, tally: 0 }
     }
 }
 
@@ -101,21 +120,18 @@ impl Sink for Json<'_> {
         )
     }
 
-    fn document(
+    fn renderer(&self) -> Option<&dyn Render> {
+        Some(&self.render)
+    }
+
+    fn write_document(
         &mut self,
         _file: &FileInfo<'_>,
         _doc: &DocInfo<'_>,
-        report: &Report,
+        _report: &Report,
+        piece: Piece,
     ) -> io::Result<()> {
-        for issue in &report.issues {
-            if self.issues_in_file > 0 {
-                write!(self.out, ",")?;
-            }
-            self.issues_in_file += 1;
-            write!(self.out, "\n        ")?;
-            write_indented(&mut self.out, &issue_json(issue, self.lang), "        ")?;
-        }
-        Ok(())
+        write_listed(&mut *self.out, piece, &mut self.issues_in_file)
     }
 
     fn file_end(&mut self, _file: &FileInfo<'_>, stats: &FileStats) -> io::Result<()> {
@@ -151,7 +167,7 @@ impl Sink for Json<'_> {
         self.out.flush()
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+    fn out(&mut self) -> &mut dyn Write {
+        &mut *self.out
     }
 }

@@ -15,54 +15,62 @@ use kommun_intl::{Lang, Report};
 use serde_json::{Value, json};
 
 use super::json::issue_json;
-use super::{DocInfo, FileInfo, FileStats, Settings, Sink, Totals};
+use super::{DocInfo, FileInfo, FileStats, Piece, Render, Settings, Sink, Totals};
 
 /// The JSON Lines format.
 pub struct Jsonl<'w> {
     out: Box<dyn Write + 'w>,
-    lang: Lang,
+    render: JsonlRender,
 }
 
-impl<'w> Jsonl<'w> {
-    /// Writes to `out`.
-    pub fn new(out: Box<dyn Write + 'w>, settings: Settings) -> Jsonl<'w> {
-        Jsonl { out, lang: settings.lang }
-    }
+/// The lines of one document's issues.
+struct JsonlRender(Lang);
 
-    fn line(&mut self, value: &Value) -> io::Result<()> {
-        serde_json::to_writer(&mut self.out, value).map_err(io::Error::other)?;
-        self.out.write_all(b"\n")
-    }
-}
-
-impl Sink for Jsonl<'_> {
-    fn document(
-        &mut self,
-        file: &FileInfo<'_>,
-        doc: &DocInfo<'_>,
-        report: &Report,
-    ) -> io::Result<()> {
+impl Render for JsonlRender {
+    fn render(&self, file: &FileInfo<'_>, doc: &DocInfo<'_>, report: &Report) -> Piece {
+        let mut out = Vec::new();
         for issue in &report.issues {
             let mut record = json!({ "path": file.path });
             if doc.ndjson {
                 record["document_line"] = json!(doc.first_line);
             }
             if let (Value::Object(record), Value::Object(fields)) =
-                (&mut record, issue_json(issue, self.lang))
+                (&mut record, issue_json(issue, self.0))
             {
                 record.extend(fields);
             }
-            self.line(&record)?;
+            line(&mut out, &record);
         }
         if report.truncated_count > 0 {
-            self.line(&json!({ "path": file.path, "truncated": report.truncated_count }))?;
+            line(&mut out, &json!({ "path": file.path, "truncated": report.truncated_count }));
         }
-        Ok(())
+        Piece { entries: vec![out], tally: 0 }
+    }
+}
+
+/// One line of JSON (to memory, which cannot fail).
+fn line(out: &mut Vec<u8>, value: &Value) {
+    let _ = serde_json::to_writer(&mut *out, value);
+    out.push(b'\n');
+}
+
+impl<'w> Jsonl<'w> {
+    /// Writes to `out`.
+    pub fn new(out: Box<dyn Write + 'w>, settings: Settings) -> Jsonl<'w> {
+        Jsonl { out, render: JsonlRender(settings.lang) }
+    }
+}
+
+impl Sink for Jsonl<'_> {
+    fn renderer(&self) -> Option<&dyn Render> {
+        Some(&self.render)
     }
 
     fn file_end(&mut self, file: &FileInfo<'_>, stats: &FileStats) -> io::Result<()> {
         if let Some(reason) = &stats.failure {
-            self.line(&json!({ "path": file.path, "error": reason }))?;
+            let mut out = Vec::new();
+            line(&mut out, &json!({ "path": file.path, "error": reason }));
+            self.out.write_all(&out)?;
         }
         Ok(())
     }
@@ -71,7 +79,7 @@ impl Sink for Jsonl<'_> {
         self.out.flush()
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+    fn out(&mut self) -> &mut dyn Write {
+        &mut *self.out
     }
 }

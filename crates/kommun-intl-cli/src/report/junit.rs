@@ -31,13 +31,14 @@ use tempfile::SpooledTempFile;
 
 use kommun_intl::{DocumentKind, Lang, Report, Severity};
 
-use super::{DocInfo, FileInfo, FileStats, Settings, Sink, Totals, pointer_in_parens};
+use super::{
+    DocInfo, FileInfo, FileStats, Piece, Render, Settings, Sink, Totals, pointer_in_parens,
+};
 
 /// The JUnit format.
 pub struct Junit<'w> {
     out: Box<dyn Write + 'w>,
-    lang: Lang,
-    deny_warnings: bool,
+    render: JunitRender,
     /// The suites written so far, until the totals of the wrapper are known.
     suites: SpooledTempFile,
     /// The current file's test cases, written out at its end.
@@ -66,8 +67,7 @@ impl<'w> Junit<'w> {
     pub fn new(out: Box<dyn Write + 'w>, settings: Settings) -> Junit<'w> {
         Junit {
             out,
-            lang: settings.lang,
-            deny_warnings: settings.deny_warnings,
+            render: JunitRender { lang: settings.lang, deny_warnings: settings.deny_warnings },
             suites: SpooledTempFile::new(SPOOL_IN_MEMORY),
             cases: String::new(),
             tests: 0,
@@ -104,22 +104,14 @@ pub fn xml(text: &str) -> String {
     out
 }
 
-impl Sink for Junit<'_> {
-    fn file_start(&mut self, _file: &FileInfo<'_>) -> io::Result<()> {
-        self.started = Some(Instant::now());
-        self.cases.clear();
-        self.tests = 0;
-        self.failures = 0;
-        Ok(())
-    }
+/// The test case of one document.
+struct JunitRender {
+    lang: Lang,
+    deny_warnings: bool,
+}
 
-    fn document(
-        &mut self,
-        file: &FileInfo<'_>,
-        doc: &DocInfo<'_>,
-        report: &Report,
-    ) -> io::Result<()> {
-        self.tests += 1;
+impl Render for JunitRender {
+    fn render(&self, file: &FileInfo<'_>, doc: &DocInfo<'_>, report: &Report) -> Piece {
         let name = if doc.ndjson {
             format!("{}:{}", file.path, doc.first_line)
         } else {
@@ -129,13 +121,11 @@ impl Sink for Junit<'_> {
         let fails = |s: Severity| s == Severity::Error || self.deny_warnings;
         let failed = report.issues.iter().any(|i| fails(i.severity))
             || (report.truncated_count > 0 && !report.is_valid());
-        self.failures += u64::from(failed);
         let mut case = String::new();
         let _ = write!(case, "    <testcase name=\"{}\" classname=\"{classname}\"", xml(&name));
         if report.is_clean() {
             case.push_str("/>\n");
-            self.cases.push_str(&case);
-            return Ok(());
+            return Piece { entries: vec![case.into_bytes()], tally: 0 };
         }
         case.push_str(">\n");
         // Escaped line by line, so that the line breaks between them stay.
@@ -173,7 +163,35 @@ impl Sink for Junit<'_> {
             let _ = writeln!(case, "      <system-out>{out_lines}</system-out>");
         }
         case.push_str("    </testcase>\n");
-        self.cases.push_str(&case);
+        Piece { entries: vec![case.into_bytes()], tally: u64::from(failed) }
+    }
+}
+
+impl Sink for Junit<'_> {
+    fn file_start(&mut self, _file: &FileInfo<'_>) -> io::Result<()> {
+        self.started = Some(Instant::now());
+        self.cases.clear();
+        self.tests = 0;
+        self.failures = 0;
+        Ok(())
+    }
+
+    fn renderer(&self) -> Option<&dyn Render> {
+        Some(&self.render)
+    }
+
+    fn write_document(
+        &mut self,
+        _file: &FileInfo<'_>,
+        _doc: &DocInfo<'_>,
+        _report: &Report,
+        piece: Piece,
+    ) -> io::Result<()> {
+        self.tests += 1;
+        self.failures += piece.tally;
+        for entry in &piece.entries {
+            self.cases.push_str(&String::from_utf8_lossy(entry));
+        }
         Ok(())
     }
 
@@ -228,8 +246,8 @@ impl Sink for Junit<'_> {
         self.out.flush()
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+    fn out(&mut self) -> &mut dyn Write {
+        &mut *self.out
     }
 }
 

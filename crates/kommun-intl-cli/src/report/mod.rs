@@ -96,19 +96,63 @@ impl Totals {
     }
 }
 
+/// One document's output, made by a format's [`Render`] before it is written: on any thread,
+/// for many documents at once; [`Sink::write_document`] writes it in input order.
+#[derive(Debug, Default)]
+pub struct Piece {
+    /// What the format writes for the document: one entry per issue, or one for all (a
+    /// format that separates its entries writes the separators as it writes them).
+    pub entries: Vec<Vec<u8>>,
+    /// A count the format keeps over the run (human: the issues `fix` can fix; JUnit: 1 for a
+    /// failed test case).
+    pub tally: u64,
+}
+
+/// The part of a format that renders one document's output from that document alone.
+pub trait Render: Sync {
+    /// The document's piece of the output.
+    fn render(&self, file: &FileInfo<'_>, doc: &DocInfo<'_>, report: &Report) -> Piece;
+}
+
 /// Where a validation run's results go.
 pub trait Sink {
     /// A file starts.
     fn file_start(&mut self, _file: &FileInfo<'_>) -> io::Result<()> {
         Ok(())
     }
-    /// One document of the file, with its report (called for valid documents too).
+    /// The format's renderer, when what it writes for a document depends on nothing but the
+    /// document: then a run renders its documents on every core, ahead of writing them. `None`
+    /// (the default): each document is rendered as it is written.
+    fn renderer(&self) -> Option<&dyn Render> {
+        None
+    }
+    /// One document of the file, with its report (called for valid documents too): rendered,
+    /// then written.
     fn document(
         &mut self,
         file: &FileInfo<'_>,
         doc: &DocInfo<'_>,
         report: &Report,
-    ) -> io::Result<()>;
+    ) -> io::Result<()> {
+        let piece = self.renderer().map(|r| r.render(file, doc, report)).unwrap_or_default();
+        self.write_document(file, doc, report, piece)
+    }
+    /// Writes one document: `piece` is what the format's renderer made of it (empty for a
+    /// format without one, which writes from the report). By default, its entries one after
+    /// the other.
+    fn write_document(
+        &mut self,
+        _file: &FileInfo<'_>,
+        _doc: &DocInfo<'_>,
+        _report: &Report,
+        piece: Piece,
+    ) -> io::Result<()> {
+        let out = self.out();
+        for entry in piece.entries {
+            out.write_all(&entry)?;
+        }
+        Ok(())
+    }
     /// The file is done.
     fn file_end(&mut self, file: &FileInfo<'_>, stats: &FileStats) -> io::Result<()>;
     /// The run is done.
@@ -117,8 +161,25 @@ pub trait Sink {
     fn fixable(&self) -> u64 {
         0
     }
+    /// Where the output goes.
+    fn out(&mut self) -> &mut dyn Write;
     /// Flushes what is buffered.
-    fn flush(&mut self) -> io::Result<()>;
+    fn flush(&mut self) -> io::Result<()> {
+        self.out().flush()
+    }
+}
+
+/// Writes the entries of `piece` as members of a JSON array being streamed: a comma before
+/// each but the first; `written` counts the members so far.
+fn write_listed(out: &mut dyn Write, piece: Piece, written: &mut u64) -> io::Result<()> {
+    for entry in piece.entries {
+        if *written > 0 {
+            out.write_all(b",")?;
+        }
+        *written += 1;
+        out.write_all(&entry)?;
+    }
+    Ok(())
 }
 
 /// Options every format may use.

@@ -9,12 +9,13 @@ use kommun_intl::{Lang, Report, Severity};
 use serde_json::{Value, json};
 
 use super::json::write_indented;
-use super::{DocInfo, FileInfo, FileStats, Settings, Sink, Totals};
+use super::{DocInfo, FileInfo, FileStats, Piece, Render, Settings, Sink, Totals, write_listed};
 
 /// The SARIF format.
 pub struct Sarif<'w> {
     out: Box<dyn Write + 'w>,
     lang: Lang,
+    render: SarifRender,
     started: bool,
     results: u64,
     notifications: Vec<Value>,
@@ -23,7 +24,14 @@ pub struct Sarif<'w> {
 impl<'w> Sarif<'w> {
     /// Writes to `out`.
     pub fn new(out: Box<dyn Write + 'w>, settings: Settings) -> Sarif<'w> {
-        Sarif { out, lang: settings.lang, started: false, results: 0, notifications: Vec::new() }
+        Sarif {
+            out,
+            lang: settings.lang,
+            render: SarifRender(settings.lang),
+            started: false,
+            results: 0,
+            notifications: Vec::new(),
+        }
     }
 
     fn start(&mut self) -> io::Result<()> {
@@ -91,17 +99,12 @@ fn uri(path: &str) -> String {
     out
 }
 
-impl Sink for Sarif<'_> {
-    fn file_start(&mut self, _file: &FileInfo<'_>) -> io::Result<()> {
-        self.start()
-    }
+/// The results of one document's issues.
+struct SarifRender(Lang);
 
-    fn document(
-        &mut self,
-        file: &FileInfo<'_>,
-        _doc: &DocInfo<'_>,
-        report: &Report,
-    ) -> io::Result<()> {
+impl Render for SarifRender {
+    fn render(&self, file: &FileInfo<'_>, _doc: &DocInfo<'_>, report: &Report) -> Piece {
+        let mut entries = Vec::with_capacity(report.issues.len());
         for issue in &report.issues {
             let index = rules::ALL.iter().position(|r| r.code == issue.code);
             let mut physical = json!({ "artifactLocation": { "uri": uri(file.path) } });
@@ -111,7 +114,7 @@ impl Sink for Sarif<'_> {
             let mut result = json!({
                 "ruleId": issue.code,
                 "level": level(issue.severity),
-                "message": { "text": issue.message(self.lang) },
+                "message": { "text": issue.message(self.0) },
                 "locations": [{
                     "physicalLocation": physical,
                     "logicalLocations": [{
@@ -136,11 +139,32 @@ impl Sink for Sarif<'_> {
                 result["properties"] =
                     json!({ "sheet": c.sheet, "cell": c.cell, "header": c.header });
             }
-            write!(self.out, "{}\n        ", if self.results > 0 { "," } else { "" })?;
-            self.results += 1;
-            write_indented(&mut self.out, &result, "        ")?;
+            let mut entry = b"\n        ".to_vec();
+            // Writing to memory cannot fail.
+            let _ = write_indented(&mut entry, &result, "        ");
+            entries.push(entry);
         }
-        Ok(())
+        Piece { entries, tally: 0 }
+    }
+}
+
+impl Sink for Sarif<'_> {
+    fn file_start(&mut self, _file: &FileInfo<'_>) -> io::Result<()> {
+        self.start()
+    }
+
+    fn renderer(&self) -> Option<&dyn Render> {
+        Some(&self.render)
+    }
+
+    fn write_document(
+        &mut self,
+        _file: &FileInfo<'_>,
+        _doc: &DocInfo<'_>,
+        _report: &Report,
+        piece: Piece,
+    ) -> io::Result<()> {
+        write_listed(&mut *self.out, piece, &mut self.results)
     }
 
     fn file_end(&mut self, file: &FileInfo<'_>, stats: &FileStats) -> io::Result<()> {
@@ -170,8 +194,8 @@ impl Sink for Sarif<'_> {
         self.out.flush()
     }
 
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+    fn out(&mut self) -> &mut dyn Write {
+        &mut *self.out
     }
 }
 
