@@ -28,6 +28,28 @@ static COUNTRIES: LazyLock<Vec<Country>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The row of each two-letter code in [`COUNTRIES`] (`u16::MAX`: none), by
+/// `(first - 'A') * 26 + (second - 'A')`: a lookup is an index, not a search.
+static COUNTRY_INDEX: LazyLock<[u16; 26 * 26]> = LazyLock::new(|| {
+    let mut index = [u16::MAX; 26 * 26];
+    for (i, c) in COUNTRIES.iter().enumerate() {
+        if let Some(slot) = alpha2_slot(c.code) {
+            index[slot] = u16::try_from(i).unwrap_or(u16::MAX);
+        }
+    }
+    index
+});
+
+/// The slot of an upper-case two-letter code in [`COUNTRY_INDEX`].
+fn alpha2_slot(code: &str) -> Option<usize> {
+    match *code.as_bytes() {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+            Some(usize::from(a - b'A') * 26 + usize::from(b - b'A'))
+        }
+        _ => None,
+    }
+}
+
 /// One row of the ISO 3166-2 table.
 struct Subdivision {
     code: &'static str,
@@ -82,10 +104,8 @@ impl CountryCode {
     /// Looks a code up (upper case, exactly as ISO 3166-1 writes it).
     #[must_use]
     pub fn from_code(code: &str) -> Option<CountryCode> {
-        COUNTRIES
-            .binary_search_by(|e| e.code.cmp(code))
-            .ok()
-            .map(|i| CountryCode(u16::try_from(i).unwrap_or(u16::MAX)))
+        let row = COUNTRY_INDEX[alpha2_slot(code)?];
+        (row != u16::MAX).then_some(CountryCode(row))
     }
 
     /// The code that data written in another convention most likely meant: `EL` -> `GR`,
@@ -149,9 +169,7 @@ impl Serialize for CountryCode {
 
 impl<'de> Deserialize<'de> for CountryCode {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = Cow::<str>::deserialize(d)?;
-        CountryCode::from_code(&s)
-            .ok_or_else(|| serde::de::Error::custom("unknown ISO 3166-1 alpha-2 code"))
+        super::deserialize_code(d, CountryCode::from_code, "unknown ISO 3166-1 alpha-2 code")
     }
 }
 
@@ -272,9 +290,11 @@ impl Serialize for FormerCountry {
 
 impl<'de> Deserialize<'de> for FormerCountry {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = Cow::<str>::deserialize(d)?;
-        <FormerCountry as super::CodeList>::from_code(&s)
-            .ok_or_else(|| serde::de::Error::custom("unknown ISO 3166-3 code"))
+        super::deserialize_code(
+            d,
+            <FormerCountry as super::CodeList>::from_code,
+            "unknown ISO 3166-3 code",
+        )
     }
 }
 
@@ -310,6 +330,23 @@ mod tests {
         // ISO 3166-1's 249 and the user-assigned `XK` (Kosovo).
         assert_eq!(COUNTRIES.len(), 249 + 1);
         assert!(SUBDIVISIONS.len() > 5000);
+    }
+
+    #[test]
+    fn a_code_is_found_by_its_index_exactly_when_the_table_has_it() {
+        for c in COUNTRIES.iter() {
+            assert_eq!(CountryCode::from_code(c.code).map(CountryCode::code), Some(c.code));
+        }
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                let code = String::from_utf8(vec![a, b]).unwrap();
+                let listed = COUNTRIES.binary_search_by(|e| e.code.cmp(code.as_str())).is_ok();
+                assert_eq!(CountryCode::from_code(&code).is_some(), listed, "{code}");
+            }
+        }
+        for not_a_code in ["se", "Se", "SWE", "S", "", "S1", "ÅÄ"] {
+            assert!(CountryCode::from_code(not_a_code).is_none(), "{not_a_code}");
+        }
     }
 
     #[test]

@@ -91,9 +91,7 @@ impl Serialize for CurrencyCode {
 
 impl<'de> Deserialize<'de> for CurrencyCode {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = Cow::<str>::deserialize(d)?;
-        CurrencyCode::from_code(&s)
-            .ok_or_else(|| serde::de::Error::custom("unknown ISO 4217 currency code"))
+        super::deserialize_code(d, CurrencyCode::from_code, "unknown ISO 4217 currency code")
     }
 }
 

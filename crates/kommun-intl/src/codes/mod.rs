@@ -34,6 +34,33 @@ pub trait CodeList: Sized + Copy + 'static {
     }
 }
 
+/// Deserializes a code from a string by `parse`, failing with `unknown` when it gives
+/// nothing. The string is looked at where it lies in the input: `Cow<str>`'s `Deserialize`
+/// would copy every code into a new `String` first.
+pub(crate) fn deserialize_code<'de, D, T>(
+    d: D,
+    parse: fn(&str) -> Option<T>,
+    unknown: &'static str,
+) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Code<T> {
+        parse: fn(&str) -> Option<T>,
+        unknown: &'static str,
+    }
+    impl<T> serde::de::Visitor<'_> for Code<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a code")
+        }
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<T, E> {
+            (self.parse)(s).ok_or_else(|| E::custom(self.unknown))
+        }
+    }
+    d.deserialize_str(Code { parse, unknown })
+}
+
 /// Splits a compiled-in tab-separated table into rows, skipping the header.
 pub(crate) fn tsv(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     text.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|l| l.split('\t').collect())

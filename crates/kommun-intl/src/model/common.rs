@@ -219,7 +219,14 @@ pub(crate) fn check_text(ctx: &mut Ctx, s: &str, max: usize, multiline: bool) {
         ctx.report(&rules::TEXT_EMPTY, &[]);
         return;
     }
-    if s.starts_with(is_space) || s.ends_with(is_space) {
+    let (first, last) = (s.as_bytes()[0], s.as_bytes()[s.len() - 1]);
+    let untrimmed = if first.is_ascii() && last.is_ascii() {
+        // Unicode's White_Space in ASCII: tab to carriage return, and space.
+        matches!(first, b'\t'..=b'\r' | b' ') || matches!(last, b'\t'..=b'\r' | b' ')
+    } else {
+        s.starts_with(is_space) || s.ends_with(is_space)
+    };
+    if untrimmed {
         ctx.report(&rules::TEXT_UNTRIMMED, &[]);
     }
     if has_forbidden(s.as_bytes(), multiline) {
@@ -345,14 +352,16 @@ impl PartialDate {
                 NaiveDate::from_ymd_opt(y + 9, 12, 31)?,
             ));
         }
-        let mut parts = s.split('-');
-        let y: i32 = parts.next()?.parse().ok()?;
-        match (parts.next(), parts.next()) {
+        // The pattern has shaped it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, in ASCII digits.
+        let b = s.as_bytes();
+        let number = |digits: &[u8]| digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'));
+        let y = i32::try_from(number(&b[..4])).ok()?;
+        let (m, d) = (b.get(5..7).map(number), b.get(8..10).map(number));
+        match (m, d) {
             (None, _) => {
                 Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?))
             }
             (Some(m), None) => {
-                let m: u32 = m.parse().ok()?;
                 let first = NaiveDate::from_ymd_opt(y, m, 1)?;
                 let next = if m == 12 {
                     NaiveDate::from_ymd_opt(y + 1, 1, 1)?
@@ -362,7 +371,7 @@ impl PartialDate {
                 Some((first, next.pred_opt()?))
             }
             (Some(m), Some(d)) => {
-                let day = NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)?;
+                let day = NaiveDate::from_ymd_opt(y, m, d)?;
                 Some((day, day))
             }
         }
@@ -549,8 +558,10 @@ fn url_parses_as_written(s: &str) -> bool {
 /// The authority of an address as written: after `://` (the pattern has matched `http://` or
 /// `https://`, then no white space), up to the path, query or fragment.
 fn authority(s: &str) -> &str {
-    let rest = &s[s.find("://").map_or(0, |i| i + 3)..];
-    &rest[..rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len())]
+    let b = s.as_bytes();
+    let start = b.windows(3).position(|w| w == b"://").map_or(0, |i| i + 3);
+    let len = b[start..].iter().position(|c| matches!(c, b'/' | b'?' | b'#' | b'\\'));
+    &s[start..len.map_or(s.len(), |n| start + n)]
 }
 
 /// True for the common web address that the URL parser takes as written without needing to be
@@ -560,15 +571,24 @@ fn authority(s: &str) -> &str {
 /// would renumber), and no user, port or trailing dot; whatever follows the host (path, query,
 /// fragment) the parser takes as it comes. Every other address is parsed in full.
 fn is_plain_url(s: &str) -> bool {
-    let mut labels = authority(s).split('.');
-    let last = labels.next_back().unwrap_or("");
-    (s.starts_with("https://") || s.starts_with("http://"))
-        && last.as_bytes().first().is_some_and(u8::is_ascii_alphabetic)
-        && std::iter::once(last).chain(labels).all(|l| {
-            !l.is_empty()
-                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                && !l.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
-        })
+    if !(s.starts_with("https://") || s.starts_with("http://")) {
+        return false;
+    }
+    let host = authority(s).as_bytes();
+    let (mut start, mut last) = (0, 0);
+    // Each label up to a dot, and the last up to the end.
+    for (i, b) in host.iter().copied().enumerate().chain(std::iter::once((host.len(), b'.'))) {
+        if b == b'.' {
+            let label = &host[start..i];
+            if label.is_empty() || label.get(..4).is_some_and(|p| p.eq_ignore_ascii_case(b"xn--")) {
+                return false;
+            }
+            (last, start) = (start, i + 1);
+        } else if !(b.is_ascii_alphanumeric() || b == b'-') {
+            return false;
+        }
+    }
+    host[last].is_ascii_alphabetic()
 }
 
 string_type! {

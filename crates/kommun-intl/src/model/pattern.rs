@@ -100,7 +100,8 @@ pub(crate) fn timestamp(b: &[u8]) -> bool {
 fn no_space(rest: &[u8]) -> bool {
     // ASCII text (nearly every address) needs no decoding: its spaces are ASCII white space.
     if rest.is_ascii() {
-        return !rest.is_empty() && !rest.iter().any(|&b| super::common::is_space(char::from(b)));
+        // Unicode's White_Space in ASCII: tab to carriage return, and space.
+        return !rest.is_empty() && !rest.iter().any(|&b| matches!(b, b'\t'..=b'\r' | b' '));
     }
     match std::str::from_utf8(rest) {
         Ok(s) => !s.chars().any(super::common::is_space),
@@ -116,16 +117,45 @@ pub(crate) fn url(b: &[u8]) -> bool {
     }
 }
 
-fn atext(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || b"!#$%&'*+/=?^_`{|}~-".contains(&c)
+/// The classes of [`BYTE_CLASS`].
+const ALNUM: u8 = 1;
+const ATEXT: u8 = 2;
+const LABEL: u8 = 4;
+
+/// Each byte's classes: a letter or digit (`ALNUM`), RFC 5322's `atext` (`ATEXT`), a letter,
+/// digit or `-` of a host-name label (`LABEL`). One lookup per byte instead of a search of the
+/// punctuation `atext` allows.
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() {
+            table[c] = ALNUM | ATEXT | LABEL;
+        }
+        c += 1;
+    }
+    let punctuation = b"!#$%&'*+/=?^_`{|}~-";
+    let mut i = 0;
+    while i < punctuation.len() {
+        table[punctuation[i] as usize] |= ATEXT;
+        i += 1;
+    }
+    table[b'-' as usize] |= LABEL;
+    table
+};
+
+#[inline]
+fn is(class: u8, c: u8) -> bool {
+    BYTE_CLASS[usize::from(c)] & class != 0
 }
 
 /// `[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?`
 fn label(b: &[u8]) -> bool {
     (1..=63).contains(&b.len())
-        && b[0].is_ascii_alphanumeric()
-        && b[b.len() - 1].is_ascii_alphanumeric()
-        && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+        && is(ALNUM, b[0])
+        && is(ALNUM, b[b.len() - 1])
+        && b.iter().all(|&c| is(LABEL, c))
 }
 
 /// `25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9]`: 0 to 255 without a leading zero.
@@ -161,14 +191,26 @@ pub(crate) fn email(b: &[u8]) -> bool {
             _ => return false,
         }
     } else {
-        let Some(at) = b.iter().position(|&c| c == b'@') else { return false };
-        let local_ok = b[..at]
-            .split(|&c| c == b'.')
-            .all(|atom| !atom.is_empty() && atom.iter().all(|&c| atext(c)));
-        if !local_ok {
-            return false;
+        // Dot-atoms: atext, with single dots between them, up to `@`.
+        let mut previous = b'.';
+        let mut at = None;
+        for (i, &c) in b.iter().enumerate() {
+            match c {
+                b'@' => {
+                    at = Some(i);
+                    break;
+                }
+                b'.' if previous == b'.' => return false,
+                b'.' => {}
+                c if is(ATEXT, c) => {}
+                _ => return false,
+            }
+            previous = c;
         }
-        &b[at + 1..]
+        match at {
+            Some(at) if previous != b'.' => &b[at + 1..],
+            _ => return false,
+        }
     };
     if let Some(literal) = domain.strip_prefix(b"[").and_then(|d| d.strip_suffix(b"]")) {
         if literal.len() > 5 && literal[..5].eq_ignore_ascii_case(b"IPv6:") {

@@ -547,13 +547,14 @@ impl Validate for Project {
         if let Some(programme) = &self.programme
             && let Some(expected) = programme.code.funder_type()
         {
-            // Every funder named, with where it is: the project's own list, then its budget's.
+            // Every funder named, with where it is (made into a pointer only for a report):
+            // the project's own list, then its budget's.
             let listed = self
                 .funders
                 .iter()
                 .flatten()
                 .enumerate()
-                .map(|(i, f)| (format!("/funders/{i}"), f.kind));
+                .map(|(i, f)| (("/funders/", i, ""), f.kind));
             // Co-financing is by definition money from other funders than the programme, so
             // it says nothing about the programme's own funder (an Interreg page shows the
             // logos of the regions that co-finance).
@@ -562,14 +563,14 @@ impl Validate for Project {
                     |(i, g)| {
                         let funder = g.funder.as_ref()?;
                         (g.kind != Some(GrantKind::Cofinancing))
-                            .then(|| (format!("/budget/grants/{i}/funder"), funder.kind))
+                            .then_some((("/budget/grants/", i, "/funder"), funder.kind))
                     },
                 );
-            let named: Vec<(String, FundingSourceType)> = listed.chain(granted).collect();
-            if let Some((at, first)) = named.first()
-                && !named.iter().any(|(_, k)| *k == expected)
+            let mut named = listed.chain(granted);
+            if let Some(((before, i, after), first)) = named.clone().next()
+                && !named.any(|(_, k)| k == expected)
             {
-                ctx.field_pointer(at, |ctx| {
+                ctx.field_pointer(&format!("{before}{i}{after}"), |ctx| {
                     ctx.report(
                         &rules::PROJECT_PROGRAMME_FUNDER_MISMATCH,
                         &[

@@ -39,13 +39,14 @@ impl Serialize for Unit {
 
 impl<'de> Deserialize<'de> for Unit {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = Cow::<str>::deserialize(d)?;
-        if s == "count" {
-            return Ok(Unit::Count);
+        fn unit(s: &str) -> Option<Unit> {
+            if s == "count" {
+                Some(Unit::Count)
+            } else {
+                CurrencyCode::from_code(s).map(Unit::Currency)
+            }
         }
-        CurrencyCode::from_code(&s).map(Unit::Currency).ok_or_else(|| {
-            serde::de::Error::custom("expected `count` or an ISO 4217 currency code")
-        })
+        crate::codes::deserialize_code(d, unit, "expected `count` or an ISO 4217 currency code")
     }
 }
 
