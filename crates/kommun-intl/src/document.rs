@@ -217,11 +217,12 @@ fn parse_and_check<T: Document>(json: &[u8], ctx: &mut Ctx, by_tree: bool) -> Op
         ctx.push_at(&rules::JSON_EMPTY, &[], 0);
         return None;
     }
-    if let Some(value) = quiet::from_slice::<T>(body) {
-        // The typed parse holds the text to the model, not to every limit (a `$schema` string
-        // of megabytes, a recursive `part_of` chain): such a text takes the explaining path,
-        // which reports the limit, as it would for any text.
-        if !limits::exceeds(body, ctx.limits()) {
+    if let Some((value, within)) = quiet::from_slice::<T>(body, ctx.limits()) {
+        // The typed parse holds the text to the model, and to the limits where its tally is
+        // sure; a text near a limit (a `$schema` string of megabytes, a recursive `part_of`
+        // chain) is scanned, and one over it takes the explaining path, which reports the
+        // limit, as it would for any text.
+        if within || !limits::exceeds(body, ctx.limits()) {
             value.validate_into(ctx);
             return Some(value);
         }

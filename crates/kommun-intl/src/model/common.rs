@@ -353,11 +353,10 @@ impl PartialDate {
             ));
         }
         // The pattern has shaped it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, in ASCII digits.
-        let b = s.as_bytes();
+        let bytes = s.as_bytes();
         let number = |digits: &[u8]| digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'));
-        let y = i32::try_from(number(&b[..4])).ok()?;
-        let (m, d) = (b.get(5..7).map(number), b.get(8..10).map(number));
-        match (m, d) {
+        let y = i32::try_from(number(&bytes[..4])).ok()?;
+        match (bytes.get(5..7).map(number), bytes.get(8..10).map(number)) {
             (None, _) => {
                 Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?))
             }

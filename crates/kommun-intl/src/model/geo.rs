@@ -263,9 +263,7 @@ impl JsonSchema for Email {
 
 impl Validate for Email {
     fn validate_into(&self, ctx: &mut Ctx) {
-        if !self.0.is_ascii() {
-            ctx.report(&rules::EMAIL_NOT_ASCII, &[]);
-        } else {
+        if self.0.is_ascii() {
             match self.domain() {
                 None => ctx.report(&rules::EMAIL_INVALID, &[]),
                 Some(d) if !d.contains('.') || d.starts_with('[') => {
@@ -273,6 +271,8 @@ impl Validate for Email {
                 }
                 Some(_) => {}
             }
+        } else {
+            ctx.report(&rules::EMAIL_NOT_ASCII, &[]);
         }
     }
 }

@@ -100,8 +100,11 @@ pub(crate) fn timestamp(b: &[u8]) -> bool {
 fn no_space(rest: &[u8]) -> bool {
     // ASCII text (nearly every address) needs no decoding: its spaces are ASCII white space.
     if rest.is_ascii() {
-        // Unicode's White_Space in ASCII: tab to carriage return, and space.
-        return !rest.is_empty() && !rest.iter().any(|&b| matches!(b, b'\t'..=b'\r' | b' '));
+        // Unicode's White_Space in ASCII: tab to carriage return, and space. `|`, not `any`:
+        // no branch per byte, so that the pass vectorises.
+        #[allow(clippy::needless_bitwise_bool)]
+        let space = rest.iter().fold(false, |seen, &b| seen | matches!(b, b'\t'..=b'\r' | b' '));
+        return !rest.is_empty() && !space;
     }
     match std::str::from_utf8(rest) {
         Ok(s) => !s.chars().any(super::common::is_space),
@@ -127,11 +130,13 @@ const LABEL: u8 = 4;
 /// punctuation `atext` allows.
 static BYTE_CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        if b.is_ascii_alphanumeric() {
-            table[c] = ALNUM | ATEXT | LABEL;
+    let mut c: u8 = 0;
+    loop {
+        if c.is_ascii_alphanumeric() {
+            table[c as usize] = ALNUM | ATEXT | LABEL;
+        }
+        if c == u8::MAX {
+            break;
         }
         c += 1;
     }

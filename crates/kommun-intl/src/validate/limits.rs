@@ -291,7 +291,7 @@ fn more_brackets_than(text: &[u8], n: usize) -> bool {
     let mut seen = 0;
     // At most 255 bytes a block, so that a block's count fits its byte.
     for block in text.chunks(255) {
-        let brackets = block.iter().fold(0u8, |k, &c| k + u8::from((c == b'{') | (c == b'[')));
+        let brackets = block.iter().fold(0u8, |k, &c| k + u8::from(c == b'{' || c == b'['));
         seen += usize::from(brackets);
         if seen > n {
             return true;

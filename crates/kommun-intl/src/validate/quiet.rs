@@ -9,7 +9,15 @@
 //! `serde_json` never builds an error for it, and the wrapper turns it into a failure one level
 //! up. `serde_json` makes the same calls in the same order as without the wrapper, so the same
 //! texts fit, into the same values (the corpus, fuzz and property tests compare the two).
+//!
+//! The wrappers also keep a [`Tally`] of what the parse sees, so that the typed parse holds the
+//! text to the [`Limits`] without a second pass over it: every opening bracket of the text
+//! reaches a wrapped `visit_map`, `visit_seq` or `visit_enum`, every string a wrapped
+//! `visit_str` (or its kin), every array item a wrapped `next_element_seed`. A parse whose
+//! tally stays well within every limit is settled; one that comes near a limit, or skips a
+//! value unseen (`deserialize_ignored_any`), is scanned exactly by [`super::limits::exceeds`].
 
+use std::cell::Cell;
 use std::fmt;
 
 use serde::de::{
@@ -17,20 +25,68 @@ use serde::de::{
     VariantAccess, Visitor,
 };
 
+use super::limits::Limits;
 use super::tree::Mismatch;
 
-/// `serde_json::from_slice::<T>(text).ok()`, without building an error message.
+/// `serde_json::from_slice::<T>(text).ok()`, without building an error message, and whether
+/// the text is certainly within `limits` (`false`: it may not be; scan it exactly).
 ///
 /// The text is checked to be UTF-8 once, whole, and then parsed as a `str`: `from_slice`
 /// checks each string on its own, which costs a call and a loop start per string (a quarter
 /// of the parse of a small feedback). A text that is not UTF-8 does not fit, as with
 /// `from_slice`.
-pub(crate) fn from_slice<T: DeserializeOwned>(text: &[u8]) -> Option<T> {
+pub(crate) fn from_slice<T: DeserializeOwned>(text: &[u8], limits: &Limits) -> Option<(T, bool)> {
     let text = std::str::from_utf8(text).ok()?;
+    let tally = Tally::new(limits);
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = T::deserialize(Quiet(&mut de)).ok()?;
+    let value = T::deserialize(Quiet(&mut de, &tally)).ok()?;
     de.end().ok()?;
-    Some(value)
+    Some((value, !tally.unsure.get()))
+}
+
+/// What the parse has seen of the limits (see the module docs).
+struct Tally {
+    /// The brackets open now.
+    depth: Cell<usize>,
+    /// A limit may be broken, or a value was skipped unseen.
+    unsure: Cell<bool>,
+    max_depth: usize,
+    /// The longest decoded string that is certainly within `max_string_length` bytes of JSON
+    /// text: an escape (`\u00e5`) writes a byte in at most six.
+    max_decoded: usize,
+    max_items: usize,
+}
+
+impl Tally {
+    fn new(limits: &Limits) -> Tally {
+        Tally {
+            depth: Cell::new(0),
+            unsure: Cell::new(false),
+            max_depth: limits.max_depth.min(128),
+            max_decoded: limits.max_string_length / 6,
+            max_items: limits.max_array_length,
+        }
+    }
+
+    #[inline]
+    fn string(&self, len: usize) {
+        if len > self.max_decoded {
+            self.unsure.set(true);
+        }
+    }
+
+    /// Runs `f` one bracket deeper.
+    #[inline]
+    fn nested<R>(&self, f: impl FnOnce() -> R) -> R {
+        let depth = self.depth.get() + 1;
+        if depth > self.max_depth {
+            self.unsure.set(true);
+        }
+        self.depth.set(depth);
+        let r = f();
+        self.depth.set(depth - 1);
+        r
+    }
 }
 
 /// The value of a wrapped call: a refusal smuggled as a value, or the inner error.
@@ -43,29 +99,37 @@ fn unwrap<T, E>(r: Result<Result<T, Mismatch>, E>) -> Result<T, Mismatch> {
 }
 
 /// A deserializer whose errors are [`Mismatch`], over any other.
-struct Quiet<D>(D);
+struct Quiet<'t, D>(D, &'t Tally);
 
 /// A visitor whose refusals are values.
-struct Smuggle<V>(V);
+struct Smuggle<'t, V>(V, &'t Tally);
 
 /// A seed whose refusals are values.
-struct SmuggleSeed<S>(S);
+struct SmuggleSeed<'t, S>(S, &'t Tally);
 
-struct QuietSeq<A>(A);
-struct QuietMap<A>(A);
-struct QuietEnum<A>(A);
-struct QuietVariant<A>(A);
+/// A sequence and the items it has given.
+struct QuietSeq<'t, A>(A, &'t Tally, usize);
+struct QuietMap<'t, A>(A, &'t Tally);
+struct QuietEnum<'t, A>(A, &'t Tally);
+struct QuietVariant<'t, A>(A, &'t Tally);
 
 macro_rules! forward {
     ($($method:ident($($arg:ident: $t:ty),*))*) => {
         $(#[inline] fn $method<V: Visitor<'de>>(self, $($arg: $t,)* visitor: V) -> Result<V::Value, Mismatch> {
-            unwrap(self.0.$method($($arg,)* Smuggle(visitor)))
+            unwrap(self.0.$method($($arg,)* Smuggle(visitor, self.1)))
         })*
     };
 }
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for Quiet<D> {
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Quiet<'_, D> {
     type Error = Mismatch;
+
+    /// A value skipped is not seen: the text is scanned exactly.
+    #[inline]
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Mismatch> {
+        self.1.unsure.set(true);
+        unwrap(self.0.deserialize_ignored_any(Smuggle(visitor, self.1)))
+    }
 
     forward! {
         deserialize_any() deserialize_bool() deserialize_i8() deserialize_i16() deserialize_i32()
@@ -80,7 +144,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Quiet<D> {
         deserialize_map()
         deserialize_struct(name: &'static str, fields: &'static [&'static str])
         deserialize_enum(name: &'static str, variants: &'static [&'static str])
-        deserialize_identifier() deserialize_ignored_any()
+        deserialize_identifier()
     }
 
     #[inline]
@@ -97,7 +161,17 @@ macro_rules! smuggle {
     };
 }
 
-impl<'de, V: Visitor<'de>> Visitor<'de> for Smuggle<V> {
+/// As [`smuggle`], for values with a length that the tally counts as a string's.
+macro_rules! smuggle_string {
+    ($($method:ident($t:ty))*) => {
+        $(#[inline] fn $method<E: de::Error>(self, v: $t) -> Result<Self::Value, E> {
+            self.1.string(v.len());
+            Ok(self.0.$method(v))
+        })*
+    };
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Smuggle<'_, V> {
     type Value = Result<V::Value, Mismatch>;
 
     #[inline]
@@ -109,8 +183,11 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Smuggle<V> {
     smuggle! {
         visit_bool(bool) visit_i8(i8) visit_i16(i16) visit_i32(i32) visit_i64(i64)
         visit_i128(i128) visit_u8(u8) visit_u16(u16) visit_u32(u32) visit_u64(u64)
-        visit_u128(u128) visit_f32(f32) visit_f64(f64) visit_char(char) visit_str(&str)
-        visit_borrowed_str(&'de str) visit_string(String) visit_bytes(&[u8])
+        visit_u128(u128) visit_f32(f32) visit_f64(f64) visit_char(char)
+    }
+
+    smuggle_string! {
+        visit_str(&str) visit_borrowed_str(&'de str) visit_string(String) visit_bytes(&[u8])
         visit_borrowed_bytes(&'de [u8]) visit_byte_buf(Vec<u8>)
     }
 
@@ -126,36 +203,40 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Smuggle<V> {
 
     #[inline]
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        Ok(self.0.visit_some(Quiet(d)))
+        Ok(self.0.visit_some(Quiet(d, self.1)))
     }
 
     #[inline]
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        Ok(self.0.visit_newtype_struct(Quiet(d)))
+        Ok(self.0.visit_newtype_struct(Quiet(d, self.1)))
     }
 
     #[inline]
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        Ok(self.0.visit_seq(QuietSeq(seq)))
+        let tally = self.1;
+        Ok(tally.nested(|| self.0.visit_seq(QuietSeq(seq, tally, 0))))
     }
 
     #[inline]
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        Ok(self.0.visit_map(QuietMap(map)))
+        let tally = self.1;
+        Ok(tally.nested(|| self.0.visit_map(QuietMap(map, tally))))
     }
 
     #[inline]
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
-        Ok(self.0.visit_enum(QuietEnum(data)))
+        // Counted as a bracket: an enum may be an object (`{"variant": ...}`).
+        let tally = self.1;
+        Ok(tally.nested(|| self.0.visit_enum(QuietEnum(data, tally))))
     }
 }
 
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for SmuggleSeed<S> {
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for SmuggleSeed<'_, S> {
     type Value = Result<S::Value, Mismatch>;
 
     #[inline]
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        Ok(self.0.deserialize(Quiet(d)))
+        Ok(self.0.deserialize(Quiet(d, self.1)))
     }
 }
 
@@ -169,7 +250,7 @@ fn unwrap_next<T, E>(r: Result<Option<Result<T, Mismatch>>, E>) -> Result<Option
     }
 }
 
-impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for QuietSeq<A> {
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for QuietSeq<'_, A> {
     type Error = Mismatch;
 
     #[inline]
@@ -177,7 +258,11 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for QuietSeq<A> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Mismatch> {
-        unwrap_next(self.0.next_element_seed(SmuggleSeed(seed)))
+        self.2 += 1;
+        if self.2 > self.1.max_items {
+            self.1.unsure.set(true);
+        }
+        unwrap_next(self.0.next_element_seed(SmuggleSeed(seed, self.1)))
     }
 
     #[inline]
@@ -186,7 +271,7 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for QuietSeq<A> {
     }
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for QuietMap<A> {
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for QuietMap<'_, A> {
     type Error = Mismatch;
 
     #[inline]
@@ -194,12 +279,12 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for QuietMap<A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Mismatch> {
-        unwrap_next(self.0.next_key_seed(SmuggleSeed(seed)))
+        unwrap_next(self.0.next_key_seed(SmuggleSeed(seed, self.1)))
     }
 
     #[inline]
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Mismatch> {
-        unwrap(self.0.next_value_seed(SmuggleSeed(seed)))
+        unwrap(self.0.next_value_seed(SmuggleSeed(seed, self.1)))
     }
 
     #[inline]
@@ -208,23 +293,23 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for QuietMap<A> {
     }
 }
 
-impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for QuietEnum<A> {
+impl<'t, 'de, A: EnumAccess<'de>> EnumAccess<'de> for QuietEnum<'t, A> {
     type Error = Mismatch;
-    type Variant = QuietVariant<A::Variant>;
+    type Variant = QuietVariant<'t, A::Variant>;
 
     #[inline]
     fn variant_seed<V: DeserializeSeed<'de>>(
         self,
         seed: V,
     ) -> Result<(V::Value, Self::Variant), Mismatch> {
-        match self.0.variant_seed(SmuggleSeed(seed)) {
-            Ok((Ok(value), variant)) => Ok((value, QuietVariant(variant))),
+        match self.0.variant_seed(SmuggleSeed(seed, self.1)) {
+            Ok((Ok(value), variant)) => Ok((value, QuietVariant(variant, self.1))),
             Ok((Err(_), _)) | Err(_) => Err(Mismatch),
         }
     }
 }
 
-impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for QuietVariant<A> {
+impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for QuietVariant<'_, A> {
     type Error = Mismatch;
 
     #[inline]
@@ -234,12 +319,12 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for QuietVariant<A> {
 
     #[inline]
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Mismatch> {
-        unwrap(self.0.newtype_variant_seed(SmuggleSeed(seed)))
+        unwrap(self.0.newtype_variant_seed(SmuggleSeed(seed, self.1)))
     }
 
     #[inline]
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, Mismatch> {
-        unwrap(self.0.tuple_variant(len, Smuggle(visitor)))
+        unwrap(self.0.tuple_variant(len, Smuggle(visitor, self.1)))
     }
 
     #[inline]
@@ -248,7 +333,7 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for QuietVariant<A> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Mismatch> {
-        unwrap(self.0.struct_variant(fields, Smuggle(visitor)))
+        unwrap(self.0.struct_variant(fields, Smuggle(visitor, self.1)))
     }
 }
 
@@ -259,7 +344,7 @@ mod tests {
     use proptest::prelude::*;
 
     use super::from_slice;
-    use crate::{Document, DocumentKind, KindVisitor};
+    use crate::{Document, DocumentKind, KindVisitor, Limits};
 
     /// The quiet parse and `serde_json::from_slice` agree on `text` as `kind`: both fail, or
     /// both give values that write out alike.
@@ -268,7 +353,7 @@ mod tests {
         impl KindVisitor for Agree<'_> {
             type Output = Result<(), String>;
             fn visit<T: Document>(self) -> Self::Output {
-                let quiet = from_slice::<T>(self.0);
+                let quiet = from_slice::<T>(self.0, &crate::Limits::default()).map(|(v, _)| v);
                 let loud = serde_json::from_slice::<T>(self.0).ok();
                 let out = |v: Option<T>| v.map(|v| serde_json::to_string(&v).ok());
                 if out(quiet) == out(loud) {
@@ -316,8 +401,86 @@ mod tests {
         }
     }
 
+    /// A parse that says a text is within `limits` is right: the exact scan agrees.
+    fn sure_only_when_right(
+        kind: DocumentKind,
+        text: &[u8],
+        limits: &Limits,
+    ) -> Result<(), String> {
+        struct Sure<'a>(&'a [u8], &'a Limits);
+        impl KindVisitor for Sure<'_> {
+            type Output = Result<(), String>;
+            fn visit<T: Document>(self) -> Self::Output {
+                match from_slice::<T>(self.0, self.1) {
+                    Some((_, true)) if crate::validate::limits::exceeds(self.0, self.1) => {
+                        Err(format!(
+                            "{} sure within {:?} but over: {}",
+                            T::KIND,
+                            self.1,
+                            String::from_utf8_lossy(self.0)
+                        ))
+                    }
+                    _ => Ok(()),
+                }
+            }
+        }
+        kind.visit(Sure(text, limits))
+    }
+
+    #[test]
+    fn the_tally_is_sure_only_of_texts_within_the_limits() {
+        let texts = corpus();
+        let mut sure = 0;
+        for text in &texts {
+            for kind in DocumentKind::ALL {
+                // One limit small at a time, so that no other limit makes the tally unsure.
+                let (depth, string, items) = (64, 1 << 20, 1_000_000);
+                let each = [1, 2, 3, 4].into_iter().flat_map(|n| {
+                    [(n, string, items), (depth, 6 * n + 12, items), (depth, string, n)]
+                });
+                for (depth, string, items) in each.chain([(depth, string, items)]) {
+                    let limits = Limits {
+                        max_depth: depth,
+                        max_string_length: string,
+                        max_array_length: items,
+                        ..Limits::default()
+                    };
+                    sure_only_when_right(kind, text, &limits).unwrap();
+                    sure += usize::from(matches!(kind.visit(Within(text, &limits)), Some(true)));
+                }
+            }
+        }
+        // The tally settles most texts that fit at the default limits, not none.
+        assert!(sure > texts.len() / 4, "{sure} of {}", texts.len());
+    }
+
+    /// Whether the parse is sure the text is within the limits (`None`: it does not fit).
+    struct Within<'a>(&'a [u8], &'a Limits);
+    impl KindVisitor for Within<'_> {
+        type Output = Option<bool>;
+        fn visit<T: Document>(self) -> Option<bool> {
+            from_slice::<T>(self.0, self.1).map(|(_, within)| within)
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn a_mutated_text_near_small_limits_is_never_wrongly_sure(seed in any::<usize>(), at in any::<usize>(), b in any::<u8>(), kind in 0..DocumentKind::ALL.len(), depth in 1usize..6, string in 1usize..80, items in 1usize..4) {
+            let texts = corpus();
+            let mut text = texts[seed % texts.len()].clone();
+            let at = at % text.len().max(1);
+            if let Some(slot) = text.get_mut(at) {
+                *slot = b;
+            }
+            let limits = match depth % 3 {
+                0 => Limits { max_depth: depth, ..Limits::default() },
+                1 => Limits { max_string_length: string, ..Limits::default() },
+                _ => Limits { max_array_length: items, ..Limits::default() },
+            };
+            sure_only_when_right(DocumentKind::ALL[kind], &text, &limits).map_err(TestCaseError::fail)?;
+        }
 
         #[test]
         fn any_mutation_is_refused_or_taken_alike(seed in any::<usize>(), at in any::<usize>(), b in any::<u8>(), kind in 0..DocumentKind::ALL.len()) {
