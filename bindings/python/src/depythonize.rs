@@ -95,7 +95,9 @@ pub fn kind_of(dict: &Bound<'_, PyDict>) -> Option<DocumentKind> {
         if !k.is_exact_instance_of::<PyString>() {
             return None;
         }
-        if utf8(k.cast::<PyString>().ok()?).ok()?.as_bytes() == b"$schema" {
+        let k = k.cast::<PyString>().ok()?;
+        // Its length in code points first, which needs no encoding.
+        if k.code_point_len().ok()? == "$schema".len() && utf8(k).ok()?.as_bytes() == b"$schema" {
             // The keys of a dict of exact strs are unique: this is the one.
             let uri = utf8(v.cast::<PyString>().ok()?).ok()?;
             return DocumentKind::from_schema_uri(text(&uri).ok()?);

@@ -210,9 +210,11 @@ pub fn resolve_kind(
     kind: Option<&str>,
     input: &Input<'_>,
 ) -> PyResult<DocumentKind> {
-    match kind {
-        Some(name) => parse_kind(py, name),
-        None => detect(input).map_err(|e| errors::core_error(py, e, Lang::En)),
+    match (kind, input) {
+        // Read as the kind the name gives (or as its `$schema` says, when there is no name).
+        (_, Input::Parsed(p)) => Ok(p.kind()),
+        (Some(name), _) => parse_kind(py, name),
+        (None, _) => detect(input).map_err(|e| errors::core_error(py, e, Lang::En)),
     }
 }
 
