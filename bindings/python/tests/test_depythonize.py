@@ -296,3 +296,41 @@ def test_keys_that_are_personal_data_are_not_echoed() -> None:
 def test_a_kind_name_that_is_no_kind_is_the_slow_paths_error() -> None:
     assert same(FEEDBACK, "feedbak")[0] == "raised"
     assert same({**FEEDBACK, "lat": float("nan")}, "feedbak")[0] == "raised"
+
+
+ODD_VALUES: list[Any] = [
+    None, True, False, 0, -1, 7, 2**63, 10**30, 1.5, float("nan"), "", "x", "praise", "2026-05-04",
+    "SE", "\ud800", b"x", (1,), [], [None], {}, {"x": 1}, {1: 1}, OddStr("web"), OddInt(3),
+    OddList(["a"]), OddDict(a=1), "x" * 5000,
+]
+
+
+def mutate(rng: Any, value: Any, depth: int = 0) -> Any:
+    """A copy of `value` with a few members changed, removed, added or retyped."""
+    if isinstance(value, dict):
+        out = {k: mutate(rng, v, depth + 1) for k, v in value.items()}
+        if out and rng.random() < 0.2:
+            del out[rng.choice(list(out))]
+        if out and rng.random() < 0.3:
+            out[rng.choice(list(out))] = rng.choice(ODD_VALUES)
+        if rng.random() < 0.1:
+            out[rng.choice(["extra", "$schema", "kategori", "anna@example.se"])] = rng.choice(ODD_VALUES)
+        return out
+    if isinstance(value, list):
+        out_list = [mutate(rng, v, depth + 1) for v in value]
+        if rng.random() < 0.2:
+            out_list.append(rng.choice(ODD_VALUES))
+        return tuple(out_list) if rng.random() < 0.1 else out_list
+    return rng.choice(ODD_VALUES) if rng.random() < 0.05 else value
+
+
+def test_mutated_corpus_documents_agree() -> None:
+    import random
+
+    rng = random.Random(14)
+    docs = [(f, d) for f in FIXTURES if isinstance(d := dict_of(f), dict)]
+    for _ in range(1500):
+        f, doc = rng.choice(docs)
+        mutated = mutate(rng, doc)
+        fast = outcome(lambda: kommun_intl.validate(mutated, f.kind, **kwargs(f)))
+        assert fast == outcome(lambda: kommun_intl.validate(slow(mutated), f.kind, **kwargs(f))), f.name
