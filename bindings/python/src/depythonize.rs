@@ -6,8 +6,9 @@
 //! nothing of the input) at the first thing it might not:
 //!
 //! - anything the conversion refuses or reads through Python code (NaN and the infinities,
-//!   ints beyond 64 bits, non-str keys, bytes, sets, mappings other than `dict`, subclasses of
-//!   `dict`, keys that are subclasses of `str`, a lone surrogate);
+//!   ints beyond `i64` (those within `u64` are left to the conversion, which takes them),
+//!   non-str keys, bytes, sets, mappings other than `dict`, subclasses of `dict`, keys that
+//!   are subclasses of `str`, a lone surrogate);
 //! - anything beyond the limits the core holds a value to (nesting, a string's or an array's
 //!   length) or beyond the conversion's JSON size budget, counted the same way;
 //! - anything the model does not take.
