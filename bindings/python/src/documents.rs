@@ -22,7 +22,7 @@ use kommun_intl::{
 use crate::convert::to_python;
 use crate::errors;
 use crate::report::{PyReport, parse_lang};
-use crate::validate::{Input, options, read_input, resolve_kind};
+use crate::validate::{Input, options, read_any, read_dict, read_input, resolve_kind};
 
 /// Parses and validates `input` as a `T`: the value when there is no error, and the report.
 fn check<T: Document + Send>(
@@ -35,6 +35,12 @@ fn check<T: Document + Send>(
         Input::Value(v) => {
             let report = validate_value(T::KIND, &v, options);
             let value = if report.is_valid() { serde_json::from_value::<T>(v).ok() } else { None };
+            (value, report)
+        }
+        Input::Parsed(p) => {
+            debug_assert_eq!(p.kind(), T::KIND);
+            let report = p.validate(options);
+            let value = if report.is_valid() { p.into_document::<T>() } else { None };
             (value, report)
         }
         Input::Oversized => (None, kommun_intl::oversized(options)),
@@ -129,9 +135,9 @@ macro_rules! documents {
             impl $py {
                 fn from_dict_inner(data: &Bound<'_, PyAny>, lang: &str, reference_date: Option<&Bound<'_, PyAny>>, profile: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
                     let py = data.py();
-                    let input = match read_input(data)? {
-                        Input::Value(v) => Input::Value(v),
-                        Input::Oversized => Input::Oversized,
+                    let fast = read_dict(data, Some(<$core as Document>::KIND), &kommun_intl::Limits::default());
+                    let input = match fast.map_or_else(|| read_input(data), Ok)? {
+                        input @ (Input::Value(_) | Input::Parsed(_) | Input::Oversized) => input,
                         Input::Text(_) | Input::Sheet(..) => return Err(errors::wrong_argument("from_dict takes a dict", data)),
                     };
                     Self::load(py, input, lang, reference_date, profile)
@@ -329,7 +335,7 @@ pub fn load(
     profile: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
     errors::guard(|| {
-        let input = read_input(data)?;
+        let input = read_any(data, kind, &kommun_intl::Limits::default())?;
         let kind = resolve_kind(py, kind, &input)?;
         load_kind(py, kind, input, lang, reference_date, profile)
     })

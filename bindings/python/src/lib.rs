@@ -7,6 +7,7 @@
 mod cli;
 mod codes;
 mod convert;
+mod depythonize;
 mod documents;
 mod errors;
 mod fix;

@@ -283,7 +283,8 @@ pub fn to_post_response(
                 let report = kommun_intl::oversized(&kommun_intl::Options::default());
                 return Err(errors::core_error(py, CoreError::Invalid(report), lang));
             }
-            Input::Sheet(..) => {
+            // `read_input` reads no dict into a document kind's model.
+            Input::Sheet(..) | Input::Parsed(_) => {
                 return Err(errors::wrong_argument(
                     "to_post_response takes a list of response dicts or a response body",
                     responses,

@@ -1,5 +1,9 @@
 //! Reading Python inputs and validating them: `validate`, `validate_many` and `load`, over the
 //! core's `DocumentKind::validate_json`, `validate_value` and `ndjson`.
+//!
+//! A dict first takes the fast path ([`read_dict`]: straight into the model, see
+//! `depythonize.rs`); one that does not fit it is converted to a `serde_json::Value` and
+//! explained by `validate_value`, with the same report either way.
 
 use std::borrow::Cow;
 use std::str::FromStr;
@@ -10,7 +14,9 @@ use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyMapping, PyString, PyT
 use serde_json::Value;
 
 use kommun_intl::validate::DEFAULT_MAX_ISSUES;
-use kommun_intl::{DocumentKind, Lang, Options, Report, ndjson, validate_value};
+use kommun_intl::{
+    DocumentKind, Lang, Limits, Options, ParsedDocument, Report, ndjson, validate_value,
+};
 
 use crate::convert::to_value;
 use crate::errors;
@@ -25,6 +31,8 @@ pub enum Input<'a> {
     Text(Cow<'a, [u8]>),
     /// A value converted from Python objects (dict, list, ...).
     Value(Value),
+    /// A dict read straight into its kind's model: it fits the model and every limit.
+    Parsed(ParsedDocument),
     /// A dict or list whose JSON would be larger than the document size limit: it was not
     /// converted whole, and its report is `limits.document_size`.
     Oversized,
@@ -39,6 +47,7 @@ impl Input<'_> {
         match self {
             Input::Text(t) => Input::Text(Cow::Owned(t.into_owned())),
             Input::Value(v) => Input::Value(v),
+            Input::Parsed(p) => Input::Parsed(p),
             Input::Oversized => Input::Oversized,
             Input::Sheet(r, file) => Input::Sheet(r, file),
         }
@@ -115,6 +124,40 @@ fn path_of(obj: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
     Ok(path.str().ok().map(|s| s.to_string()))
 }
 
+/// The fast path for a dict: read straight into the model of `kind` (else of the kind its
+/// `$schema` names), when it fits the model and every limit and holds nothing
+/// the conversion refuses. `None` for anything else, which [`read_input`] then reads (and
+/// explains), so that both ways give the same report.
+pub fn read_dict(
+    obj: &Bound<'_, PyAny>,
+    kind: Option<DocumentKind>,
+    limits: &Limits,
+) -> Option<Input<'static>> {
+    let dict = obj.cast_exact::<PyDict>().ok()?;
+    let kind = match kind {
+        Some(kind) => kind,
+        None => crate::depythonize::kind_of(dict)?,
+    };
+    crate::depythonize::read(kind, dict, limits, max_size()).map(Input::Parsed)
+}
+
+/// [`read_dict`], else [`read_input`]. `kind` is the name the caller gave, if any: a name that
+/// is no kind takes the slow path, whose errors come in their usual order.
+pub fn read_any<'a>(
+    obj: &'a Bound<'_, PyAny>,
+    kind: Option<&str>,
+    limits: &Limits,
+) -> PyResult<Input<'a>> {
+    let fast = match kind.map(DocumentKind::from_str) {
+        Some(Err(_)) => None,
+        known => read_dict(obj, known.and_then(Result::ok), limits),
+    };
+    match fast {
+        Some(input) => Ok(input),
+        None => read_input(obj),
+    }
+}
+
 /// Reads one document: bytes, str (JSON text), os.PathLike, or dict/list/tuple.
 pub fn read_input<'a>(obj: &'a Bound<'_, PyAny>) -> PyResult<Input<'a>> {
     if let Some(sheet) = read_sheet(obj)? {
@@ -155,6 +198,7 @@ fn detect(input: &Input<'_>) -> Result<DocumentKind, kommun_intl::Error> {
             let probe = v.get("$schema").map(|s| serde_json::json!({ "$schema": s }));
             DocumentKind::detect(&serde_json::to_vec(&probe).unwrap_or_default())
         }
+        Input::Parsed(p) => Ok(p.kind()),
         Input::Oversized => DocumentKind::detect(b"{}"),
         Input::Sheet(..) => Ok(DocumentKind::Dataset),
     }
@@ -166,9 +210,11 @@ pub fn resolve_kind(
     kind: Option<&str>,
     input: &Input<'_>,
 ) -> PyResult<DocumentKind> {
-    match kind {
-        Some(name) => parse_kind(py, name),
-        None => detect(input).map_err(|e| errors::core_error(py, e, Lang::En)),
+    match (kind, input) {
+        // Read as the kind the name gives (or as its `$schema` says, when there is no name).
+        (_, Input::Parsed(p)) => Ok(p.kind()),
+        (Some(name), _) => parse_kind(py, name),
+        (None, _) => detect(input).map_err(|e| errors::core_error(py, e, Lang::En)),
     }
 }
 
@@ -207,6 +253,10 @@ fn run(kind: DocumentKind, input: &Input<'_>, options: &Options) -> Report {
     match input {
         Input::Text(t) => kind.validate_json(t, options),
         Input::Value(v) => validate_value(kind, v, options),
+        Input::Parsed(p) => {
+            debug_assert_eq!(p.kind(), kind);
+            p.validate(options)
+        }
         Input::Oversized => kommun_intl::oversized(options),
         Input::Sheet(register, _) => register.validate(options),
     }
@@ -233,7 +283,7 @@ pub fn validate(
     errors::guard(|| {
         let lang = parse_lang(lang)?;
         let options = options(max_issues, reference_date, profile)?;
-        let input = read_input(data)?;
+        let input = read_any(data, kind, &options.limits)?;
         let kind = resolve_kind(py, kind, &input)?;
         let report = py.detach(|| run(kind, &input, &options));
         Ok(PyReport::of_kind(report, lang, kind).read_from(path_of(data)?))
@@ -287,7 +337,10 @@ pub fn validate_many(
             let mut jobs = Vec::new();
             for (i, item) in documents.try_iter()?.enumerate() {
                 let item = item?;
-                let input = read_input(&item)?.into_owned();
+                let input = match read_dict(&item, kind, &options.limits) {
+                    Some(input) => input,
+                    None => read_input(&item)?.into_owned(),
+                };
                 let k = match kind {
                     Some(k) => k,
                     None => detect(&input)

@@ -1,10 +1,11 @@
 //! Document kinds and the entry points that parse and validate JSON.
 
+use std::any::Any;
 use std::fmt;
 use std::str::FromStr;
 
 use serde::Serialize;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, Deserializer};
 use serde_json::Value;
 
 use crate::error::Error;
@@ -138,6 +139,78 @@ impl DocumentKind {
         }
         self.visit(Check(json, options))
     }
+
+    /// Reads a document of this kind into its model through any serde deserializer (the
+    /// Python binding's, over a dict), without validating it: `None` when the input does not
+    /// fit the model. The fast path for input that is not JSON text; the caller explains what
+    /// does not fit another way (with [`validate_value`]).
+    ///
+    /// Only the model is checked here, not [`Options::limits`](crate::Limits): a deserializer
+    /// over untrusted input must hold it to the limits itself (fail as soon as nesting, a
+    /// string or an array would break one), so that `parsed.validate(options)` gives the
+    /// report [`validate_value`] gives for the same value.
+    pub fn from_deserializer<'de, D: Deserializer<'de>>(self, d: D) -> Option<ParsedDocument> {
+        struct Read<D>(D);
+        impl<'de, D: Deserializer<'de>> KindVisitor for Read<D> {
+            type Output = Option<ParsedDocument>;
+            fn visit<T: Document>(self) -> Option<ParsedDocument> {
+                let document = T::deserialize(self.0).ok()?;
+                Some(ParsedDocument { kind: T::KIND, document: Box::new(document) })
+            }
+        }
+        self.visit(Read(d))
+    }
+}
+
+/// A document of a kind known only at run time, read into its model
+/// ([`DocumentKind::from_deserializer`]) and not yet validated. `Send` and `Sync`, so that
+/// reading (which may need a lock, such as Python's) and validating can happen apart.
+pub struct ParsedDocument {
+    kind: DocumentKind,
+    document: Box<dyn Parsed>,
+}
+
+/// What a [`ParsedDocument`] can do with the model it holds.
+trait Parsed: Send + Sync {
+    fn validate_with(&self, options: &Options) -> Report;
+    fn into_any(self: Box<Self>) -> Box<dyn Any>;
+}
+
+impl<T: Document> Parsed for T {
+    fn validate_with(&self, options: &Options) -> Report {
+        Validate::validate_with(self, options)
+    }
+    fn into_any(self: Box<Self>) -> Box<dyn Any> {
+        self
+    }
+}
+
+impl ParsedDocument {
+    /// Its kind.
+    #[must_use]
+    pub fn kind(&self) -> DocumentKind {
+        self.kind
+    }
+
+    /// Runs every rule: the report [`validate_value`] gives for a value that fits the model
+    /// and the limits (no positions).
+    #[must_use]
+    pub fn validate(&self, options: &Options) -> Report {
+        self.document.validate_with(options)
+    }
+
+    /// The model, when it is a `T` (`T::KIND` is its kind).
+    #[must_use]
+    pub fn into_document<T: Document>(self) -> Option<T> {
+        self.document.into_any().downcast::<T>().ok().map(|b| *b)
+    }
+}
+
+/// Shows the kind only: the document may hold personal data.
+impl fmt::Debug for ParsedDocument {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ParsedDocument").field("kind", &self.kind).finish_non_exhaustive()
+    }
 }
 
 impl fmt::Display for DocumentKind {
@@ -160,7 +233,14 @@ impl FromStr for DocumentKind {
 
 /// A type that can stand alone as a document.
 pub trait Document:
-    DeserializeOwned + Serialize + Validate + schemars::JsonSchema + std::fmt::Debug
+    DeserializeOwned
+    + Serialize
+    + Validate
+    + schemars::JsonSchema
+    + std::fmt::Debug
+    + Send
+    + Sync
+    + 'static
 {
     /// Its kind.
     const KIND: DocumentKind;

@@ -16,8 +16,8 @@ pub mod validate;
 mod walk;
 
 pub use document::{
-    Document, DocumentKind, KindVisitor, check_json, from_json, oversized, validate_json_by_value,
-    validate_value,
+    Document, DocumentKind, KindVisitor, ParsedDocument, check_json, from_json, oversized,
+    validate_json_by_value, validate_value,
 };
 pub use error::{Error, SchemaError};
 pub use model::{
