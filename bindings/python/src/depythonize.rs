@@ -98,10 +98,9 @@ pub fn kind_of(dict: &Bound<'_, PyDict>) -> Option<DocumentKind> {
         }
         let k = k.cast::<PyString>().ok()?;
         // Its length in code points first, which needs no encoding.
-        if k.code_point_len().ok()? == "$schema".len() && utf8(k).ok()?.as_bytes() == b"$schema" {
+        if k.code_point_len().ok()? == "$schema".len() && text(k).ok()? == "$schema" {
             // The keys of a dict of exact strs are unique: this is the one.
-            let uri = utf8(v.cast::<PyString>().ok()?).ok()?;
-            return DocumentKind::from_schema_uri(text(&uri).ok()?);
+            return DocumentKind::from_schema_uri(text(v.cast::<PyString>().ok()?).ok()?);
         }
     }
     None
@@ -115,20 +114,17 @@ enum Node<'py> {
     Int(i64),
     /// A finite float.
     Float(f64),
-    /// A str's UTF-8 text (Python's own encoding of it).
-    Str(Bound<'py, pyo3::types::PyBytes>),
+    /// A str (its text read with [`text`]).
+    Str(Bound<'py, PyString>),
     List(Bound<'py, PyList>),
     Tuple(Bound<'py, PyTuple>),
     Dict(Bound<'py, PyDict>),
 }
 
-/// The text of a str, as UTF-8 bytes; a str that is not Unicode gives up.
-fn utf8<'py>(s: &Bound<'py, PyString>) -> Result<Bound<'py, pyo3::types::PyBytes>, Abort> {
-    s.encode_utf8().map_err(|_| Abort)
-}
-
-fn text<'a>(bytes: &'a Bound<'_, pyo3::types::PyBytes>) -> Result<&'a str, Abort> {
-    std::str::from_utf8(bytes.as_bytes()).map_err(|_| Abort)
+/// The text of a str: Python's own UTF-8 form of it, not a copy (`PyUnicode_AsUTF8AndSize`,
+/// in the stable ABI from Python 3.10); a str that is not Unicode (a lone surrogate) gives up.
+fn text<'a>(s: &'a Bound<'_, PyString>) -> Result<&'a str, Abort> {
+    s.to_str().map_err(|_| Abort)
 }
 
 /// One Python value to deserialize, already sorted and charged.
@@ -147,13 +143,12 @@ impl<'b, 'py> Depythonizer<'b, 'py> {
         let node = if obj.is_none() {
             Node::Null
         } else if let Ok(s) = obj.cast::<PyString>() {
-            let bytes = utf8(s)?;
-            let len = bytes.as_bytes().len();
+            let len = text(s)?.len();
             if len > bounds.max_string_length {
                 return Err(Abort);
             }
             bounds.spend(len + 1)?;
-            Node::Str(bytes)
+            Node::Str(s.clone())
         } else if let Ok(b) = obj.cast::<PyBool>() {
             Node::Bool(b.is_true())
         } else if let Ok(i) = obj.cast::<PyInt>() {
@@ -227,16 +222,13 @@ impl<'b, 'py> Depythonizer<'b, 'py> {
 }
 
 /// A key, held to what the conversion takes without Python code (an exact str) and charged.
-fn key<'py>(
-    k: &Bound<'py, PyAny>,
-    bounds: &Bounds,
-) -> Result<Bound<'py, pyo3::types::PyBytes>, Abort> {
+fn key<'py>(k: &Bound<'py, PyAny>, bounds: &Bounds) -> Result<Bound<'py, PyString>, Abort> {
     if !k.is_exact_instance_of::<PyString>() {
         return Err(Abort);
     }
-    let bytes = utf8(k.cast::<PyString>().map_err(|_| Abort)?)?;
-    bounds.spend(bytes.as_bytes().len() + 3)?;
-    Ok(bytes)
+    let key = k.cast::<PyString>().map_err(|_| Abort)?;
+    bounds.spend(text(key)?.len() + 3)?;
+    Ok(key.clone())
 }
 
 enum Items<'py> {

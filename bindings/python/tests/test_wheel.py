@@ -60,7 +60,7 @@ def run(env: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_wheel_is_abi3_for_python_3_9_and_newer(wheel: Path) -> None:
-    assert "-cp39-abi3-" in wheel.name
+    assert "-cp310-abi3-" in wheel.name
 
 
 def test_the_installed_command_validates_the_example_register(env: Path) -> None:
