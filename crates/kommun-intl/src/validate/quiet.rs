@@ -31,12 +31,13 @@ use super::tree::Mismatch;
 /// `serde_json::from_slice::<T>(text).ok()`, without building an error message, and whether
 /// the text is certainly within `limits` (`false`: it may not be; scan it exactly).
 ///
-/// The text is checked to be UTF-8 once, whole, and then parsed as a `str`: `from_slice`
-/// checks each string on its own, which costs a call and a loop start per string (a quarter
-/// of the parse of a small feedback). A text that is not UTF-8 does not fit, as with
-/// `from_slice`.
+/// The text is checked to be UTF-8 once, whole (by `simdutf8`, several times faster than the
+/// standard library on text with letters beyond ASCII), and then parsed as a `str`:
+/// `from_slice` checks each string on its own, which costs a call and a loop start per string
+/// (a quarter of the parse of a small feedback). A text that is not UTF-8 does not fit, as
+/// with `from_slice`.
 pub(crate) fn from_slice<T: DeserializeOwned>(text: &[u8], limits: &Limits) -> Option<(T, bool)> {
-    let text = std::str::from_utf8(text).ok()?;
+    let text = simdutf8::basic::from_utf8(text).ok()?;
     let tally = Tally::new(limits);
     let mut de = serde_json::Deserializer::from_str(text);
     let value = T::deserialize(Quiet(&mut de, &tally)).ok()?;

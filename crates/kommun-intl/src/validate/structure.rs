@@ -391,9 +391,16 @@ pub(crate) fn nearest<'a>(
                 strsim::osa_distance(&input.to_ascii_lowercase(), &c.to_ascii_lowercase())
             }
         } else {
+            // The distance is at least the difference in length: skip a candidate that cannot
+            // be near before any work on it (a megabyte-long key against a field name, most of
+            // a list of 500 labels). Lower case has at least as many characters as the text and
+            // at most twice as many (`İ` is `i` and a combining dot), so the bound holds before
+            // the candidate is lowered.
+            let count = c.chars().count();
+            if count > length + limit || 2 * count + limit < length {
+                continue;
+            }
             let c_lower = c.to_lowercase();
-            // The distance is at least the difference in length: skip the quadratic work for
-            // a candidate that cannot be near (a megabyte-long key against a field name).
             if c_lower.chars().count().abs_diff(length) > limit {
                 continue;
             }

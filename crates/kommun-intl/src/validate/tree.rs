@@ -309,7 +309,7 @@ const FEW_MEMBERS: usize = 16;
 /// docs): it is not UTF-8, breaks a limit, is not JSON as `serde_json` reads it, or repeats a
 /// key.
 pub(crate) fn parse<'t>(text: &'t [u8], limits: &Limits) -> Option<Tree<'t>> {
-    let text = std::str::from_utf8(text).ok()?;
+    let text = simdutf8::basic::from_utf8(text).ok()?;
     if u32::try_from(text.len()).is_err() || text.len() == u32::MAX as usize {
         return None;
     }
