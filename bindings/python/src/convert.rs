@@ -75,6 +75,20 @@ pub fn to_value(obj: &Bound<'_, PyAny>, max_size: usize) -> Result<Value, Conver
     })
 }
 
+/// What every value costs of the size budget: a byte (a punctuation mark, a digit, a quote).
+pub(crate) const VALUE_COST: usize = 1;
+
+/// What a string of `len` bytes of UTF-8 costs beyond [`VALUE_COST`]: its text and its second
+/// quote.
+pub(crate) fn string_cost(len: usize) -> usize {
+    len + 1
+}
+
+/// What a key of `len` bytes of UTF-8 costs: its text, its quotes and its colon.
+pub(crate) fn key_cost(len: usize) -> usize {
+    len + 3
+}
+
 /// Takes `n` bytes from the budget.
 fn spend(budget: &mut usize, n: usize) -> Result<(), ConvertErrorKind> {
     *budget = budget.checked_sub(n).ok_or(ConvertErrorKind::TooLarge)?;
@@ -94,13 +108,13 @@ fn convert(
     if path.len() > MAX_DEPTH {
         return Err(ConvertErrorKind::TooDeep(MAX_DEPTH));
     }
-    spend(budget, 1)?;
+    spend(budget, VALUE_COST)?;
     if obj.is_none() {
         return Ok(Value::Null);
     }
     if let Ok(s) = obj.cast::<PyString>() {
         let s = text(s)?;
-        spend(budget, s.len() + 1)?;
+        spend(budget, string_cost(s.len()))?;
         return Ok(Value::String(s));
     }
     // bool before int: `True` is an int in Python.
@@ -145,7 +159,7 @@ fn members<'py>(
             return Err(ConvertErrorKind::Key(type_name(&k)));
         };
         let key = text(key)?;
-        spend(budget, key.len() + 3)?;
+        spend(budget, key_cost(key.len()))?;
         path.push(key.clone());
         let value = convert(&v, path, budget)?;
         path.pop();

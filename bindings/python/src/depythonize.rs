@@ -35,6 +35,8 @@ use serde::forward_to_deserialize_any;
 
 use kommun_intl::{DocumentKind, Limits, ParsedDocument};
 
+use crate::convert;
+
 /// Why the fast path gave up; it says nothing of the input.
 #[derive(Debug)]
 pub struct Abort;
@@ -139,7 +141,7 @@ impl<'b, 'py> Depythonizer<'b, 'py> {
     /// Sorts `obj` in the order the conversion does (str, bool before int, int, float, list,
     /// tuple, dict), charges it as the conversion does and holds it to the limits.
     fn new(obj: Bound<'py, PyAny>, bounds: &'b Bounds, depth: usize) -> Result<Self, Abort> {
-        bounds.spend(1)?;
+        bounds.spend(convert::VALUE_COST)?;
         let node = if obj.is_none() {
             Node::Null
         } else if let Ok(s) = obj.cast::<PyString>() {
@@ -147,7 +149,7 @@ impl<'b, 'py> Depythonizer<'b, 'py> {
             if len > bounds.max_string_length {
                 return Err(Abort);
             }
-            bounds.spend(len + 1)?;
+            bounds.spend(convert::string_cost(len))?;
             Node::Str(s.clone())
         } else if let Ok(b) = obj.cast::<PyBool>() {
             Node::Bool(b.is_true())
@@ -227,7 +229,7 @@ fn key<'py>(k: &Bound<'py, PyAny>, bounds: &Bounds) -> Result<Bound<'py, PyStrin
         return Err(Abort);
     }
     let key = k.cast::<PyString>().map_err(|_| Abort)?;
-    bounds.spend(text(key)?.len() + 3)?;
+    bounds.spend(convert::key_cost(text(key)?.len()))?;
     Ok(key.clone())
 }
 

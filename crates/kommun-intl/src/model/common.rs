@@ -165,6 +165,13 @@ pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
 
+/// [`is_space`] for an ASCII byte: Unicode's `White_Space` in ASCII is tab to carriage return,
+/// and space.
+#[inline]
+pub(crate) fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 // The same sets as regular-expression classes, written out so that every regex dialect
 // (ECMAScript in editors, Rust, Python) reads them alike.
 macro_rules! space {
@@ -221,8 +228,7 @@ pub(crate) fn check_text(ctx: &mut Ctx, s: &str, max: usize, multiline: bool) {
     }
     let (first, last) = (s.as_bytes()[0], s.as_bytes()[s.len() - 1]);
     let untrimmed = if first.is_ascii() && last.is_ascii() {
-        // Unicode's White_Space in ASCII: tab to carriage return, and space.
-        matches!(first, b'\t'..=b'\r' | b' ') || matches!(last, b'\t'..=b'\r' | b' ')
+        is_ascii_space(first) || is_ascii_space(last)
     } else {
         s.starts_with(is_space) || s.ends_with(is_space)
     };

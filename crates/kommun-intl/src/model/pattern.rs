@@ -100,10 +100,9 @@ pub(crate) fn timestamp(b: &[u8]) -> bool {
 fn no_space(rest: &[u8]) -> bool {
     // ASCII text (nearly every address) needs no decoding: its spaces are ASCII white space.
     if rest.is_ascii() {
-        // Unicode's White_Space in ASCII: tab to carriage return, and space. `|`, not `any`:
-        // no branch per byte, so that the pass vectorises.
+        // `|`, not `any`: no branch per byte, so that the pass vectorises.
         #[allow(clippy::needless_bitwise_bool)]
-        let space = rest.iter().fold(false, |seen, &b| seen | matches!(b, b'\t'..=b'\r' | b' '));
+        let space = rest.iter().fold(false, |seen, &b| seen | super::common::is_ascii_space(b));
         return !rest.is_empty() && !space;
     }
     match std::str::from_utf8(rest) {
