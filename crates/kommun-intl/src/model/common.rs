@@ -133,14 +133,23 @@ fn has_forbidden(b: &[u8], multiline: bool) -> bool {
             | (c == 0xC2)
             | (!multiline & (c == 0xE2))
     };
-    for (n, block) in b.chunks(BLOCK).enumerate() {
+    // Blocks of a length known at compile time, which the compiler turns into a few vector
+    // instructions each.
+    let blocks = b.chunks_exact(BLOCK);
+    let rest = blocks.remainder();
+    for (n, block) in blocks.enumerate() {
         #[allow(clippy::needless_bitwise_bool)]
         let any_suspect = block.iter().fold(false, |any, &c| any | suspect(c));
-        if any_suspect && has_forbidden_exact(b, n * BLOCK, n * BLOCK + block.len(), multiline) {
+        if any_suspect && has_forbidden_exact(b, n * BLOCK, (n + 1) * BLOCK, multiline) {
             return true;
         }
     }
-    false
+    // The rest padded with spaces (never suspect) to a whole block.
+    let mut last = [b' '; BLOCK];
+    last[..rest.len()].copy_from_slice(rest);
+    #[allow(clippy::needless_bitwise_bool)]
+    let any_suspect = last.iter().fold(false, |any, &c| any | suspect(c));
+    any_suspect && has_forbidden_exact(b, b.len() - rest.len(), b.len(), multiline)
 }
 
 /// [`has_forbidden`] for the bytes `from..to` of `b`, byte by byte.

@@ -224,6 +224,11 @@ impl Ctx {
     }
 
     /// Runs `f` one level down, at the member `name`.
+    // Always inlined: nearly every name is a literal, so the escape test folds away and the
+    // copy becomes a few stores (6 % of a valid feedback's instructions, measured with
+    // callgrind; the compiler's own choice kept one call per field).
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     pub fn field<R>(&mut self, name: &str, f: impl FnOnce(&mut Ctx) -> R) -> R {
         let len = self.pointer.len();
         self.pointer.push('/');
@@ -254,6 +259,8 @@ impl Ctx {
     }
 
     /// Validates `value` at the member `name`.
+    #[allow(clippy::inline_always)] // as `field`, which it calls
+    #[inline(always)]
     pub fn check(&mut self, name: &str, value: &impl Validate) {
         self.field(name, |ctx| value.validate_into(ctx));
     }
