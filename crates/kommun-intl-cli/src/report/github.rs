@@ -41,7 +41,7 @@ impl Render for GithubRender {
         let mut out = Vec::new();
         // Writing to memory cannot fail.
         let _ = self.write(&mut out, file, report);
-        Piece { entries: vec![out], tally: 0 }
+        Piece::whole(out, 0)
     }
 }
 

@@ -208,7 +208,7 @@ impl Render for HumanRender {
         let mut out = Vec::new();
         // Writing to memory cannot fail.
         let tally = self.write(&mut out, file, doc, report).unwrap_or_default();
-        Piece { entries: vec![out], tally }
+        Piece::whole(out, tally)
     }
 }
 

@@ -44,7 +44,7 @@ impl Render for JsonlRender {
         if report.truncated_count > 0 {
             line(&mut out, &json!({ "path": file.path, "truncated": report.truncated_count }));
         }
-        Piece { entries: vec![out], tally: 0 }
+        Piece::whole(out, 0)
     }
 }
 

@@ -108,6 +108,15 @@ pub struct Piece {
     pub tally: u64,
 }
 
+impl Piece {
+    /// A piece of one entry, `out`; none when `out` is empty (most documents are clean, and
+    /// their pieces then cost no allocation).
+    #[must_use]
+    pub fn whole(out: Vec<u8>, tally: u64) -> Piece {
+        Piece { entries: if out.is_empty() { Vec::new() } else { vec![out] }, tally }
+    }
+}
+
 /// The part of a format that renders one document's output from that document alone.
 pub trait Render: Sync {
     /// The document's piece of the output.
