@@ -142,15 +142,20 @@ impl<'b, 'py> Depythonizer<'b, 'py> {
     /// tuple, dict), charges it as the conversion does and holds it to the limits.
     fn new(obj: Bound<'py, PyAny>, bounds: &'b Bounds, depth: usize) -> Result<Self, Abort> {
         bounds.spend(convert::VALUE_COST)?;
+        // A str, list or tuple is kept as the reference given (`cast_into`), not a second one.
+        let obj = match obj.cast_into::<PyString>() {
+            Ok(s) => {
+                let len = text(&s)?.len();
+                if len > bounds.max_string_length {
+                    return Err(Abort);
+                }
+                bounds.spend(convert::string_cost(len))?;
+                return Ok(Depythonizer { node: Node::Str(s), bounds, depth });
+            }
+            Err(e) => e.into_inner(),
+        };
         let node = if obj.is_none() {
             Node::Null
-        } else if let Ok(s) = obj.cast::<PyString>() {
-            let len = text(s)?.len();
-            if len > bounds.max_string_length {
-                return Err(Abort);
-            }
-            bounds.spend(convert::string_cost(len))?;
-            Node::Str(s.clone())
         } else if let Ok(b) = obj.cast::<PyBool>() {
             Node::Bool(b.is_true())
         } else if let Ok(i) = obj.cast::<PyInt>() {
@@ -163,16 +168,18 @@ impl<'b, 'py> Depythonizer<'b, 'py> {
                 return Err(Abort);
             }
             Node::Float(f)
-        } else if let Ok(l) = obj.cast::<PyList>() {
+        } else if obj.is_instance_of::<PyList>() {
+            let l = obj.cast_into::<PyList>().map_err(|_| Abort)?;
             if depth > bounds.max_depth || l.len() > bounds.max_array_length {
                 return Err(Abort);
             }
-            Node::List(l.clone())
-        } else if let Ok(t) = obj.cast::<PyTuple>() {
+            Node::List(l)
+        } else if obj.is_instance_of::<PyTuple>() {
+            let t = obj.cast_into::<PyTuple>().map_err(|_| Abort)?;
             if depth > bounds.max_depth || t.len() > bounds.max_array_length {
                 return Err(Abort);
             }
-            Node::Tuple(t.clone())
+            Node::Tuple(t)
         } else if obj.is_exact_instance_of::<PyDict>() {
             if depth > bounds.max_depth {
                 return Err(Abort);
