@@ -134,22 +134,18 @@ fn has_forbidden(b: &[u8], multiline: bool) -> bool {
             | (!multiline & (c == 0xE2))
     };
     // Blocks of a length known at compile time, which the compiler turns into a few vector
-    // instructions each.
-    let blocks = b.chunks_exact(BLOCK);
-    let rest = blocks.remainder();
-    for (n, block) in blocks.enumerate() {
-        #[allow(clippy::needless_bitwise_bool)]
-        let any_suspect = block.iter().fold(false, |any, &c| any | suspect(c));
-        if any_suspect && has_forbidden_exact(b, n * BLOCK, (n + 1) * BLOCK, multiline) {
+    // instructions each; the rest padded with spaces (never suspect) to a whole block.
+    #[allow(clippy::needless_bitwise_bool)]
+    let any_suspect = |block: &[u8; BLOCK]| block.iter().fold(false, |any, &c| any | suspect(c));
+    let (blocks, rest) = b.as_chunks::<BLOCK>();
+    for (n, block) in blocks.iter().enumerate() {
+        if any_suspect(block) && has_forbidden_exact(b, n * BLOCK, (n + 1) * BLOCK, multiline) {
             return true;
         }
     }
-    // The rest padded with spaces (never suspect) to a whole block.
     let mut last = [b' '; BLOCK];
     last[..rest.len()].copy_from_slice(rest);
-    #[allow(clippy::needless_bitwise_bool)]
-    let any_suspect = last.iter().fold(false, |any, &c| any | suspect(c));
-    any_suspect && has_forbidden_exact(b, b.len() - rest.len(), b.len(), multiline)
+    any_suspect(&last) && has_forbidden_exact(b, b.len() - rest.len(), b.len(), multiline)
 }
 
 /// [`has_forbidden`] for the bytes `from..to` of `b`, byte by byte.

@@ -367,15 +367,16 @@ fn is_valid_e164(s: &str) -> bool {
     let unchanged = util
         .maybe_strip_national_prefix_and_carrier_code(metadata, &national)
         .is_ok_and(|(stripped, carrier)| carrier.is_none() && stripped == national);
-    let Ok(national_number) = national.parse::<u64>() else {
+    if !unchanged {
         return false;
-    };
-    unchanged
-        && PHONE_NUMBER_UTIL.is_valid_number(&PhoneNumber {
+    }
+    national.parse::<u64>().is_ok_and(|national_number| {
+        PHONE_NUMBER_UTIL.is_valid_number(&PhoneNumber {
             country_code: code,
             national_number,
             ..PhoneNumber::default()
         })
+    })
 }
 
 impl JsonSchema for Phone {
