@@ -25,7 +25,8 @@ use std::cell::Cell;
 use std::fmt;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyTupleMethods};
+use pyo3::type_object::{PyTypeCheck, PyTypeInfo};
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde::de::value::StrDeserializer;
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, SeqAccess,
@@ -87,7 +88,7 @@ pub fn read(
         max_string_length: limits.max_string_length,
         max_array_length: limits.max_array_length,
     };
-    let de = Depythonizer::new(dict.as_any().clone(), &bounds, 1).ok()?;
+    let de = Depythonizer::new(dict.as_any(), &bounds, 1).ok()?;
     kind.from_deserializer(de)
 }
 
@@ -108,95 +109,146 @@ pub fn kind_of(dict: &Bound<'_, PyDict>) -> Option<DocumentKind> {
     None
 }
 
-/// A value, sorted by what JSON makes of it, and charged to the budget.
-enum Node<'py> {
+/// A value, sorted by what JSON makes of it, and charged to the budget. It borrows the
+/// Python objects from whoever holds them (the dict or list they are in, or the iteration
+/// that gave them), so reading one takes no reference of its own.
+#[derive(Clone, Copy)]
+enum Node<'v, 'py> {
     Null,
     Bool(bool),
     /// An int within `i64`.
     Int(i64),
     /// A finite float.
     Float(f64),
-    /// A str (its text read with [`text`]).
-    Str(Bound<'py, PyString>),
-    List(Bound<'py, PyList>),
-    Tuple(Bound<'py, PyTuple>),
-    Dict(Bound<'py, PyDict>),
+    /// A str's text, read once (with [`text`]).
+    Str(&'v str),
+    List(&'v Bound<'py, PyList>),
+    Tuple(&'v Bound<'py, PyTuple>),
+    Dict(&'v Bound<'py, PyDict>),
 }
 
 /// The text of a str: Python's own UTF-8 form of it, not a copy (`PyUnicode_AsUTF8AndSize`,
 /// in the stable ABI from Python 3.10); a str that is not Unicode (a lone surrogate) gives up.
-fn text<'a>(s: &'a Bound<'_, PyString>) -> Result<&'a str, Abort> {
+fn text<'v>(s: &'v Bound<'_, PyString>) -> Result<&'v str, Abort> {
     s.to_str().map_err(|_| Abort)
 }
 
 /// One Python value to deserialize, already sorted and charged.
-struct Depythonizer<'b, 'py> {
-    node: Node<'py>,
+struct Depythonizer<'v, 'b, 'py> {
+    node: Node<'v, 'py>,
     bounds: &'b Bounds,
     /// The nesting level of the value (the document is 1).
     depth: usize,
 }
 
-impl<'b, 'py> Depythonizer<'b, 'py> {
+impl<'v, 'b, 'py> Depythonizer<'v, 'b, 'py> {
     /// Sorts `obj` in the order the conversion does (str, bool before int, int, float, list,
     /// tuple, dict), charges it as the conversion does and holds it to the limits.
-    fn new(obj: Bound<'py, PyAny>, bounds: &'b Bounds, depth: usize) -> Result<Self, Abort> {
+    ///
+    /// The exact types `json.loads` makes are told first by their type alone (the stable ABI
+    /// asks the interpreter for a type's flags in a call, which a subclass check needs); an
+    /// exact type is an instance of no other of these, so the order is the conversion's.
+    fn new(obj: &'v Bound<'py, PyAny>, bounds: &'b Bounds, depth: usize) -> Result<Self, Abort> {
         bounds.spend(convert::VALUE_COST)?;
-        // A str, list or tuple is kept as the reference given (`cast_into`), not a second one.
-        let obj = match obj.cast_into::<PyString>() {
-            Ok(s) => {
-                let len = text(&s)?.len();
-                if len > bounds.max_string_length {
-                    return Err(Abort);
-                }
-                bounds.spend(convert::string_cost(len))?;
-                return Ok(Depythonizer { node: Node::Str(s), bounds, depth });
-            }
-            Err(e) => e.into_inner(),
-        };
-        let node = if obj.is_none() {
+        let node = if let Some(s) = exact::<PyString>(obj) {
+            Self::str(s, bounds)?
+        } else if let Some(d) = exact::<PyDict>(obj) {
+            Self::dict(d, bounds, depth)?
+        } else if let Some(l) = exact::<PyList>(obj) {
+            Self::list(l, bounds, depth)?
+        } else if obj.is_exact_instance_of::<PyInt>() {
+            Self::int(obj)?
+        } else if let Some(f) = exact::<PyFloat>(obj) {
+            Self::float(f)?
+        } else if obj.is_none() {
             Node::Null
-        } else if let Ok(b) = obj.cast::<PyBool>() {
+        } else if let Some(b) = exact::<PyBool>(obj) {
+            // bool has no subclasses.
             Node::Bool(b.is_true())
-        } else if let Ok(i) = obj.cast::<PyInt>() {
-            // Beyond i64 (u64 or larger) the slow path decides: asking for a wider type first
-            // would build an OverflowError.
-            Node::Int(i.extract::<i64>().map_err(|_| Abort)?)
-        } else if let Ok(f) = obj.cast::<PyFloat>() {
-            let f = f.value();
-            if !f.is_finite() {
-                return Err(Abort);
-            }
-            Node::Float(f)
-        } else if obj.is_instance_of::<PyList>() {
-            let l = obj.cast_into::<PyList>().map_err(|_| Abort)?;
-            if depth > bounds.max_depth || l.len() > bounds.max_array_length {
-                return Err(Abort);
-            }
-            Node::List(l)
-        } else if obj.is_instance_of::<PyTuple>() {
-            let t = obj.cast_into::<PyTuple>().map_err(|_| Abort)?;
-            if depth > bounds.max_depth || t.len() > bounds.max_array_length {
-                return Err(Abort);
-            }
-            Node::Tuple(t)
-        } else if obj.is_exact_instance_of::<PyDict>() {
-            if depth > bounds.max_depth {
-                return Err(Abort);
-            }
-            Node::Dict(obj.cast_into::<PyDict>().map_err(|_| Abort)?)
         } else {
-            return Err(Abort);
+            Self::subclass(obj, bounds, depth)?
         };
         Ok(Depythonizer { node, bounds, depth })
     }
 
-    fn child(&self, obj: Bound<'py, PyAny>) -> Result<Depythonizer<'b, 'py>, Abort> {
+    /// A value of a subclass of str, int, float, list or tuple, or of a tuple, in the order
+    /// the conversion tries them; anything else gives up.
+    fn subclass(
+        obj: &'v Bound<'py, PyAny>,
+        bounds: &Bounds,
+        depth: usize,
+    ) -> Result<Node<'v, 'py>, Abort> {
+        if let Some(s) = instance::<PyString>(obj) {
+            Self::str(s, bounds)
+        } else if obj.is_instance_of::<PyInt>() {
+            Self::int(obj)
+        } else if let Some(f) = instance::<PyFloat>(obj) {
+            Self::float(f)
+        } else if let Some(l) = instance::<PyList>(obj) {
+            Self::list(l, bounds, depth)
+        } else if let Some(t) = instance::<PyTuple>(obj) {
+            if depth > bounds.max_depth || t.len() > bounds.max_array_length {
+                return Err(Abort);
+            }
+            Ok(Node::Tuple(t))
+        } else {
+            // Subclasses of dict, and every other type.
+            Err(Abort)
+        }
+    }
+
+    fn str(s: &'v Bound<'py, PyString>, bounds: &Bounds) -> Result<Node<'v, 'py>, Abort> {
+        let s = text(s)?;
+        if s.len() > bounds.max_string_length {
+            return Err(Abort);
+        }
+        bounds.spend(convert::string_cost(s.len()))?;
+        Ok(Node::Str(s))
+    }
+
+    fn int(obj: &Bound<'py, PyAny>) -> Result<Node<'v, 'py>, Abort> {
+        // Beyond i64 (u64 or larger) the slow path decides: asking for a wider type first
+        // would build an OverflowError.
+        Ok(Node::Int(obj.extract::<i64>().map_err(|_| Abort)?))
+    }
+
+    fn float(f: &Bound<'py, PyFloat>) -> Result<Node<'v, 'py>, Abort> {
+        let f = f.value();
+        if !f.is_finite() {
+            return Err(Abort);
+        }
+        Ok(Node::Float(f))
+    }
+
+    fn list(
+        l: &'v Bound<'py, PyList>,
+        bounds: &Bounds,
+        depth: usize,
+    ) -> Result<Node<'v, 'py>, Abort> {
+        if depth > bounds.max_depth || l.len() > bounds.max_array_length {
+            return Err(Abort);
+        }
+        Ok(Node::List(l))
+    }
+
+    fn dict(
+        d: &'v Bound<'py, PyDict>,
+        bounds: &Bounds,
+        depth: usize,
+    ) -> Result<Node<'v, 'py>, Abort> {
+        if depth > bounds.max_depth {
+            return Err(Abort);
+        }
+        Ok(Node::Dict(d))
+    }
+
+    /// The reader of a value one level below this one.
+    fn child<'w>(&self, obj: &'w Bound<'py, PyAny>) -> Result<Depythonizer<'w, 'b, 'py>, Abort> {
         Depythonizer::new(obj, self.bounds, self.depth + 1)
     }
 
     fn seq<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Abort> {
-        let items = match &self.node {
+        let items = match self.node {
             Node::List(l) => Items::List(l.iter()),
             Node::Tuple(t) => Items::Tuple(t.iter()),
             _ => return Err(Abort),
@@ -208,7 +260,7 @@ impl<'b, 'py> Depythonizer<'b, 'py> {
     }
 
     fn map<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Abort> {
-        let Node::Dict(d) = &self.node else { return Err(Abort) };
+        let Node::Dict(d) = self.node else { return Err(Abort) };
         let mut access =
             Map { items: d.iter(), value: None, bounds: self.bounds, depth: self.depth + 1 };
         let value = visitor.visit_map(&mut access)?;
@@ -218,26 +270,35 @@ impl<'b, 'py> Depythonizer<'b, 'py> {
     /// Reads every value below this one (so that each is checked and charged), for a value the
     /// visitor ignores: the slow path converts it too.
     fn skip(&self) -> Result<(), Abort> {
-        match &self.node {
-            Node::List(l) => l.iter().try_for_each(|item| self.child(item)?.skip()),
-            Node::Tuple(t) => t.iter().try_for_each(|item| self.child(item)?.skip()),
+        match self.node {
+            Node::List(l) => l.iter().try_for_each(|item| self.child(&item)?.skip()),
+            Node::Tuple(t) => t.iter().try_for_each(|item| self.child(&item)?.skip()),
             Node::Dict(d) => d.iter().try_for_each(|(k, v)| {
                 key(&k, self.bounds)?;
-                self.child(v)?.skip()
+                self.child(&v)?.skip()
             }),
             _ => Ok(()),
         }
     }
 }
 
-/// A key, held to what the conversion takes without Python code (an exact str) and charged.
-fn key<'py>(k: &Bound<'py, PyAny>, bounds: &Bounds) -> Result<Bound<'py, PyString>, Abort> {
-    if !k.is_exact_instance_of::<PyString>() {
-        return Err(Abort);
-    }
-    let key = k.cast::<PyString>().map_err(|_| Abort)?;
-    bounds.spend(convert::key_cost(text(key)?.len()))?;
-    Ok(key.clone())
+/// `obj` as a `T` when it is of exactly that type: a comparison of its type with `T`'s.
+/// (A failed `cast` builds an error that holds a new reference to the type.)
+fn exact<'v, 'py, T: PyTypeInfo>(obj: &'v Bound<'py, PyAny>) -> Option<&'v Bound<'py, T>> {
+    if obj.is_exact_instance_of::<T>() { obj.cast_exact::<T>().ok() } else { None }
+}
+
+/// `obj` as a `T` when it is an instance of `T` or of a subclass.
+fn instance<'v, 'py, T: PyTypeCheck>(obj: &'v Bound<'py, PyAny>) -> Option<&'v Bound<'py, T>> {
+    if obj.is_instance_of::<T>() { obj.cast::<T>().ok() } else { None }
+}
+
+/// A key's text, held to what the conversion takes without Python code (an exact str) and
+/// charged.
+fn key<'v>(k: &'v Bound<'_, PyAny>, bounds: &Bounds) -> Result<&'v str, Abort> {
+    let key = text(exact::<PyString>(k).ok_or(Abort)?)?;
+    bounds.spend(convert::key_cost(key.len()))?;
+    Ok(key)
 }
 
 enum Items<'py> {
@@ -274,7 +335,7 @@ impl<'de> SeqAccess<'de> for Seq<'_, '_> {
         };
         match next {
             Some(item) => {
-                seed.deserialize(Depythonizer::new(item, self.bounds, self.depth)?).map(Some)
+                seed.deserialize(Depythonizer::new(&item, self.bounds, self.depth)?).map(Some)
             }
             None => Ok(None),
         }
@@ -301,14 +362,14 @@ impl<'de> MapAccess<'de> for Map<'_, '_> {
         seed: K,
     ) -> Result<Option<K::Value>, Abort> {
         let Some((k, v)) = self.items.next() else { return Ok(None) };
-        let bytes = key(&k, self.bounds)?;
+        let key = key(&k, self.bounds)?;
         self.value = Some(v);
-        seed.deserialize(Key(text(&bytes)?)).map(Some)
+        seed.deserialize(Key(key)).map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Abort> {
         let value = self.value.take().ok_or(Abort)?;
-        seed.deserialize(Depythonizer::new(value, self.bounds, self.depth)?)
+        seed.deserialize(Depythonizer::new(&value, self.bounds, self.depth)?)
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -326,15 +387,15 @@ macro_rules! numbers {
     };
 }
 
-impl<'de> Deserializer<'de> for Depythonizer<'_, '_> {
+impl<'de> Deserializer<'de> for Depythonizer<'_, '_, '_> {
     type Error = Abort;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Abort> {
-        match &self.node {
+        match self.node {
             Node::Null => visitor.visit_unit(),
-            Node::Bool(b) => visitor.visit_bool(*b),
+            Node::Bool(b) => visitor.visit_bool(b),
             Node::Int(_) | Node::Float(_) => self.number(visitor),
-            Node::Str(s) => visitor.visit_str(text(s)?),
+            Node::Str(s) => visitor.visit_str(s),
             Node::List(_) | Node::Tuple(_) => self.seq(visitor),
             Node::Dict(_) => self.map(visitor),
         }
@@ -366,8 +427,8 @@ impl<'de> Deserializer<'de> for Depythonizer<'_, '_> {
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Abort> {
-        match &self.node {
-            Node::Str(s) => visitor.visit_str(text(s)?),
+        match self.node {
+            Node::Str(s) => visitor.visit_str(s),
             _ => Err(Abort),
         }
     }
@@ -377,8 +438,8 @@ impl<'de> Deserializer<'de> for Depythonizer<'_, '_> {
     }
 
     fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Abort> {
-        match &self.node {
-            Node::Str(s) => visitor.visit_str(text(s)?),
+        match self.node {
+            Node::Str(s) => visitor.visit_str(s),
             Node::List(_) | Node::Tuple(_) => self.seq(visitor),
             _ => Err(Abort),
         }
@@ -458,14 +519,14 @@ impl<'de> Deserializer<'de> for Depythonizer<'_, '_> {
         _: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Abort> {
-        match &self.node {
-            Node::Str(s) => visitor.visit_enum(Enum { variant: text(s)?, value: None }),
+        match self.node {
+            Node::Str(s) => visitor.visit_enum(Enum { variant: s, value: None }),
             // An enum as a map with one key.
             Node::Dict(d) if d.len() == 1 => {
                 let (k, v) = d.iter().next().ok_or(Abort)?;
-                let bytes = key(&k, self.bounds)?;
-                let value = self.child(v)?;
-                visitor.visit_enum(Enum { variant: text(&bytes)?, value: Some(value) })
+                let variant = key(&k, self.bounds)?;
+                let value = self.child(&v)?;
+                visitor.visit_enum(Enum { variant, value: Some(value) })
             }
             _ => Err(Abort),
         }
@@ -481,7 +542,7 @@ impl<'de> Deserializer<'de> for Depythonizer<'_, '_> {
     }
 }
 
-impl Depythonizer<'_, '_> {
+impl Depythonizer<'_, '_, '_> {
     fn number<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Abort> {
         match self.node {
             Node::Int(i) => match u64::try_from(i) {
@@ -579,27 +640,27 @@ impl<'de> Deserializer<'de> for Key<'_> {
 }
 
 /// An enum: its variant's name, and the value of a variant given as a map with one key.
-struct Enum<'a, 'b, 'py> {
+struct Enum<'a, 'v, 'b, 'py> {
     variant: &'a str,
-    value: Option<Depythonizer<'b, 'py>>,
+    value: Option<Depythonizer<'v, 'b, 'py>>,
 }
 
-impl<'a, 'b, 'py, 'de> EnumAccess<'de> for Enum<'a, 'b, 'py> {
+impl<'a, 'v, 'b, 'py, 'de> EnumAccess<'de> for Enum<'a, 'v, 'b, 'py> {
     type Error = Abort;
-    type Variant = Variant<'b, 'py>;
+    type Variant = Variant<'v, 'b, 'py>;
 
     fn variant_seed<S: DeserializeSeed<'de>>(
         self,
         seed: S,
-    ) -> Result<(S::Value, Variant<'b, 'py>), Abort> {
+    ) -> Result<(S::Value, Variant<'v, 'b, 'py>), Abort> {
         let name: StrDeserializer<'a, Abort> = self.variant.into_deserializer();
         seed.deserialize(name).map(|v| (v, Variant(self.value)))
     }
 }
 
-struct Variant<'b, 'py>(Option<Depythonizer<'b, 'py>>);
+struct Variant<'v, 'b, 'py>(Option<Depythonizer<'v, 'b, 'py>>);
 
-impl<'de> VariantAccess<'de> for Variant<'_, '_> {
+impl<'de> VariantAccess<'de> for Variant<'_, '_, '_> {
     type Error = Abort;
 
     fn unit_variant(self) -> Result<(), Abort> {
@@ -615,7 +676,7 @@ impl<'de> VariantAccess<'de> for Variant<'_, '_> {
 
     fn tuple_variant<V: Visitor<'de>>(self, _: usize, visitor: V) -> Result<V::Value, Abort> {
         match self.0 {
-            Some(value) => match &value.node {
+            Some(value) => match value.node {
                 Node::List(l) if l.is_empty() => visitor.visit_unit(),
                 Node::Tuple(t) if t.is_empty() => visitor.visit_unit(),
                 Node::List(_) | Node::Tuple(_) => value.seq(visitor),
