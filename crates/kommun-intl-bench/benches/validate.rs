@@ -99,6 +99,57 @@ fn configure(group: &mut BenchmarkGroup<'_, WallTime>, family: Family) {
     }
 }
 
+/// Rounds of [`paired`]; odd, so that the median is one round's ratio.
+const PAIRED_ROUNDS: usize = 21;
+
+/// The time of full validation over the typed parse, measured in pairs: each round times the
+/// two back to back over the same number of documents (about 0.1 s each, in alternating
+/// order), and the ratio of each round is taken. The machine's speed drifts (a shared VM's
+/// by a third within a run), and criterion times each function in a block of its own, seconds
+/// apart; a round's two halves see the same machine. Gives the median of the rounds' ratios
+/// and its lowest and highest.
+fn paired(w: &Workload, options: &Options) -> (f64, f64, f64) {
+    let validate = |d: &[u8], n: usize| {
+        if w.is_ndjson() {
+            ndjson::validate_line(w.kind, d, n, options).is_valid()
+        } else {
+            w.kind.validate_json(d, options).is_valid()
+        }
+    };
+    let time = |f: &dyn Fn(), reps: usize| {
+        let t = std::time::Instant::now();
+        for _ in 0..reps {
+            f();
+        }
+        t.elapsed().as_secs_f64()
+    };
+    let ours = || {
+        each_doc(w, validate);
+    };
+    let floor = || {
+        each_doc(w, |d, _| typed(w.kind, d));
+    };
+    // Repetitions of a pass over the workload in about 0.1 s (a whole NDJSON stream takes
+    // longer: one pass).
+    let once = std::time::Instant::now();
+    ours();
+    let once = once.elapsed().as_nanos().max(1);
+    let reps = usize::try_from(100_000_000 / once).unwrap_or(usize::MAX).max(1);
+    let mut ratios: Vec<f64> = (0..PAIRED_ROUNDS)
+        .map(|round| {
+            if round % 2 == 0 {
+                let a = time(&ours, reps);
+                a / time(&floor, reps)
+            } else {
+                let b = time(&floor, reps);
+                time(&ours, reps) / b
+            }
+        })
+        .collect();
+    ratios.sort_by(f64::total_cmp);
+    (ratios[PAIRED_ROUNDS / 2], ratios[0], ratios[PAIRED_ROUNDS - 1])
+}
+
 fn bench_data_dir() -> PathBuf {
     std::env::var_os("BENCH_DATA").map_or_else(
         || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../bench-data"),
@@ -113,6 +164,7 @@ fn main() {
     let filters: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
     let options = Options::default();
     let mut verdicts = Vec::new();
+    let mut ratios = Vec::new();
     let mut validators = std::collections::HashMap::new();
 
     let all = FAMILIES.iter().flat_map(|&f| Variant::ALL.iter().map(move |&v| (f, v)));
@@ -184,6 +236,14 @@ fn main() {
                 b.iter(|| each_doc(&w, |d, _| typed(w.kind, d)));
             });
         }
+        if w.variant == Variant::Valid {
+            let (median, low, high) = paired(&w, &options);
+            eprintln!("{}: paired ratio {median:.3} ({low:.3}-{high:.3})", w.name);
+            ratios.push(json!({
+                "workload": w.name, "rounds": PAIRED_ROUNDS,
+                "median": median, "low": low, "high": high,
+            }));
+        }
         if !w.is_ndjson() {
             group.bench_function("serde-value", |b| {
                 b.iter(|| each_doc(&w, |d, _| serde_json::from_slice::<Value>(d).is_ok()));
@@ -209,6 +269,10 @@ fn main() {
         let text = serde_json::to_vec_pretty(&json!({ "rust": verdicts })).unwrap_or_default();
         if let Err(e) = std::fs::write(dir.join("rust-verdicts.json"), text) {
             eprintln!("could not write rust-verdicts.json: {e}");
+        }
+        let text = serde_json::to_vec_pretty(&json!({ "rust": ratios })).unwrap_or_default();
+        if let Err(e) = std::fs::write(dir.join("rust-paired.json"), text) {
+            eprintln!("could not write rust-paired.json: {e}");
         }
     }
     c.final_summary();
