@@ -187,9 +187,7 @@ impl<'v, 'b, 'py> Depythonizer<'v, 'b, 'py> {
         } else if let Some(l) = instance::<PyList>(obj) {
             Self::list(l, bounds, depth)
         } else if let Some(t) = instance::<PyTuple>(obj) {
-            if depth > bounds.max_depth || t.len() > bounds.max_array_length {
-                return Err(Abort);
-            }
+            array(bounds, depth, t.len())?;
             Ok(Node::Tuple(t))
         } else {
             // Subclasses of dict, and every other type.
@@ -225,9 +223,7 @@ impl<'v, 'b, 'py> Depythonizer<'v, 'b, 'py> {
         bounds: &Bounds,
         depth: usize,
     ) -> Result<Node<'v, 'py>, Abort> {
-        if depth > bounds.max_depth || l.len() > bounds.max_array_length {
-            return Err(Abort);
-        }
+        array(bounds, depth, l.len())?;
         Ok(Node::List(l))
     }
 
@@ -280,6 +276,11 @@ impl<'v, 'b, 'py> Depythonizer<'v, 'b, 'py> {
             _ => Ok(()),
         }
     }
+}
+
+/// A list or tuple of `items` at nesting level `depth`, held to the limits.
+fn array(bounds: &Bounds, depth: usize, items: usize) -> Result<(), Abort> {
+    if depth > bounds.max_depth || items > bounds.max_array_length { Err(Abort) } else { Ok(()) }
 }
 
 /// `obj` as a `T` when it is of exactly that type: a comparison of its type with `T`'s.

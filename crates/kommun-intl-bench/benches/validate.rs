@@ -62,6 +62,15 @@ fn documents(w: &Workload) -> Vec<&[u8]> {
     if w.is_ndjson() { ndjson::lines(&w.bytes).map(|(_, l)| l).collect() } else { vec![&w.bytes] }
 }
 
+/// kommun-intl's verdict on one document of the workload: a whole text, or NDJSON line `n`.
+fn validate(w: &Workload, doc: &[u8], n: usize, options: &Options) -> bool {
+    if w.is_ndjson() {
+        ndjson::validate_line(w.kind, doc, n, options).is_valid()
+    } else {
+        w.kind.validate_json(doc, options).is_valid()
+    }
+}
+
 /// Runs `f` on every document of the workload (one call, or one per NDJSON line).
 fn each_doc<R>(w: &Workload, mut f: impl FnMut(&[u8], usize) -> R) -> usize {
     let mut n = 0;
@@ -109,13 +118,6 @@ const PAIRED_ROUNDS: usize = 21;
 /// apart; a round's two halves see the same machine. Gives the median of the rounds' ratios
 /// and its lowest and highest.
 fn paired(w: &Workload, options: &Options) -> (f64, f64, f64) {
-    let validate = |d: &[u8], n: usize| {
-        if w.is_ndjson() {
-            ndjson::validate_line(w.kind, d, n, options).is_valid()
-        } else {
-            w.kind.validate_json(d, options).is_valid()
-        }
-    };
     let time = |f: &dyn Fn(), reps: usize| {
         let t = std::time::Instant::now();
         for _ in 0..reps {
@@ -124,7 +126,7 @@ fn paired(w: &Workload, options: &Options) -> (f64, f64, f64) {
         t.elapsed().as_secs_f64()
     };
     let ours = || {
-        each_doc(w, validate);
+        each_doc(w, |d, n| validate(w, d, n, options));
     };
     let floor = || {
         each_doc(w, |d, _| typed(w.kind, d));
@@ -217,15 +219,7 @@ fn main() {
         group.throughput(Throughput::Bytes(w.bytes.len() as u64));
 
         group.bench_function("kommun-intl", |b| {
-            b.iter(|| {
-                each_doc(&w, |d, n| {
-                    if w.is_ndjson() {
-                        ndjson::validate_line(w.kind, d, n, &options).is_valid()
-                    } else {
-                        w.kind.validate_json(d, &options).is_valid()
-                    }
-                })
-            });
+            b.iter(|| each_doc(&w, |d, n| validate(&w, d, n, &options)));
         });
         // On the 1,000,000-line streams one iteration takes seconds: the floor is timed on the
         // valid stream only, the schema peer on the valid and many-errors streams (the
@@ -266,13 +260,11 @@ fn main() {
 
     let dir = bench_data_dir();
     if std::fs::create_dir_all(&dir).is_ok() {
-        let text = serde_json::to_vec_pretty(&json!({ "rust": verdicts })).unwrap_or_default();
-        if let Err(e) = std::fs::write(dir.join("rust-verdicts.json"), text) {
-            eprintln!("could not write rust-verdicts.json: {e}");
-        }
-        let text = serde_json::to_vec_pretty(&json!({ "rust": ratios })).unwrap_or_default();
-        if let Err(e) = std::fs::write(dir.join("rust-paired.json"), text) {
-            eprintln!("could not write rust-paired.json: {e}");
+        for (file, results) in [("rust-verdicts.json", verdicts), ("rust-paired.json", ratios)] {
+            let text = serde_json::to_vec_pretty(&json!({ "rust": results })).unwrap_or_default();
+            if let Err(e) = std::fs::write(dir.join(file), text) {
+                eprintln!("could not write {file}: {e}");
+            }
         }
     }
     c.final_summary();
