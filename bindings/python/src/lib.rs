@@ -19,6 +19,11 @@ mod validate;
 
 use pyo3::prelude::*;
 
+/// The model's many small strings and vectors, served by mimalloc (see the workspace's
+/// `Cargo.toml`).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The native module; import `kommun_intl` instead.
 #[pymodule]
 mod _native {

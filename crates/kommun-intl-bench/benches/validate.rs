@@ -31,6 +31,11 @@ use kommun_intl_bench::{FAMILIES, Family, Scale, Variant, Workload, workload};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
+/// The allocator of the CLI and the Python extension, so that the typed parse, the peers and
+/// the valid path are timed as those ship.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// `serde_json` typed parsing into the model's structs, with no rules.
 fn typed(kind: DocumentKind, bytes: &[u8]) -> bool {
     fn parse<T: DeserializeOwned>(bytes: &[u8]) -> bool {

@@ -15,6 +15,10 @@ use std::hint::black_box;
 
 use kommun_intl::{Document, DocumentKind, KindVisitor, Options, ndjson};
 
+/// The allocator of the CLI and the Python extension (see `benches/validate.rs`).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn typed(kind: DocumentKind, bytes: &[u8]) -> bool {
     struct Parse<'a>(&'a [u8]);
     impl KindVisitor for Parse<'_> {
