@@ -39,11 +39,12 @@ fn colour_when_asked_and_never_with_no_color() {
     assert!(r.stdout.contains(ESC), "an empty NO_COLOR is not set");
 }
 
-/// On a real terminal (a pseudo-terminal made by `script`), colour comes on by itself and
-/// `NO_COLOR` still turns it off. Skipped where `script` is missing.
+/// On a real terminal (a pseudo-terminal made by util-linux's `script`, part of every Linux
+/// system), colour comes on by itself and `NO_COLOR` still turns it off.
 #[test]
+#[cfg_attr(not(target_os = "linux"), ignore = "needs util-linux's `script` and its flags")]
 fn colour_on_a_terminal_unless_no_color() {
-    let Ok(script) = which("script") else { return };
+    let script = which("script").expect("util-linux's `script` is on the PATH");
     let bin = env!("CARGO_BIN_EXE_kommun-intl");
     let line = format!("{bin} validate register.json");
     let mut c = std::process::Command::new(&script);
@@ -54,6 +55,26 @@ fn colour_on_a_terminal_unless_no_color() {
     c.current_dir(crate::data()).env("TERM", "xterm").env("NO_COLOR", "1");
     let r = run_with(c, &["-qec", &line, "/dev/null"], None);
     assert!(!has_colour(&r.stdout), "NO_COLOR: {}", r.stdout);
+}
+
+/// The binary is linked at a fixed address on Linux (`build.rs`): its ELF type is `ET_EXEC`,
+/// not the position-independent `ET_DYN`, so the loader has no relocations to write at start-up;
+/// built with `KOMMUN_INTL_PIE=1`, it is a PIE.
+#[test]
+#[cfg_attr(not(target_os = "linux"), ignore = "the link is position-dependent only on Linux")]
+fn the_binary_is_linked_at_a_fixed_address() {
+    const ET_EXEC: u16 = 2;
+    const ET_DYN: u16 = 3;
+    let pie = option_env!("KOMMUN_INTL_PIE").is_some_and(|v| !v.is_empty() && v != "0");
+    use std::io::Read as _;
+    let mut bytes = [0; 18];
+    std::fs::File::open(env!("CARGO_BIN_EXE_kommun-intl"))
+        .and_then(|mut f| f.read_exact(&mut bytes))
+        .expect("the binary's ELF header is readable");
+    assert_eq!(&bytes[..4], b"\x7fELF", "an ELF file");
+    let e_type = u16::from_le_bytes([bytes[16], bytes[17]]);
+    let expected = if pie { ET_DYN } else { ET_EXEC };
+    assert_eq!(e_type, expected, "ELF type {e_type}: 2 is a fixed-address executable, 3 a PIE");
 }
 
 fn which(name: &str) -> Result<std::path::PathBuf, ()> {
