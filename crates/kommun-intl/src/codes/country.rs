@@ -23,9 +23,11 @@ struct Country {
 }
 
 static COUNTRIES: LazyLock<Vec<Country>> = LazyLock::new(|| {
-    super::columns(include_str!("../../data/iso3166-1.tsv"), &["alpha2", "name_en", "name_sv"])
-        .map(|r| Country { code: r[0], en: r[1], sv: r[2] })
-        .collect()
+    super::table(
+        include_str!("../../data/iso3166-1.tsv"),
+        ["alpha2", "name_en", "name_sv"],
+        |[code, en, sv]| Country { code, en, sv },
+    )
 });
 
 /// The row of each two-letter code in [`COUNTRIES`] (`u16::MAX`: none), by
@@ -62,17 +64,16 @@ struct Subdivision {
 }
 
 static SUBDIVISIONS: LazyLock<Vec<Subdivision>> = LazyLock::new(|| {
-    super::columns(
+    super::table(
         include_str!("../../data/iso3166-2.tsv"),
-        &["code", "withdrawn", "name", "name_sv"],
+        ["code", "withdrawn", "name", "name_sv"],
+        |[code, withdrawn, name, name_sv]| Subdivision {
+            code,
+            withdrawn: Some(withdrawn).filter(|w| !w.is_empty()),
+            name,
+            name_sv,
+        },
     )
-    .map(|r| Subdivision {
-        code: r[0],
-        withdrawn: Some(r[1]).filter(|w| !w.is_empty()),
-        name: r[2],
-        name_sv: r[3],
-    })
-    .collect()
 });
 
 /// The rows of [`SUBDIVISIONS`] by code: a lookup is a hash, not a search of 5,000 codes.
@@ -207,9 +208,11 @@ struct Former {
 }
 
 static FORMER: LazyLock<Vec<Former>> = LazyLock::new(|| {
-    super::columns(include_str!("../../data/iso3166-3.tsv"), &["alpha4", "name_en", "name_sv"])
-        .map(|r| Former { code: r[0], en: r[1], sv: r[2] })
-        .collect()
+    super::table(
+        include_str!("../../data/iso3166-3.tsv"),
+        ["alpha4", "name_en", "name_sv"],
+        |[code, en, sv]| Former { code, en, sv },
+    )
 });
 
 static FORMER_ALL: LazyLock<Vec<FormerCountry>> =

@@ -17,9 +17,11 @@ struct Entry {
 }
 
 static TABLE: LazyLock<Vec<Entry>> = LazyLock::new(|| {
-    super::tsv(include_str!("../../data/currencies.tsv"))
-        .map(|r| Entry { code: r[0], en: r[1], sv: r[2] })
-        .collect()
+    super::table(
+        include_str!("../../data/currencies.tsv"),
+        ["code", "name_en", "name_sv"],
+        |[code, en, sv]| Entry { code, en, sv },
+    )
 });
 
 static INDEX: LazyLock<HashMap<&'static str, usize>> =

@@ -15,9 +15,11 @@ pub struct Municipality {
 }
 
 static TABLE: LazyLock<Vec<Municipality>> = LazyLock::new(|| {
-    super::tsv(include_str!("../../data/scb-municipalities.tsv"))
-        .map(|r| Municipality { code: r[0], name: r[1], county_code: r[2] })
-        .collect()
+    super::table(
+        include_str!("../../data/scb-municipalities.tsv"),
+        ["code", "name_sv", "county_code"],
+        |[code, name, county_code]| Municipality { code, name, county_code },
+    )
 });
 
 static INDEX: LazyLock<HashMap<&'static str, usize>> =
