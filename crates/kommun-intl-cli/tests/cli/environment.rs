@@ -65,8 +65,8 @@ fn colour_on_a_terminal_unless_no_color() {
 fn the_binary_is_linked_at_a_fixed_address() {
     const ET_EXEC: u16 = 2;
     const ET_DYN: u16 = 3;
-    let pie = option_env!("KOMMUN_INTL_PIE").is_some_and(|v| !v.is_empty() && v != "0");
     use std::io::Read as _;
+    let pie = option_env!("KOMMUN_INTL_PIE").is_some_and(|v| !v.is_empty() && v != "0");
     let mut bytes = [0; 18];
     std::fs::File::open(env!("CARGO_BIN_EXE_kommun-intl"))
         .and_then(|mut f| f.read_exact(&mut bytes))
