@@ -458,6 +458,9 @@ pub struct Resolver {
     mode: Mode,
     by_dir: HashMap<PathBuf, Option<Arc<Loaded>>>,
     profiles: HashMap<PathBuf, Arc<Profile>>,
+    /// The current directory, asked once (not once a file: 10,000 `getcwd` calls for a
+    /// folder of 10,000 files); `None` if it cannot be told.
+    cwd: Option<PathBuf>,
 }
 
 /// The command-line options about configuration, shared by `validate` and `fix`.
@@ -482,7 +485,8 @@ impl Resolver {
         } else {
             Mode::Discover
         };
-        Ok(Resolver { mode, by_dir: HashMap::new(), profiles: HashMap::new() })
+        let cwd = std::env::current_dir().ok();
+        Ok(Resolver { mode, by_dir: HashMap::new(), profiles: HashMap::new(), cwd })
     }
 
     /// The configuration for a file or directory (`None` for standard input: the current
@@ -506,7 +510,11 @@ impl Resolver {
             Mode::Fixed(c) => return Ok(Some(Arc::clone(c))),
             Mode::Discover => {}
         }
-        let start = if start.as_os_str().is_empty() { PathBuf::from(".") } else { start };
+        let start = match &self.cwd {
+            Some(cwd) if start.is_relative() => cwd.join(start),
+            _ if start.as_os_str().is_empty() => PathBuf::from("."),
+            _ => start,
+        };
         let start = std::path::absolute(&start).unwrap_or(start);
         self.in_dir(&start)
     }

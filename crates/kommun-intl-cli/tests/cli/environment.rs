@@ -77,6 +77,36 @@ fn the_binary_is_linked_at_a_fixed_address() {
     assert_eq!(e_type, expected, "ELF type {e_type}: 2 is a fixed-address executable, 3 a PIE");
 }
 
+/// The process turns transparent huge pages off for itself (`main.rs`): while it waits on its
+/// standard input, the kernel's view of it (`/proc/PID/status`) says `THP_enabled: 0`.
+#[test]
+#[cfg_attr(not(target_os = "linux"), ignore = "the flag and /proc are Linux's")]
+fn huge_pages_are_off_for_the_process() {
+    use std::time::{Duration, Instant};
+    let mut child = command()
+        .args(["validate", "--kind", "feedback", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .expect("kommun-intl starts");
+    let status = format!("/proc/{}/status", child.id());
+    let started = Instant::now();
+    let mut seen = String::new();
+    // The flag is set as `main` begins: until then the line shows the parent's setting.
+    while started.elapsed() < Duration::from_secs(20) {
+        let text = std::fs::read_to_string(&status).expect("its /proc status is readable");
+        seen = text.lines().find(|l| l.starts_with("THP_enabled:")).unwrap_or_default().to_owned();
+        if seen.ends_with('0') {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    drop(child.stdin.take());
+    child.wait().expect("kommun-intl ends when its input does");
+    assert!(!seen.is_empty(), "the kernel reports THP_enabled (Linux 5.0 and newer)");
+    assert_eq!(seen.split_whitespace().collect::<Vec<_>>(), ["THP_enabled:", "0"]);
+}
+
 fn which(name: &str) -> Result<std::path::PathBuf, ()> {
     let path = std::env::var_os("PATH").ok_or(())?;
     std::env::split_paths(&path).map(|d| d.join(name)).find(|p| p.is_file()).ok_or(())
