@@ -510,13 +510,20 @@ impl Resolver {
             Mode::Fixed(c) => return Ok(Some(Arc::clone(c))),
             Mode::Discover => {}
         }
-        let start = match &self.cwd {
-            Some(cwd) if start.is_relative() => cwd.join(start),
-            _ if start.as_os_str().is_empty() => PathBuf::from("."),
-            _ => start,
-        };
-        let start = std::path::absolute(&start).unwrap_or(start);
+        let start = self.absolute(&start);
         self.in_dir(&start)
+    }
+
+    /// `path` made absolute against the current directory asked once (`self.cwd`), so that
+    /// neither this lookup nor a configuration's match of a file ([`Loaded::for_file`]) asks it
+    /// again for every file.
+    fn absolute(&self, path: &Path) -> PathBuf {
+        let joined = match &self.cwd {
+            Some(cwd) if path.is_relative() => cwd.join(path),
+            _ if path.as_os_str().is_empty() => PathBuf::from("."),
+            _ => path.to_owned(),
+        };
+        std::path::absolute(&joined).unwrap_or(joined)
     }
 
     fn in_dir(&mut self, dir: &Path) -> Result<Option<Arc<Loaded>>, ConfigError> {
@@ -617,7 +624,7 @@ impl Resolver {
                     (None, _) => of_arg.clone(),
                 };
                 let (kind, profile) = match (&loaded, &file) {
-                    (Some(c), Some(p)) => c.for_file(p),
+                    (Some(c), Some(p)) => c.for_file(&self.absolute(p)),
                     (Some(c), None) => c.for_file(Path::new(crate::inputs::STDIN_NAME)),
                     (None, _) => (None, None),
                 };

@@ -15,8 +15,8 @@ fn main() -> ExitCode {
 /// Turns transparent huge pages off for this process. Where the kernel's setting is `always`
 /// (Fedora's, RHEL's, many servers'), every 2 MiB of mimalloc's arenas the run touches became
 /// one huge page, zeroed whole at its first write: the CLI held 46-56 MiB on the
-/// 1,000,000-line stream and 53-71 MiB on 10,000 small files instead of 20 and 26 MiB, and a
-/// run over the small files took 0.11-0.29 s instead of 0.12-0.16 s (`bench/notes.md`). A
+/// 1,000,000-line stream and 52-70 MiB on 10,000 small files instead of 20 and 29 MiB, and a
+/// run over the small files took 0.12-0.54 s instead of 0.11-0.15 s (`bench/notes.md`). A
 /// validator's working set is small and short-lived: the larger pages buy nothing here. This
 /// is this process's own flag (`prctl(PR_SET_THP_DISABLE)`), not the system's; the Python
 /// extension leaves its host process's setting alone.
