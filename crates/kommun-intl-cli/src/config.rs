@@ -493,24 +493,24 @@ impl Resolver {
     /// directory's).
     pub fn for_path(&mut self, path: Option<&Path>) -> Result<Option<Arc<Loaded>>, ConfigError> {
         match path {
-            Some(p) if p.is_dir() => self.for_dir(p.to_owned()),
+            Some(p) if p.is_dir() => self.for_dir(p),
             Some(p) => self.for_file(p),
-            None => self.for_dir(PathBuf::from(".")),
+            None => self.for_dir(Path::new(".")),
         }
     }
 
     /// The configuration for a path known to be a file (no `stat` to ask).
     pub fn for_file(&mut self, file: &Path) -> Result<Option<Arc<Loaded>>, ConfigError> {
-        self.for_dir(file.parent().map_or_else(|| PathBuf::from("."), Path::to_owned))
+        self.for_dir(file.parent().unwrap_or(Path::new(".")))
     }
 
-    fn for_dir(&mut self, start: PathBuf) -> Result<Option<Arc<Loaded>>, ConfigError> {
+    fn for_dir(&mut self, start: &Path) -> Result<Option<Arc<Loaded>>, ConfigError> {
         match &self.mode {
             Mode::Isolated => return Ok(None),
             Mode::Fixed(c) => return Ok(Some(Arc::clone(c))),
             Mode::Discover => {}
         }
-        let start = self.absolute(&start);
+        let start = self.absolute(start);
         self.in_dir(&start)
     }
 
