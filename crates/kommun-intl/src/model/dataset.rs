@@ -99,12 +99,16 @@ pub struct Dataset {
     pub sources: Option<Vec<Source>>,
 }
 
+/// The ids of one of the register's collections, to look references up in (a list searched
+/// for each reference made a register's check quadratic in its length).
+type Ids<'a> = foldhash::HashSet<&'a Id>;
+
 /// Reports each id of `refs` that is none of `known` (the ids of the register's `collection`).
 fn check_references(
     ctx: &mut Ctx,
     name: &str,
     refs: Option<&[Id]>,
-    known: &[&Id],
+    known: &Ids<'_>,
     collection: &str,
 ) {
     let Some(refs) = refs else { return };
@@ -247,8 +251,8 @@ impl Validate for Dataset {
             }
         });
 
-        let networks: Vec<&Id> = self.networks.iter().map(|n| &n.id).collect();
-        let partnerships: Vec<&Id> = self.partnerships.iter().map(|p| &p.id).collect();
+        let networks: Ids<'_> = self.networks.iter().map(|n| &n.id).collect();
+        let partnerships: Ids<'_> = self.partnerships.iter().map(|p| &p.id).collect();
         ctx.field("partnerships", |ctx| {
             for (i, p) in self.partnerships.iter().enumerate() {
                 ctx.index(i, |ctx| {
@@ -288,7 +292,7 @@ impl Validate for Dataset {
             }
         });
 
-        let units: Vec<&Id> = self.municipality.units.iter().map(|u| &u.id).collect();
+        let units: Ids<'_> = self.municipality.units.iter().map(|u| &u.id).collect();
         ctx.field("projects", |ctx| {
             for (i, p) in self.projects.iter().enumerate() {
                 let Some(departments) = &p.departments else { continue };

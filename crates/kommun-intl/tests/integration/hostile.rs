@@ -342,6 +342,49 @@ fn one_line_documents_are_explained_in_linear_time() {
     assert_linear("issues on one line", t);
 }
 
+/// A register's references (`replaces`, `network`, a project's `partnership` and `networks`)
+/// are looked up in the ids of the register, not searched for one by one: n partnerships that
+/// each name another, n networks and n projects that name them (a list search made this
+/// quadratic).
+#[test]
+fn a_registers_references_are_checked_in_linear_time() {
+    let register = |n: usize| {
+        let networks: Vec<String> = (0..n)
+            .map(|i| {
+                format!(r#"{{"id": "n{i}", "name": {{"sv": "Nätverk {i}"}}, "kind": "ring"}}"#)
+            })
+            .collect();
+        let partnerships: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    r#"{{"id": "p{i}", "partner": {{"name": {{"sv": "Ort {i}"}}, "country": "FI"}}, "network": "n{i}", "replaces": ["p{}"]}}"#,
+                    n - 1 - i
+                )
+            })
+            .collect();
+        let projects: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    r#"{{"id": "q{i}", "title": {{"sv": "Projekt {i}"}}, "status": "pipeline", "partnership": "p{i}", "networks": ["n{i}"]}}"#
+                )
+            })
+            .collect();
+        format!(
+            r#"{{"municipality": {{"id": "sigtuna", "name": {{"sv": "Sigtuna kommun"}}, "municipality_code": "0191"}}, "networks": [{}], "partnerships": [{}], "projects": [{}]}}"#,
+            networks.join(","),
+            partnerships.join(","),
+            projects.join(",")
+        )
+    };
+    let texts = [4_000, 8_000, 16_000].map(register);
+    // `timings` is given the index of each size's text, built beforehand.
+    let t = timings([0, 1, 2], |i| {
+        let report = check(DocumentKind::Dataset, texts[i].as_bytes());
+        assert!(report.is_valid(), "{report}");
+    });
+    assert_linear("a register's references", t);
+}
+
 /// Limits hold on the fast path as on the explaining one: a document that fits the model but
 /// holds a string, an array or a nesting past the limits gets the same issue either way.
 #[test]
