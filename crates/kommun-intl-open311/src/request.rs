@@ -97,7 +97,7 @@ pub(crate) fn convert(record: Record, options: &Options) -> Request {
     let mut out = Map::new();
     let mut contact = Map::new();
     let mut unknown = Map::new();
-    let mut places = Places(Vec::new());
+    let mut places = Places::default();
     let mut status: Option<String> = None;
     let textual = record.textual;
     let early = placed(options, &record.early, |ctx, (name, rule, params, pos)| {
@@ -111,7 +111,7 @@ pub(crate) fn convert(record: Record, options: &Options) -> Request {
     for (name, value, pos) in record.fields {
         let member = member_of(&name);
         if let Some(pos) = pos {
-            places.0.push((pointer_of(&name), pos));
+            places.push(pointer_of(&name), pos);
         }
         match name.as_str() {
             n if CONTACT.contains(&n) => {
@@ -163,7 +163,7 @@ pub(crate) fn convert(record: Record, options: &Options) -> Request {
                     );
                 });
                 if let Some(pos) = pos {
-                    places.0.push((format!("/extended_attributes/{shown}"), pos));
+                    places.push(format!("/extended_attributes/{shown}"), pos);
                 }
                 unknown.insert(name, value);
             }

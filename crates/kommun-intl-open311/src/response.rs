@@ -150,7 +150,7 @@ fn convert(record: Record, options: &Options) -> Response {
     for (name, value, pos) in record.fields {
         let shown = shown_name(&name, Some(FIELDS));
         if let Some(pos) = pos {
-            places.0.push((format!("/{shown}"), pos));
+            places.push(format!("/{shown}"), pos);
         }
         let value = ctx.field(&shown, |ctx| clean(ctx, &shown, value, textual));
         let Some(value) = value else { continue };

@@ -1,6 +1,8 @@
 //! Service lists (GET Service List, `services.json` / `services.xml`) and service definitions
 //! (GET Service Definition) as a [`Profile`].
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
 use kommun_intl::model::Profile;
@@ -65,23 +67,29 @@ pub fn profile_from_services(
     ctx.field("services", |ctx| {
         for (i, (item, pos)) in list.items.into_iter().enumerate() {
             if let Some(pos) = pos {
-                places.0.push((format!("/services/{i}"), pos));
-            }
-            for (p, pos) in list.places.iter().filter(|(p, _)| p.starts_with(&format!("/{i}/"))) {
-                places.0.push((format!("/services{p}"), *pos));
+                places.push(format!("/services/{i}"), pos);
             }
             out.push(ctx.index(i, |ctx| service(ctx, item, list.textual)));
         }
     });
+    // Each place of the list is `/{i}/...`, inside its service.
+    for (p, pos) in list.places {
+        places.push(format!("/services{p}"), pos);
+    }
+    // The first service of each code, as the definitions name them.
+    let mut by_code: HashMap<String, usize> = HashMap::new();
+    for (i, s) in out.iter().enumerate() {
+        if let Some(code) = s.get("service_code").and_then(Value::as_str) {
+            by_code.entry(code.to_owned()).or_insert(i);
+        }
+    }
     for text in definitions {
         let def = read(text, "service_definition", options)?;
-        for (item, pos) in def.items {
+        let attribute_places = attribute_places(&def.places);
+        for (j, (item, pos)) in def.items.into_iter().enumerate() {
             let code =
                 item.get("service_code").and_then(Value::as_str).map(|s| s.trim().to_owned());
-            let Some(i) = out
-                .iter()
-                .position(|s| s.get("service_code").and_then(Value::as_str) == code.as_deref())
-            else {
+            let Some(&i) = code.as_ref().and_then(|code| by_code.get(code)) else {
                 let shown = shown_name(code.as_deref().unwrap_or_default(), None);
                 return Err(fail(
                     options,
@@ -99,11 +107,8 @@ pub fn profile_from_services(
                     ctx.field("attributes", |ctx| definition(ctx, &item, def.textual))
                 })
             });
-            for (p, pos) in &def.places {
-                places.0.push((
-                    format!("/services/{i}/attributes{}", p.trim_start_matches("/0/attributes")),
-                    *pos,
-                ));
+            for (rest, pos) in attribute_places.get(&j).into_iter().flatten() {
+                places.push(format!("/services/{i}/attributes{rest}"), *pos);
             }
             if !attributes.is_empty() {
                 out[i].insert("attributes".to_owned(), Value::Array(attributes));
@@ -123,6 +128,22 @@ pub fn profile_from_services(
         Ok(profile) if report.is_valid() => Ok(ServiceList { profile, report }),
         _ => Err(report),
     }
+}
+
+/// The places of a definition's attributes (`/{j}/attributes...`), by the index `j` of the
+/// definition they are in, each as what follows `attributes`.
+fn attribute_places(places: &[(String, Pos)]) -> HashMap<usize, Vec<(&str, Pos)>> {
+    let mut by_item: HashMap<usize, Vec<(&str, Pos)>> = HashMap::new();
+    for (p, pos) in places {
+        let Some((j, rest)) = p.strip_prefix('/').and_then(|p| p.split_once('/')) else {
+            continue;
+        };
+        let Some(rest) = rest.strip_prefix("attributes") else { continue };
+        if let (Ok(j), true) = (j.parse(), rest.is_empty() || rest.starts_with('/')) {
+            by_item.entry(j).or_default().push((rest, *pos));
+        }
+    }
+    by_item
 }
 
 /// Reads a JSON list (or one object) or an XML document whose root is `root`.

@@ -1,5 +1,7 @@
 //! Positions in a text and the checks every format shares: size, encoding, byte order mark.
 
+use std::collections::HashMap;
+
 use kommun_intl::validate::{Ctx, rules};
 use kommun_intl::{Issue, Limits, Options, Report};
 
@@ -54,20 +56,28 @@ fn memchr_lines(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
     text.iter().enumerate().filter(|(_, b)| **b == b'\n').map(|(i, _)| i + 1)
 }
 
-/// Where each member of a converted document came from: JSON Pointers and places.
+/// Where each member of a converted document came from: places by JSON Pointer (a later place
+/// of the same pointer replaces the earlier one).
 #[derive(Default)]
-pub(crate) struct Places(pub Vec<(String, Pos)>);
+pub(crate) struct Places(HashMap<String, Pos>);
 
 impl Places {
-    /// The place of the longest recorded pointer that `pointer` starts with.
+    /// Records where the member at `pointer` is.
+    pub fn push(&mut self, pointer: String, pos: Pos) {
+        self.0.insert(pointer, pos);
+    }
+
+    /// The place of the longest recorded pointer that `pointer` starts with, whole tokens at
+    /// a time: one lookup for each token of `pointer`, however many places there are (a search
+    /// of every place for every issue was quadratic on a request of many unknown fields).
     pub fn find(&self, pointer: &str) -> Option<Pos> {
-        self.0
-            .iter()
-            .filter(|(p, _)| {
-                pointer.strip_prefix(p.as_str()).is_some_and(|r| r.is_empty() || r.starts_with('/'))
-            })
-            .max_by_key(|(p, _)| p.len())
-            .map(|(_, pos)| *pos)
+        let mut prefix = pointer;
+        loop {
+            if let Some(pos) = self.0.get(prefix) {
+                return Some(*pos);
+            }
+            prefix = &prefix[..prefix.rfind('/')?];
+        }
     }
 
     /// Gives every issue of `report` without a place the place of its pointer (or `fallback`).

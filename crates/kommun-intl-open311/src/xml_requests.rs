@@ -10,6 +10,8 @@
 //! `<item>` children. Read back, these are exactly the JSON written; XML without them (what
 //! servers write) reads as texts, repeated elements as a list and a single one as its value.
 
+use std::collections::HashSet;
+
 use serde_json::{Map, Value};
 
 use kommun_intl::validate::rules;
@@ -40,8 +42,10 @@ pub(crate) fn records(input: &[u8], options: &Options) -> Result<Vec<Record>, Re
 
 fn record(request: &Element) -> Record {
     let mut record = Record { textual: true, pos: Some(request.pos), ..Record::default() };
+    // The names read so far: a search of the fields for each child was quadratic.
+    let mut seen: HashSet<&str> = HashSet::new();
     for child in &request.children {
-        if record.fields.iter().any(|(k, _, _)| *k == child.name) {
+        if !seen.insert(&child.name) {
             let shown = shown_name(&child.name, Some(crate::request::FIELDS));
             record.early.push((
                 child.name.clone(),
