@@ -519,6 +519,8 @@ impl Reader<'_> {
             .map_or(0, |(i, _)| i);
         let Some((header_row, rows)) = sheet.rows[first..].split_first() else { return };
         let mut columns: Vec<(u32, Path, NodeId, String, coerce::Field)> = Vec::new();
+        // The first column of each path, by its index in `columns`.
+        let mut column_of: HashMap<Path, usize> = HashMap::new();
         let mut shown = Vec::new();
         for cell in &header_row.cells {
             let header = header_text(&cell.raw);
@@ -542,8 +544,8 @@ impl Reader<'_> {
                 ));
                 continue;
             };
-            if let Some((first, ..)) = columns.iter().find(|(_, p, ..)| *p == path) {
-                let params = [("header", header), ("first", column_letters(*first))];
+            if let Some(&first) = column_of.get(&path) {
+                let params = [("header", header), ("first", column_letters(columns[first].0))];
                 self.out.issues.push(issue(
                     &rules::SHEET_DUPLICATE_COLUMN,
                     &base_pointer,
@@ -554,6 +556,7 @@ impl Reader<'_> {
             }
             shown.push((pointer(&path), cell.col, header.clone()));
             let field = coerce::Field::new(layout, leaf);
+            column_of.insert(path.clone(), columns.len());
             columns.push((cell.col, path, leaf, header, field));
         }
         let sheet_index = self.out.cells.sheets.len();
@@ -597,22 +600,28 @@ impl Reader<'_> {
             records.push(tree.into_value());
             n += 1;
         }
+        // Each merged range's column and record looked up, not searched for (a sheet of many
+        // rows and merged ranges was quadratic).
+        let column_at: HashMap<u32, &(u32, Path, NodeId, String, coerce::Field)> =
+            columns.iter().rev().map(|c| (c.0, c)).collect();
+        let mut record_at: HashMap<u32, usize> = HashMap::new();
+        for (i, &(s, r)) in
+            self.out.cells.records.get(&base_pointer).into_iter().flatten().enumerate()
+        {
+            if s == sheet_index {
+                record_at.entry(r).or_insert(i);
+            }
+        }
         for &(r0, c0, r1, c1) in &sheet.merged {
             if r0 == r1 && c0 == c1 {
                 continue;
             }
             let range = format!("{}:{}", a1(r0, c0), a1(r1, c1));
-            let header =
-                columns.iter().find(|c| c.0 == c0).map(|c| c.3.clone()).unwrap_or_default();
+            let column = column_at.get(&c0);
+            let header = column.map(|c| c.3.clone()).unwrap_or_default();
             let at = CellRef { sheet: sheet.name.clone(), cell: a1(r0, c0), header };
-            let record = self
-                .out
-                .cells
-                .records
-                .get(&base_pointer)
-                .and_then(|rows| rows.iter().position(|&(s, r)| s == sheet_index && r == r0));
-            let field =
-                columns.iter().find(|c| c.0 == c0).map(|c| pointer(&c.1)).unwrap_or_default();
+            let record = record_at.get(&r0);
+            let field = column.map(|c| pointer(&c.1)).unwrap_or_default();
             let ptr = match record {
                 Some(i) => format!("{base_pointer}/{i}{field}"),
                 None => base_pointer.clone(),

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use kommun_intl::validate::rules::{self, Check};
-use kommun_intl::{Options, Report};
+use kommun_intl::{Issue, Options, Report};
 use kommun_intl_sheets::{Format, Limits, read_bytes, read_path};
 use rust_xlsxwriter::{Formula, Workbook};
 use serde_json::{Value, json};
@@ -170,6 +170,34 @@ fn formulas_merged_cells_hidden_sheets_and_error_values_are_reported() {
             "{code} at {cell} in {codes:?}"
         );
     }
+}
+
+/// A sheet of many rows, each with a merged range: each range's column and record are looked
+/// up (searched for, they made the read quadratic).
+#[test]
+fn many_merged_ranges_are_reported_in_linear_time() {
+    let n = 100_000;
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Partnerskap").unwrap();
+    ws.write_string(0, 0, "Id").unwrap();
+    ws.write_string(0, 1, "Land").unwrap();
+    for r in 1..=n {
+        ws.merge_range(r, 0, r, 1, &format!("p{r}"), &rust_xlsxwriter::Format::new()).unwrap();
+    }
+    let bytes = wb.save_to_buffer().unwrap();
+    let start = std::time::Instant::now();
+    let r = read_bytes(Format::Xlsx, "book", &bytes, &Limits::default());
+    let took = start.elapsed();
+    // 3 s in a debug build here (2026-12-03), 24 s before; generous for a busy machine.
+    assert!(took < std::time::Duration::from_secs(15), "{took:?}");
+    let merged: Vec<&Issue> =
+        r.read_issues().iter().filter(|i| i.code == rules::SHEET_MERGED_CELLS.code).collect();
+    assert_eq!(merged.len(), n as usize);
+    // The last range is the last record's.
+    let last = merged.last().unwrap();
+    assert_eq!(last.pointer, format!("/partnerships/{}/id", n - 1));
+    assert_eq!(last.cell.as_ref().unwrap().to_string(), format!("Partnerskap!A{}", n + 1));
 }
 
 #[test]
