@@ -67,6 +67,53 @@ where
     Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
+/// Reads a list as [`null_as_default`] does, with room made at once for as many items as the
+/// format says the list holds, up to [`LIST_RESERVE`]'s worth (a count is no promise). serde's
+/// own `Vec` makes room for at most 1 MiB's worth: a register's list of thousands of
+/// partnerships (a kilobyte each) then grew by copying, a third of it three times over. Only
+/// a format that knows the count says it (a Python list; JSON text does not).
+pub(crate) fn null_as_empty_list<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct List<T>(std::marker::PhantomData<T>);
+
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for List<T> {
+        type Value = Vec<T>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a list or null")
+        }
+
+        fn visit_none<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Vec<T>, E> {
+            Ok(Vec::new())
+        }
+
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
+            d.deserialize_seq(self)
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let most = LIST_RESERVE / std::mem::size_of::<T>().max(1);
+            let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(most));
+            while let Some(item) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(items)
+        }
+    }
+
+    d.deserialize_option(List(std::marker::PhantomData))
+}
+
+/// The most room [`null_as_empty_list`] makes before it has read an item: 16 MiB.
+const LIST_RESERVE: usize = 16 << 20;
+
 /// Compiles a pattern used both in a schema and in Rust.
 pub(crate) fn regex(pattern: &str) -> Regex {
     Regex::new(pattern).expect("the crate's patterns compile")

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::common::{Id, PartialDate, Source, Text, Url, null_as_default};
+use super::common::{Id, PartialDate, Source, Text, Url, null_as_empty_list};
 use super::feedback::FeedbackScheme;
 use super::municipality::Municipality;
 use super::network::Network;
@@ -62,27 +62,51 @@ pub struct Dataset {
     /// The municipality.
     pub municipality: Municipality,
     /// Its partnerships: twin towns and other agreements.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "null_as_default")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "null_as_empty_list"
+    )]
     #[schemars(with = "Option<Vec<Partnership>>", extend("default" = []))]
     pub partnerships: Vec<Partnership>,
     /// Its international projects.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "null_as_default")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "null_as_empty_list"
+    )]
     #[schemars(with = "Option<Vec<Project>>", extend("default" = []))]
     pub projects: Vec<Project>,
     /// Its memberships of international organisations and networks.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "null_as_default")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "null_as_empty_list"
+    )]
     #[schemars(with = "Option<Vec<Membership>>", extend("default" = []))]
     pub memberships: Vec<Membership>,
     /// Its yearly figures.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "null_as_default")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "null_as_empty_list"
+    )]
     #[schemars(with = "Option<Vec<Observation>>", extend("default" = []))]
     pub statistics: Vec<Observation>,
     /// The networks, rings and chains of municipalities it takes part in.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "null_as_default")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "null_as_empty_list"
+    )]
     #[schemars(with = "Option<Vec<Network>>", extend("default" = []))]
     pub networks: Vec<Network>,
     /// Its e-services for feedback and citizen proposals.
-    #[serde(default, skip_serializing_if = "Vec::is_empty", deserialize_with = "null_as_default")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "null_as_empty_list"
+    )]
     #[schemars(with = "Option<Vec<FeedbackScheme>>", extend("default" = []))]
     pub feedback_schemes: Vec<FeedbackScheme>,
     /// Decisions about the register as a whole ("no new twinning agreements").
