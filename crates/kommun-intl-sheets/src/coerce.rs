@@ -128,31 +128,44 @@ impl Field {
     }
 }
 
-/// The label a code is written as in a sheet, in `lang`; the code itself without one.
+/// The label each code of the list at `id` is written as in a sheet, in `lang`, by code; a code
+/// without one is written as itself. A label that is another code's, or the same as another
+/// code's label (in any case), would not read back, and is left out. One pass over the list:
+/// each code's forms in lower case, counted by how many codes have them.
 #[must_use]
-pub fn label_of(
-    layout: &Layout,
-    id: NodeId,
-    code: &str,
-    lang: kommun_intl::Lang,
-) -> Option<String> {
-    let codes = layout.compiled.codes(id)?;
-    let i = codes.values.iter().position(|c| &**c == code)?;
-    let l = codes.labels.get(i)?.as_ref()?;
-    let label = match lang {
-        kommun_intl::Lang::Sv => &l.sv,
-        kommun_intl::Lang::En => &l.en,
-    };
-    // A label that is another code's, or the same as another label, would not read back.
-    let clash = codes.values.iter().zip(&codes.labels).enumerate().any(|(j, (c, o))| {
-        j != i
-            && (c.to_lowercase() == label.to_lowercase()
-                || o.as_ref().is_some_and(|o| {
-                    o.sv.to_lowercase() == label.to_lowercase()
-                        || o.en.to_lowercase() == label.to_lowercase()
-                }))
-    });
-    (!clash).then(|| label.to_string())
+pub fn labels_of(layout: &Layout, id: NodeId, lang: kommun_intl::Lang) -> HashMap<&str, &str> {
+    let Some(codes) = layout.compiled.codes(id) else { return HashMap::new() };
+    let forms: Vec<Vec<String>> = codes
+        .values
+        .iter()
+        .zip(&codes.labels)
+        .map(|(code, labels)| {
+            let mut forms = vec![code.to_lowercase()];
+            if let Some(l) = labels {
+                forms.extend([l.sv.to_lowercase(), l.en.to_lowercase()]);
+            }
+            forms.sort_unstable();
+            forms.dedup();
+            forms
+        })
+        .collect();
+    let mut codes_with: HashMap<&str, usize> = HashMap::new();
+    for form in forms.iter().flatten() {
+        *codes_with.entry(form.as_str()).or_default() += 1;
+    }
+    let mut out = HashMap::new();
+    for (code, labels) in codes.values.iter().zip(&codes.labels) {
+        let Some(l) = labels else { continue };
+        let label = match lang {
+            kommun_intl::Lang::Sv => &l.sv,
+            kommun_intl::Lang::En => &l.en,
+        };
+        // The code's own forms count once: any other count is another code's.
+        if codes_with.get(label.to_lowercase().as_str()).copied().unwrap_or(0) < 2 {
+            out.insert(&**code, &**label);
+        }
+    }
+    out
 }
 
 /// The items of a list cell: separated by `;`, a `\;` being a `;` in an item.
@@ -466,6 +479,37 @@ pub fn partial_date(s: &str) -> Result<String, Uncertain> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every code list of the register's schema, in both languages: the labels are those the
+    /// rule gives when each label is compared with every other code and label.
+    #[test]
+    fn labels_of_is_the_pairwise_rule() {
+        let layout = Layout::get();
+        let mut lists = 0;
+        for id in 0..u32::try_from(layout.compiled.len()).unwrap() {
+            let Some(codes) = layout.compiled.codes(id) else { continue };
+            lists += 1;
+            for lang in [kommun_intl::Lang::Sv, kommun_intl::Lang::En] {
+                let mut pairwise = HashMap::new();
+                for (i, (code, labels)) in codes.values.iter().zip(&codes.labels).enumerate() {
+                    let Some(l) = labels else { continue };
+                    let label = if lang == kommun_intl::Lang::Sv { &l.sv } else { &l.en };
+                    let same = |s: &str| s.to_lowercase() == label.to_lowercase();
+                    let clash =
+                        codes.values.iter().zip(&codes.labels).enumerate().any(|(j, (c, o))| {
+                            j != i
+                                && (same(c)
+                                    || o.as_ref().is_some_and(|o| same(&o.sv) || same(&o.en)))
+                        });
+                    if !clash {
+                        pairwise.insert(&**code, &**label);
+                    }
+                }
+                assert_eq!(labels_of(layout, id, lang), pairwise, "node {id}");
+            }
+        }
+        assert!(lists > 10, "{lists} code lists");
+    }
 
     #[test]
     fn swedish_numbers_are_read_when_certain() {

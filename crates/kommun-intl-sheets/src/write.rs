@@ -2,6 +2,8 @@
 //! steward starts from (a template): the same layout [`crate::read`] reads, so that JSON ->
 //! workbook -> JSON gives the register back unchanged.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::Path;
 
 use kommun_intl::schema::compiled::{Codes, NodeId};
@@ -9,7 +11,7 @@ use kommun_intl::{Lang, Profile};
 use rust_xlsxwriter::{DataValidation, Format as CellFormat, Formula, Note, Workbook, XlsxError};
 use serde_json::Value;
 
-use crate::coerce::{join_list, label_of};
+use crate::coerce::{join_list, labels_of};
 use crate::labels;
 use crate::layout::{Layout, Path as FieldPath, Seg, Shape, column_path};
 
@@ -74,6 +76,8 @@ struct Flattener<'a> {
     layout: &'a Layout,
     lang: Lang,
     codes: bool,
+    /// The labels of each code list met so far, by node (see [`labels_of`]).
+    labels: RefCell<HashMap<NodeId, HashMap<&'a str, &'a str>>>,
 }
 
 impl Flattener<'_> {
@@ -148,7 +152,10 @@ impl Flattener<'_> {
         match v {
             Value::String(s) if self.codes => s.clone(),
             Value::String(s) => {
-                label_of(self.layout, node, s, self.lang).unwrap_or_else(|| s.clone())
+                let mut labels = self.labels.borrow_mut();
+                let labels =
+                    labels.entry(node).or_insert_with(|| labels_of(self.layout, node, self.lang));
+                labels.get(s.as_str()).map_or_else(|| s.clone(), |l| (*l).to_owned())
             }
             Value::Number(n) => n.to_string(),
             Value::Bool(b) => b.to_string(),
@@ -176,7 +183,7 @@ pub fn tables_as(register: &Value, style: Style) -> Vec<Table> {
         Style::Labels(lang) => (lang, false),
         Style::Codes => (Lang::En, true),
     };
-    let f = Flattener { layout, lang, codes };
+    let f = Flattener { layout, lang, codes, labels: RefCell::default() };
     let header = |root: NodeId, p: &[Seg]| {
         if codes { column_path(p) } else { header(layout, root, p, lang) }
     };
@@ -666,10 +673,11 @@ fn write_template<S: Sheets>(
             };
             // A code is shown as the label the reader takes back (the schema's), else as
             // itself.
+            let labels = labels_of(layout, *id, lang);
             let values: Vec<String> = codes
                 .values
                 .iter()
-                .map(|v| label_of(layout, *id, v, lang).unwrap_or_else(|| v.to_string()))
+                .map(|v| labels.get(&**v).map_or_else(|| v.to_string(), |l| (*l).to_owned()))
                 .collect();
             let at = lists.iter().position(|(_, other)| *other == values).unwrap_or_else(|| {
                 let title = layout
