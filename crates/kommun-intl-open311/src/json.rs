@@ -20,12 +20,10 @@ pub(crate) fn parse(input: &[u8], options: &Options) -> Result<(Value, usize), R
     match serde_json::from_str::<Value>(text) {
         Ok(v) => Ok((v, skipped)),
         Err(e) => {
-            let lines = Lines::new(text.as_bytes());
             let offset = lines_offset(text, e.line(), e.column());
             let pos = Some(Lines::new(input).pos(skipped + offset));
             let message = e.to_string();
             let detail = message.split(" at line ").next().unwrap_or_default().to_owned();
-            let _ = lines;
             Err(if e.is_eof() {
                 fail(options, &rules::JSON_TRUNCATED, &[], pos)
             } else if detail.contains("recursion limit") {
