@@ -128,13 +128,25 @@ impl Field {
     }
 }
 
+/// How the codes of one list are written in a sheet: see [`labels_of`].
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct CodeLabels<'a>(pub HashMap<&'a str, &'a str>);
+
+impl CodeLabels<'_> {
+    /// The text `code` is written as: its label, else the code itself.
+    #[must_use]
+    pub fn shown(&self, code: &str) -> String {
+        self.0.get(code).map_or_else(|| code.to_owned(), |l| (*l).to_owned())
+    }
+}
+
 /// The label each code of the list at `id` is written as in a sheet, in `lang`, by code; a code
 /// without one is written as itself. A label that is another code's, or the same as another
 /// code's label (in any case), would not read back, and is left out. One pass over the list:
 /// each code's forms in lower case, counted by how many codes have them.
 #[must_use]
-pub fn labels_of(layout: &Layout, id: NodeId, lang: kommun_intl::Lang) -> HashMap<&str, &str> {
-    let Some(codes) = layout.compiled.codes(id) else { return HashMap::new() };
+pub fn labels_of(layout: &Layout, id: NodeId, lang: kommun_intl::Lang) -> CodeLabels<'_> {
+    let Some(codes) = layout.compiled.codes(id) else { return CodeLabels::default() };
     let forms: Vec<Vec<String>> = codes
         .values
         .iter()
@@ -165,7 +177,7 @@ pub fn labels_of(layout: &Layout, id: NodeId, lang: kommun_intl::Lang) -> HashMa
             out.insert(&**code, &**label);
         }
     }
-    out
+    CodeLabels(out)
 }
 
 /// The items of a list cell: separated by `;`, a `\;` being a `;` in an item.
@@ -505,7 +517,7 @@ mod tests {
                         pairwise.insert(&**code, &**label);
                     }
                 }
-                assert_eq!(labels_of(layout, id, lang), pairwise, "node {id}");
+                assert_eq!(labels_of(layout, id, lang).0, pairwise, "node {id}");
             }
         }
         assert!(lists > 10, "{lists} code lists");

@@ -11,7 +11,7 @@ use kommun_intl::{Lang, Profile};
 use rust_xlsxwriter::{DataValidation, Format as CellFormat, Formula, Note, Workbook, XlsxError};
 use serde_json::Value;
 
-use crate::coerce::{join_list, labels_of};
+use crate::coerce::{CodeLabels, join_list, labels_of};
 use crate::labels;
 use crate::layout::{Layout, Path as FieldPath, Seg, Shape, column_path};
 
@@ -77,7 +77,7 @@ struct Flattener<'a> {
     lang: Lang,
     codes: bool,
     /// The labels of each code list met so far, by node (see [`labels_of`]).
-    labels: RefCell<HashMap<NodeId, HashMap<&'a str, &'a str>>>,
+    labels: RefCell<HashMap<NodeId, CodeLabels<'a>>>,
 }
 
 impl Flattener<'_> {
@@ -153,9 +153,10 @@ impl Flattener<'_> {
             Value::String(s) if self.codes => s.clone(),
             Value::String(s) => {
                 let mut labels = self.labels.borrow_mut();
-                let labels =
-                    labels.entry(node).or_insert_with(|| labels_of(self.layout, node, self.lang));
-                labels.get(s.as_str()).map_or_else(|| s.clone(), |l| (*l).to_owned())
+                labels
+                    .entry(node)
+                    .or_insert_with(|| labels_of(self.layout, node, self.lang))
+                    .shown(s)
             }
             Value::Number(n) => n.to_string(),
             Value::Bool(b) => b.to_string(),
@@ -674,11 +675,7 @@ fn write_template<S: Sheets>(
             // A code is shown as the label the reader takes back (the schema's), else as
             // itself.
             let labels = labels_of(layout, *id, lang);
-            let values: Vec<String> = codes
-                .values
-                .iter()
-                .map(|v| labels.get(&**v).map_or_else(|| v.to_string(), |l| (*l).to_owned()))
-                .collect();
+            let values: Vec<String> = codes.values.iter().map(|v| labels.shown(v)).collect();
             let at = lists.iter().position(|(_, other)| *other == values).unwrap_or_else(|| {
                 let title = layout
                     .compiled
