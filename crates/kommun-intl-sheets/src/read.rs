@@ -601,7 +601,8 @@ impl Reader<'_> {
             n += 1;
         }
         // Each merged range's column and record looked up, not searched for (a sheet of many
-        // rows and merged ranges was quadratic).
+        // rows and merged ranges was quadratic). A header row written twice in a file can give
+        // two columns one index: the first is kept (`rev`, so that it is inserted last).
         let column_at: HashMap<u32, &(u32, Path, NodeId, String, coerce::Field)> =
             columns.iter().rev().map(|c| (c.0, c)).collect();
         let mut record_at: HashMap<u32, usize> = HashMap::new();
