@@ -323,8 +323,8 @@ pub fn from_json<T: Document>(json: impl AsRef<[u8]>) -> Result<T, Error> {
 /// Validates an already-parsed JSON value as a document of `kind` (no line numbers).
 #[must_use]
 pub fn validate_value(kind: DocumentKind, value: &Value, options: &Options) -> Report {
-    struct Typed<'a>(&'a Value, &'a mut Ctx);
-    impl KindVisitor for Typed<'_> {
+    struct Typed<'a, 'o>(&'a Value, &'a mut Ctx<'o>);
+    impl KindVisitor for Typed<'_, '_> {
         type Output = bool;
         fn visit<T: Document>(self) -> bool {
             structure::typed::<T>(structure::Input::Value(self.0), self.1)

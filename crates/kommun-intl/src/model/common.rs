@@ -924,7 +924,8 @@ mod tests {
     use crate::validate::Options;
 
     fn hand_ok(s: &str, max: usize, multiline: bool) -> bool {
-        let mut ctx = Ctx::new(&Options::default());
+        let options = Options::default();
+        let mut ctx = Ctx::new(&options);
         check_text(&mut ctx, s, max, multiline);
         ctx.finish().is_clean()
     }

@@ -146,9 +146,10 @@ fn needs_escape(name: &[u8]) -> bool {
     chunks.remainder().iter().any(|&b| b == b'~' || b == b'/')
 }
 
-/// Where rules report: the current JSON Pointer, the issues so far and the options.
+/// Where rules report: the current JSON Pointer, the issues so far and the options (borrowed
+/// from the caller's: a document's check touches no count shared with other threads).
 #[derive(Debug)]
-pub struct Ctx {
+pub struct Ctx<'o> {
     pointer: String,
     /// Byte ranges of `pointer` that hold keys that may be someone's data: masked in every
     /// issue reported below them, once the issue has been located by its real pointer.
@@ -163,18 +164,18 @@ pub struct Ctx {
     reference_date: Option<NaiveDate>,
     limits: Limits,
     kind_from_document: bool,
-    profile: Arc<Profile>,
+    profile: &'o Profile,
     /// Which rules report, at which severity (`None`: all, at their own).
-    rules: Option<Arc<RuleSelection>>,
+    rules: Option<&'o RuleSelection>,
     /// Added to every offset given to [`Ctx::push_at`] (the length of a byte order mark the
     /// scanned text lacks).
     offset_base: usize,
 }
 
-impl Ctx {
+impl<'o> Ctx<'o> {
     /// A new context at the document root.
     #[must_use]
-    pub fn new(options: &Options) -> Ctx {
+    pub fn new(options: &'o Options) -> Ctx<'o> {
         Ctx {
             // Room for the pointers of ordinary documents, so that descending never reallocates.
             pointer: String::with_capacity(128),
@@ -187,8 +188,8 @@ impl Ctx {
             reference_date: options.reference_date,
             limits: options.limits,
             kind_from_document: options.kind_from_document,
-            profile: options.profile.clone().unwrap_or_else(Profile::default_profile),
-            rules: options.rules.clone().filter(|r| !r.is_default()),
+            profile: options.profile.as_deref().unwrap_or(Profile::builtin()),
+            rules: options.rules.as_deref().filter(|r| !r.is_default()),
             offset_base: 0,
         }
     }
@@ -207,8 +208,8 @@ impl Ctx {
 
     /// The municipality's profile this run checks against.
     #[must_use]
-    pub fn profile(&self) -> Arc<Profile> {
-        Arc::clone(&self.profile)
+    pub fn profile(&self) -> &'o Profile {
+        self.profile
     }
 
     /// The limits of this run.
@@ -609,7 +610,8 @@ mod pointer_tests {
 
     #[test]
     fn members_are_escaped_and_indices_appended() {
-        let mut ctx = Ctx::new(&Options::default());
+        let options = Options::default();
+        let mut ctx = Ctx::new(&options);
         ctx.field("a/b~c", |ctx| {
             ctx.index(12, |ctx| {
                 ctx.field("plain", |ctx| assert_eq!(ctx.pointer(), "/a~1b~0c/12/plain"));
@@ -622,7 +624,8 @@ mod pointer_tests {
     fn repeats_are_reported_alike_in_short_and_long_lists() {
         for n in [5, SHORT_LIST, SHORT_LIST + 1, 40] {
             let items: Vec<usize> = (0..n).map(|i| i % 3).collect();
-            let mut ctx = Ctx::new(&Options::default());
+            let options = Options::default();
+            let mut ctx = Ctx::new(&options);
             ctx.check_set("xs", Some(&items));
             let report = ctx.finish();
             let got: Vec<(String, String)> = report
