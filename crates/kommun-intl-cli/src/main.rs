@@ -9,6 +9,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     no_huge_pages();
+    // The main thread reads and reports while the pool checks, then checks with it: one
+    // thread per core, not one more (`validate::run`).
+    kommun_intl::parallel::join_pool();
     kommun_intl_cli::main()
 }
 

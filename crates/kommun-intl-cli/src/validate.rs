@@ -142,13 +142,37 @@ pub fn run(args: &Args) -> u8 {
             terminal,
             stats: FileStats::default(),
         };
-        let (mut batch, mut text) = (Vec::new(), Vec::new());
-        while reader.fill(&mut batch, &mut text) {
-            check_batch(&inputs, &mut batch, &text, &mut reader, reporter.sink.renderer());
-            reporter.report(&inputs, batch.drain(..), &text, &mut totals)?;
-            text.clear();
-            // A batch that held one very large document does not keep its memory.
-            text.shrink_to(2 * BATCH_BYTES);
+        let renderer = reporter.sink.renderer();
+        let renderer = renderer.as_deref();
+        // Two batches in turn: while the pool checks one, this thread writes the reports of
+        // the one before it and reads the next into its buffers, then helps with the checking.
+        let (mut checking, mut ahead) = (Batch::default(), Batch::default());
+        let mut more = reader.fill(&mut checking);
+        if more {
+            decide(&inputs, &mut checking, &mut reader);
+        }
+        // Whether `ahead` holds a checked batch not yet reported.
+        let mut unreported = false;
+        while more {
+            let batch = &mut checking;
+            more = kommun_intl::parallel::alongside(
+                || check(&inputs, batch, renderer),
+                || {
+                    if unreported {
+                        reporter.report(&inputs, &mut ahead, &mut totals)?;
+                    }
+                    let more = reader.fill(&mut ahead);
+                    if more {
+                        decide(&inputs, &mut ahead, &mut reader);
+                    }
+                    io::Result::Ok(more)
+                },
+            )?;
+            std::mem::swap(&mut checking, &mut ahead);
+            unreported = true;
+        }
+        if unreported {
+            reporter.report(&inputs, &mut ahead, &mut totals)?;
         }
         totals.fixable = reporter.sink.fixable();
         progress.suspend(|| sink.finish(&totals))
@@ -175,10 +199,20 @@ pub fn run(args: &Args) -> u8 {
 /// checked on every core, then reported in the order they were read: memory stays bounded
 /// however long the input, and the output is the same as one document at a time. A batch's
 /// texts are kept end to end in one buffer, reused from batch to batch (no allocation per
-/// document on the thread that reads and reports, which is the part not done on every core).
-const BATCH_DOCUMENTS: usize = 1024;
+/// document on the thread that reads and reports). That thread reads and reports one batch
+/// while the pool checks another, then joins in the checking (see [`run`]). 512 documents
+/// (about 150 KB of feedback) stay in the cores' caches between reading and checking: on the
+/// 1,000,000-line stream two cores took 0.46 s against 0.48 s with 1024 and 0.50 s with 256.
+const BATCH_DOCUMENTS: usize = 512;
 /// See [`BATCH_DOCUMENTS`].
 const BATCH_BYTES: usize = 4 << 20;
+
+/// A batch of items and their texts, end to end.
+#[derive(Default)]
+struct Batch {
+    items: Vec<Item>,
+    text: Vec<u8>,
+}
 
 /// What the reading side hands to the reporting side, in input order.
 enum Item {
@@ -245,9 +279,9 @@ struct Decided {
 }
 
 impl Reader<'_> {
-    /// Fills `batch` (empty) with the next items, and `text` (empty) with their texts; false
-    /// when nothing is left.
-    fn fill(&mut self, batch: &mut Vec<Item>, text: &mut Vec<u8>) -> bool {
+    /// Fills `batch` (empty) with the next items and their texts; false when nothing is left.
+    fn fill(&mut self, batch: &mut Batch) -> bool {
+        let Batch { items: batch, text } = batch;
         let (mut documents, mut bytes) = (0, 0);
         while documents < BATCH_DOCUMENTS && bytes < BATCH_BYTES {
             let Some(open) = &mut self.open else {
@@ -317,28 +351,29 @@ impl Reader<'_> {
     }
 }
 
-/// Decides and checks every document of a batch: the kinds their `$schema`s name are found on
-/// every core, then each document's kind is decided in input order (it may depend on the
-/// input's first document), then the documents are checked, and rendered by `renderer` (the
-/// format's, when it has one), on every core.
+/// Decides what every document of a batch is checked as: the kinds their `$schema`s name are
+/// found on every core, then each document's kind is decided in input order (it may depend on
+/// the input's first document). A batch is decided when it is read, before the one before it
+/// has been checked: what is decided depends on nothing a check finds.
 ///
 /// Each document is judged alone: its kind is `--kind`, else its own `$schema`, else (an NDJSON
 /// line without one) the kind of the input's first document. Only `--kind` is the caller's
 /// word; a kind a document names proves nothing about its data.
-fn check_batch(
-    inputs: &[Planned],
-    batch: &mut Vec<Item>,
-    texts: &[u8],
-    reader: &mut Reader<'_>,
-    renderer: Option<&dyn Render>,
-) {
-    let detected = kommun_intl::parallel::map(batch, |item| match item {
-        Item::Doc(job) if inputs[job.input].1.kind.is_none() => {
-            let text = &texts[job.text.clone()];
-            Some(DocumentKind::detect(inputs::strip_bom(text)).map_err(|e| e.to_string()))
-        }
+fn decide(inputs: &[Planned], batch: &mut Batch, reader: &mut Reader<'_>) {
+    let Batch { items: batch, text: texts } = batch;
+    let unknown = |item: &Item| match item {
+        Item::Doc(job) if inputs[job.input].1.kind.is_none() => Some(job.text.clone()),
         _ => None,
-    });
+    };
+    // With `--kind`, nothing to find (and no work to hand to the pool).
+    let detected = if batch.iter().any(|item| unknown(item).is_some()) {
+        kommun_intl::parallel::map(batch, |item| {
+            let text = &texts[unknown(item)?];
+            Some(DocumentKind::detect(inputs::strip_bom(text)).map_err(|e| e.to_string()))
+        })
+    } else {
+        batch.iter().map(|_| None).collect()
+    };
     // In input order: the kind of each document, and where an input stops.
     let decided = &mut reader.decided;
     let mut stop_open = false;
@@ -379,6 +414,12 @@ fn check_batch(
     if stop_open {
         reader.stop_open(batch);
     }
+}
+
+/// Checks the decided documents of a batch, and renders them by `renderer` (the format's,
+/// when it has one), on every core.
+fn check(inputs: &[Planned], batch: &mut Batch, renderer: Option<&dyn Render>) {
+    let Batch { items: batch, text: texts } = batch;
     let reports = kommun_intl::parallel::map(batch, |item| match item {
         Item::Doc(Job {
             input,
@@ -428,14 +469,15 @@ struct Reporter<'a> {
 }
 
 impl Reporter<'_> {
+    /// Reports a checked batch and empties it for the next.
     fn report(
         &mut self,
         inputs: &[Planned],
-        items: impl Iterator<Item = Item>,
-        texts: &[u8],
+        batch: &mut Batch,
         totals: &mut Totals,
     ) -> io::Result<()> {
-        for item in items {
+        let texts = &batch.text;
+        for item in batch.items.drain(..) {
             match item {
                 Item::Start(i) => {
                     self.stats = FileStats { kind: inputs[i].1.kind, ..FileStats::default() };
@@ -472,6 +514,9 @@ impl Reporter<'_> {
                 }
             }
         }
+        batch.text.clear();
+        // A batch that held one very large document does not keep its memory.
+        batch.text.shrink_to(2 * BATCH_BYTES);
         Ok(())
     }
 

@@ -2,6 +2,7 @@
 //! annotation on the file and line (`::error file=data/x.json,line=3,col=5,title=...::...`).
 
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use kommun_intl::{Lang, Report, Severity};
 
@@ -11,13 +12,13 @@ use super::{DocInfo, FileInfo, FileStats, Piece, Render, Settings, Sink, Totals,
 pub struct Github<'w> {
     out: Box<dyn Write + 'w>,
     lang: Lang,
-    render: GithubRender,
+    render: Arc<GithubRender>,
 }
 
 impl<'w> Github<'w> {
     /// Writes to `out`.
     pub fn new(out: Box<dyn Write + 'w>, settings: Settings) -> Github<'w> {
-        Github { out, lang: settings.lang, render: GithubRender(settings.lang) }
+        Github { out, lang: settings.lang, render: Arc::new(GithubRender(settings.lang)) }
     }
 }
 
@@ -82,8 +83,8 @@ impl GithubRender {
 }
 
 impl Sink for Github<'_> {
-    fn renderer(&self) -> Option<&dyn Render> {
-        Some(&self.render)
+    fn renderer(&self) -> Option<Arc<dyn Render>> {
+        Some(self.render.clone())
     }
 
     fn file_end(&mut self, file: &FileInfo<'_>, stats: &FileStats) -> io::Result<()> {

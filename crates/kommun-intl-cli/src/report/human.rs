@@ -10,6 +10,7 @@
 
 use std::collections::HashSet;
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use kommun_intl::{Issue, Lang, Report, Severity, fix};
 
@@ -25,7 +26,7 @@ const FIXABLE: &[&str] =
 /// The human format.
 pub struct Human<'w> {
     out: Box<dyn Write + 'w>,
-    render: HumanRender,
+    render: Arc<HumanRender>,
     fixable: u64,
 }
 
@@ -37,7 +38,7 @@ struct HumanRender {
 impl<'w> Human<'w> {
     /// Writes to `out`.
     pub fn new(out: Box<dyn Write + 'w>, settings: Settings) -> Human<'w> {
-        Human { out, render: HumanRender { settings }, fixable: 0 }
+        Human { out, render: Arc::new(HumanRender { settings }), fixable: 0 }
     }
 }
 
@@ -213,8 +214,8 @@ impl Render for HumanRender {
 }
 
 impl Sink for Human<'_> {
-    fn renderer(&self) -> Option<&dyn Render> {
-        Some(&self.render)
+    fn renderer(&self) -> Option<Arc<dyn Render>> {
+        Some(self.render.clone())
     }
 
     fn write_document(

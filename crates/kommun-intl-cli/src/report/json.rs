@@ -13,6 +13,7 @@
 //! A file that could not be read has `"error"` with the reason and `"valid": false`.
 
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use kommun_intl::{DocumentKind, Issue, Lang, Report};
 use serde_json::{Value, json};
@@ -22,7 +23,7 @@ use super::{DocInfo, FileInfo, FileStats, Piece, Render, Settings, Sink, Totals,
 /// The JSON format.
 pub struct Json<'w> {
     out: Box<dyn Write + 'w>,
-    render: JsonRender,
+    render: Arc<JsonRender>,
     started: bool,
     files: u64,
     issues_in_file: u64,
@@ -31,7 +32,13 @@ pub struct Json<'w> {
 impl<'w> Json<'w> {
     /// Writes to `out`.
     pub fn new(out: Box<dyn Write + 'w>, settings: Settings) -> Json<'w> {
-        Json { out, render: JsonRender(settings.lang), started: false, files: 0, issues_in_file: 0 }
+        Json {
+            out,
+            render: Arc::new(JsonRender(settings.lang)),
+            started: false,
+            files: 0,
+            issues_in_file: 0,
+        }
     }
 
     fn start(&mut self) -> io::Result<()> {
@@ -120,8 +127,8 @@ impl Sink for Json<'_> {
         )
     }
 
-    fn renderer(&self) -> Option<&dyn Render> {
-        Some(&self.render)
+    fn renderer(&self) -> Option<Arc<dyn Render>> {
+        Some(self.render.clone())
     }
 
     fn write_document(

@@ -10,6 +10,7 @@
 //! written: a valid run prints nothing, and the exit status tells the outcome.
 
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use kommun_intl::{Lang, Report};
 use serde_json::{Value, json};
@@ -20,7 +21,7 @@ use super::{DocInfo, FileInfo, FileStats, Piece, Render, Settings, Sink, Totals}
 /// The JSON Lines format.
 pub struct Jsonl<'w> {
     out: Box<dyn Write + 'w>,
-    render: JsonlRender,
+    render: Arc<JsonlRender>,
 }
 
 /// The lines of one document's issues.
@@ -57,13 +58,13 @@ fn line(out: &mut Vec<u8>, value: &Value) {
 impl<'w> Jsonl<'w> {
     /// Writes to `out`.
     pub fn new(out: Box<dyn Write + 'w>, settings: Settings) -> Jsonl<'w> {
-        Jsonl { out, render: JsonlRender(settings.lang) }
+        Jsonl { out, render: Arc::new(JsonlRender(settings.lang)) }
     }
 }
 
 impl Sink for Jsonl<'_> {
-    fn renderer(&self) -> Option<&dyn Render> {
-        Some(&self.render)
+    fn renderer(&self) -> Option<Arc<dyn Render>> {
+        Some(self.render.clone())
     }
 
     fn file_end(&mut self, file: &FileInfo<'_>, stats: &FileStats) -> io::Result<()> {

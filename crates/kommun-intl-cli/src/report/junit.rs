@@ -25,6 +25,7 @@
 
 use std::fmt::Write as _;
 use std::io::{self, Seek, Write};
+use std::sync::Arc;
 use std::time::Instant;
 
 use tempfile::SpooledTempFile;
@@ -38,7 +39,7 @@ use super::{
 /// The JUnit format.
 pub struct Junit<'w> {
     out: Box<dyn Write + 'w>,
-    render: JunitRender,
+    render: Arc<JunitRender>,
     /// The suites written so far, until the totals of the wrapper are known.
     suites: SpooledTempFile,
     /// The current file's test cases, written out at its end.
@@ -67,7 +68,10 @@ impl<'w> Junit<'w> {
     pub fn new(out: Box<dyn Write + 'w>, settings: Settings) -> Junit<'w> {
         Junit {
             out,
-            render: JunitRender { lang: settings.lang, deny_warnings: settings.deny_warnings },
+            render: Arc::new(JunitRender {
+                lang: settings.lang,
+                deny_warnings: settings.deny_warnings,
+            }),
             suites: SpooledTempFile::new(SPOOL_IN_MEMORY),
             cases: String::new(),
             tests: 0,
@@ -176,8 +180,8 @@ impl Sink for Junit<'_> {
         Ok(())
     }
 
-    fn renderer(&self) -> Option<&dyn Render> {
-        Some(&self.render)
+    fn renderer(&self) -> Option<Arc<dyn Render>> {
+        Some(self.render.clone())
     }
 
     fn write_document(

@@ -12,6 +12,7 @@ mod sarif;
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use kommun_intl::{DocumentKind, Lang, Report};
 
@@ -118,7 +119,7 @@ impl Piece {
 }
 
 /// The part of a format that renders one document's output from that document alone.
-pub trait Render: Sync {
+pub trait Render: Send + Sync {
     /// The document's piece of the output.
     fn render(&self, file: &FileInfo<'_>, doc: &DocInfo<'_>, report: &Report) -> Piece;
 }
@@ -131,8 +132,9 @@ pub trait Sink {
     }
     /// The format's renderer, when what it writes for a document depends on nothing but the
     /// document: then a run renders its documents on every core, ahead of writing them. `None`
-    /// (the default): each document is rendered as it is written.
-    fn renderer(&self) -> Option<&dyn Render> {
+    /// (the default): each document is rendered as it is written. Shared, so that documents
+    /// are rendered while the sink writes the ones before them.
+    fn renderer(&self) -> Option<Arc<dyn Render>> {
         None
     }
     /// One document of the file, with its report (called for valid documents too): rendered,

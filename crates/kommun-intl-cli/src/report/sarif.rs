@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use kommun_intl::validate::rules;
 use kommun_intl::{Lang, Report, Severity};
@@ -15,7 +16,7 @@ use super::{DocInfo, FileInfo, FileStats, Piece, Render, Settings, Sink, Totals,
 pub struct Sarif<'w> {
     out: Box<dyn Write + 'w>,
     lang: Lang,
-    render: SarifRender,
+    render: Arc<SarifRender>,
     started: bool,
     results: u64,
     notifications: Vec<Value>,
@@ -27,7 +28,7 @@ impl<'w> Sarif<'w> {
         Sarif {
             out,
             lang: settings.lang,
-            render: SarifRender(settings.lang),
+            render: Arc::new(SarifRender(settings.lang)),
             started: false,
             results: 0,
             notifications: Vec::new(),
@@ -153,8 +154,8 @@ impl Sink for Sarif<'_> {
         self.start()
     }
 
-    fn renderer(&self) -> Option<&dyn Render> {
-        Some(&self.render)
+    fn renderer(&self) -> Option<Arc<dyn Render>> {
+        Some(self.render.clone())
     }
 
     fn write_document(

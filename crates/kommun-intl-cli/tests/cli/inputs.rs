@@ -165,7 +165,8 @@ fn issues_come_in_document_order_and_are_counted_as_people_count() {
 }
 
 /// Documents are read ahead in batches and checked on every core, then reported in input
-/// order: over several batches and files, the output is what checking them one at a time gives.
+/// order: over several batches and files, the output is what checking them one at a time gives,
+/// on any number of threads.
 #[test]
 fn documents_checked_on_every_core_are_reported_in_order() {
     let dir = tempfile::tempdir().unwrap();
@@ -186,13 +187,22 @@ fn documents_checked_on_every_core_are_reported_in_order() {
     for (name, text) in &files {
         std::fs::write(dir.path().join(name), text).unwrap();
     }
-    let json = |args: &[&str]| -> serde_json::Value {
+    let json_on = |threads: Option<&str>, args: &[&str]| -> serde_json::Value {
         let mut c = crate::command();
         c.current_dir(dir.path());
+        if let Some(n) = threads {
+            c.env("RAYON_NUM_THREADS", n);
+        }
         serde_json::from_str(&crate::run_with(c, args, None).stdout).unwrap()
     };
-    let all = json(&["validate", "--format", "json", "a.ndjson", "b.ndjson", "c.ndjson"]);
+    let json = |args: &[&str]| json_on(None, args);
+    let all_args = ["validate", "--format", "json", "a.ndjson", "b.ndjson", "c.ndjson"];
+    let all = json(&all_args);
     let files_of = |v: &serde_json::Value| v["files"].as_array().unwrap().clone();
+    // One thread, three, and every core: the same output.
+    for threads in ["1", "3"] {
+        assert_eq!(files_of(&json_on(Some(threads), &all_args)), files_of(&all), "{threads}");
+    }
     let mut one_at_a_time = Vec::new();
     for (name, _) in &files {
         one_at_a_time.extend(files_of(&json(&["validate", "--format", "json", name])));
