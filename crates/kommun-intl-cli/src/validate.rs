@@ -154,20 +154,24 @@ pub fn run(args: &Args) -> u8 {
         // Whether `ahead` holds a checked batch not yet reported.
         let mut unreported = false;
         while more {
-            let batch = &mut checking;
-            more = kommun_intl::parallel::alongside(
-                || check(&inputs, batch, renderer),
-                || {
-                    if unreported {
-                        reporter.report(&inputs, &mut ahead, &mut totals)?;
-                    }
-                    let more = reader.fill(&mut ahead);
-                    if more {
-                        decide(&inputs, &mut ahead, &mut reader);
-                    }
-                    io::Result::Ok(more)
-                },
-            )?;
+            let mut next = || {
+                if unreported {
+                    reporter.report(&inputs, &mut ahead, &mut totals)?;
+                }
+                let more = reader.fill(&mut ahead);
+                if more {
+                    decide(&inputs, &mut ahead, &mut reader);
+                }
+                io::Result::Ok(more)
+            };
+            // One document is checked here: no pool is started for a run over one small file.
+            more = if checking.documents() > 1 {
+                let batch = &mut checking;
+                kommun_intl::parallel::alongside(|| check(&inputs, batch, renderer), next)?
+            } else {
+                check(&inputs, &mut checking, renderer);
+                next()?
+            };
             std::mem::swap(&mut checking, &mut ahead);
             unreported = true;
         }
@@ -212,6 +216,12 @@ const BATCH_BYTES: usize = 4 << 20;
 struct Batch {
     items: Vec<Item>,
     text: Vec<u8>,
+}
+
+impl Batch {
+    fn documents(&self) -> usize {
+        self.items.iter().filter(|item| matches!(item, Item::Doc(_))).count()
+    }
 }
 
 /// What the reading side hands to the reporting side, in input order.
