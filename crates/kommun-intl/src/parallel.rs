@@ -34,9 +34,9 @@ pub fn map<J: Sync, R: Send>(jobs: &[J], f: impl Fn(&J) -> R + Sync + Send) -> V
 /// batch at a time each thread fell asleep and was woken once a batch: 5,000 times on the
 /// 1,000,000-line stream with 100,000 invalid lines, 2.02 s on two threads; with three, 67 times
 /// and 1.81 s. With two, this thread took up the newer batch while waiting for the older, and
-/// the other thread, out of work, slept.) `produce`
-/// gets a consumed batch back to fill again (`None` at first) and gives `None` at the end; a
-/// batch that is not `worth` a thread of its own (one document) is worked on here, without
+/// the other thread, out of work, slept.) `produce` gets a consumed batch back to fill again
+/// (`None` at first) and gives `None` at the end, after which it is not called again; a batch
+/// that is not `worth` a thread of its own (one document) is worked on here, without
 /// starting the pool. Stops at the first error of `consume`, once the batches in flight are
 /// done. A panic in `work` is resumed in the caller.
 pub fn pipeline<B: Send, E>(
@@ -62,10 +62,14 @@ pub fn pipeline<B: Send, E>(
     rayon::in_place_scope_fifo(|scope| {
         let mut in_flight = std::collections::VecDeque::with_capacity(IN_FLIGHT);
         let mut next = Some(first);
+        let mut ended = false;
         let mut slot = 0;
         loop {
-            while in_flight.len() < IN_FLIGHT {
-                let Some(mut batch) = next.take().or_else(|| produce(spare.take())) else { break };
+            while !ended && in_flight.len() < IN_FLIGHT {
+                let Some(mut batch) = next.take().or_else(|| produce(spare.take())) else {
+                    ended = true;
+                    break;
+                };
                 let at = &slots[slot];
                 at.start();
                 scope.spawn_fifo(move |_| {
@@ -179,10 +183,15 @@ mod tests {
         let mut seen = Vec::new();
         let result = pipeline(
             |spare: Option<Vec<u64>>| {
+                assert!(next <= n, "called again after the end");
                 let mut batch = spare.unwrap_or_default();
                 batch.extend(next..(next + size).min(n));
+                if batch.is_empty() {
+                    next = n + 1;
+                    return None;
+                }
                 next = (next + size).min(n);
-                (!batch.is_empty()).then_some(batch)
+                Some(batch)
             },
             |batch| batch.iter_mut().for_each(|x| *x *= *x),
             |batch| batch.len() > 1,
