@@ -113,6 +113,11 @@ dist: $(VENV)/.requirements-test.stamp
 	# and reuses an unpacked copy that is already there (sources/registry/local.rs), so a copy
 	# left by an earlier `make dist` of the same checkout would be verified instead of today's.
 	rm -rf "$${CARGO_HOME:-$$HOME/.cargo}"/registry/src/-*/kommun-intl-*
+	# Its builds of them too: the packaged crates are built in the workspace's target directory,
+	# and a registry crate's build is reused by name and version, so a kommun-intl built by an
+	# earlier `make dist` was linked to today's CLI (seen 2026-12-03).
+	rm -rf "$${CARGO_TARGET_DIR:-target}"/debug/.fingerprint/kommun-intl* \
+		"$${CARGO_TARGET_DIR:-target}"/debug/deps/*kommun_intl*
 	$(CARGO) package --locked --workspace --exclude kommun-intl-python --exclude kommun-intl-bench
 
 ## test-browser: the rendered pages in headless Chromium (tests/browser/): axe-core finds no
