@@ -28,6 +28,7 @@ use std::sync::{LazyLock, OnceLock};
 use serde_json::{Map, Value};
 
 use crate::document::DocumentKind;
+use crate::validate::nearest::Candidates;
 use crate::validate::structure::{self, Typed};
 
 /// The index of a node in its [`Compiled`] schema.
@@ -196,22 +197,34 @@ pub struct Codes {
     pub labels: Vec<Option<Labels>>,
     /// Other spellings and the code each stands for (`x-aliases`: `EL` -> `GR`).
     pub aliases: Vec<(Box<str>, Box<str>)>,
-    /// Each label in lower case and the index of its code, made on the first lookup.
-    lowered: LabelIndex,
+    /// What the lookups of labels and near codes use, made on the first.
+    lookups: Lookups,
 }
 
-/// The lower-case index of a code list's labels: derived from the labels, so it takes no part
-/// in comparing code lists (one whose index is built equals one whose index is not).
+/// The lookups of a code list: derived from the list, so they take no part in comparing code
+/// lists (one whose lookups are made equals one whose are not).
 #[derive(Clone, Debug, Default)]
-struct LabelIndex(std::sync::OnceLock<foldhash::HashMap<Box<str>, usize>>);
+struct Lookups(OnceLock<Lookup>);
 
-impl PartialEq for LabelIndex {
+#[derive(Clone, Debug, Default)]
+struct Lookup {
+    /// Each label in lower case and the place of its code.
+    lowered: foldhash::HashMap<Box<str>, usize>,
+    /// The codes, for the nearest.
+    codes: Candidates,
+    /// Each code's Swedish and English labels, in the order of the codes.
+    labels: Candidates,
+    /// The place of the code of each of `labels`.
+    code_of_label: Vec<usize>,
+}
+
+impl PartialEq for Lookups {
     fn eq(&self, _: &Self) -> bool {
         true
     }
 }
 
-impl Eq for LabelIndex {}
+impl Eq for Lookups {}
 
 impl Codes {
     /// A code list of `(code, Swedish label, English label)` entries, without aliases.
@@ -234,30 +247,46 @@ impl Codes {
     /// white space), else whose label is nearest to it (see the "did you mean" of fields).
     #[must_use]
     pub fn by_label(&self, s: &str) -> Option<&str> {
-        let wanted = s.trim().to_lowercase();
-        let pairs = || {
-            self.values
-                .iter()
-                .zip(&self.labels)
-                .filter_map(|(code, l)| Some((&**code, l.as_ref()?)))
-        };
-        // One lookup, not a pass over every label (a country list has 500).
-        let lowered = self.lowered.0.get_or_init(|| {
-            let mut index = foldhash::HashMap::default();
+        let lookup = self.lookup();
+        let found = lookup.lowered.get(s.trim().to_lowercase().as_str()).copied().or_else(|| {
+            let (label, _) = lookup.labels.nearest(s.trim())?;
+            Some(lookup.code_of_label[label])
+        });
+        found.map(|i| &*self.values[i])
+    }
+
+    /// The code nearest to `s` (see the "did you mean" of fields).
+    #[must_use]
+    pub fn nearest(&self, s: &str) -> Option<&str> {
+        self.lookup().codes.nearest(s).map(|(_, code)| &**code)
+    }
+
+    /// The lookups, made on the first: one search of a list ordered by length, not a pass over
+    /// every label (a country list has 500 codes and 1,000 labels).
+    fn lookup(&self) -> &Lookup {
+        self.lookups.0.get_or_init(|| {
+            let mut lowered = foldhash::HashMap::default();
+            // The first code of a label wins: the last inserted.
             for (i, l) in self.labels.iter().enumerate().rev() {
                 if let Some(l) = l {
-                    index.insert(l.en.to_lowercase().into(), i);
-                    index.insert(l.sv.to_lowercase().into(), i);
+                    lowered.insert(l.en.to_lowercase().into(), i);
+                    lowered.insert(l.sv.to_lowercase().into(), i);
                 }
             }
-            index
-        });
-        if let Some(&i) = lowered.get(wanted.as_str()) {
-            return Some(&self.values[i]);
-        }
-        let labels = pairs().flat_map(|(_, l)| [&*l.sv, &*l.en]);
-        let near = crate::validate::structure::nearest(s.trim(), labels)?;
-        pairs().find(|(_, l)| &*l.sv == near || &*l.en == near).map(|(code, _)| code)
+            let (code_of_label, labels): (Vec<usize>, Vec<Box<str>>) = self
+                .labels
+                .iter()
+                .enumerate()
+                .filter_map(|(i, l)| Some((i, l.as_ref()?)))
+                .flat_map(|(i, l)| [(i, l.sv.clone()), (i, l.en.clone())])
+                .unzip();
+            Lookup {
+                lowered,
+                codes: Candidates::new(self.values.iter().cloned()),
+                labels: Candidates::new(labels),
+                code_of_label,
+            }
+        })
     }
 
     /// What an issue about `s`, a value outside the list, adds: a `suggestion` (an alias, a
@@ -266,10 +295,7 @@ impl Codes {
     #[must_use]
     pub fn hints(&self, s: &str) -> Vec<(&'static str, String)> {
         let mut params = Vec::new();
-        let hint = self
-            .alias(s)
-            .or_else(|| crate::validate::structure::nearest(s, self.values.iter().map(|c| &**c)))
-            .or_else(|| self.by_label(s));
+        let hint = self.alias(s).or_else(|| self.nearest(s)).or_else(|| self.by_label(s));
         if let Some(hint) = hint {
             params.push(("suggestion", hint.to_owned()));
         }
@@ -333,6 +359,16 @@ pub struct Node {
     pub description: Option<Box<str>>,
     /// The typed check of a definition with rules of its own.
     pub(crate) check: Option<Typed>,
+    /// The `properties`' names, for the nearest: made on the first unknown member.
+    property_names: OnceLock<Candidates>,
+}
+
+impl Node {
+    /// The `properties`' names, for [`Candidates::nearest`] (at their places in `properties`).
+    pub(crate) fn property_names(&self) -> &Candidates {
+        self.property_names
+            .get_or_init(|| Candidates::new(self.properties.iter().map(|(k, _)| k.clone())))
+    }
 }
 
 /// A kind's schema, compiled: see the module docs.
@@ -348,8 +384,8 @@ pub struct Compiled {
     /// The schema name of the kind's own type (`Partnership`).
     root_name: String,
     field_names: HashSet<Box<str>>,
-    /// The same names, by length, each with its letters (see [`structure::is_near`]).
-    by_length: structure::Candidates,
+    /// The same names, for the nearest.
+    near_names: Candidates,
 }
 
 impl Compiled {
@@ -395,7 +431,7 @@ impl Compiled {
                 break;
             }
         }
-        let by_length = structure::Candidates::new(field_names.iter().map(AsRef::as_ref));
+        let near_names = Candidates::new(field_names.iter().cloned());
         let root_name = kind.visit(Name);
         let mut compiled = Compiled {
             kind,
@@ -406,7 +442,7 @@ impl Compiled {
             marked,
             root_name,
             field_names,
-            by_length,
+            near_names,
         };
         compiled.recursive = compiled.has_cycle();
         compiled
@@ -475,9 +511,9 @@ impl Compiled {
     }
 
     /// True when some property name of the schema is near `key`, as
-    /// [`structure::nearest`] finds one: the same apart from case, or a few edits away.
+    /// [`Candidates::nearest`] finds one: the same apart from case, or a few edits away.
     pub(crate) fn is_near_field_name(&self, key: &str) -> bool {
-        structure::is_near(key, &self.by_length)
+        self.near_names.nearest(key).is_some()
     }
 
     /// Every property name of the schema.

@@ -4,6 +4,7 @@
 pub mod issue;
 pub mod limits;
 pub(crate) mod locate;
+pub(crate) mod nearest;
 pub(crate) mod quiet;
 pub mod rules;
 pub mod select;
