@@ -297,7 +297,11 @@ fn parse_and_check<T: Document>(json: &[u8], ctx: &mut Ctx, by_tree: bool) -> Op
         ctx.push_at(&rules::JSON_EMPTY, &[], 0);
         return None;
     }
-    if let Some((value, within)) = quiet::from_slice::<T>(body, ctx.limits()) {
+    // UTF-8 once, for the typed parse and the explaining path's tree (see `quiet::from_str`).
+    let text = simdutf8::basic::from_utf8(body).ok();
+    if let Some(text) = text
+        && let Some((value, within)) = quiet::from_str::<T>(text, ctx.limits())
+    {
         // The typed parse holds the text to the model, and to the limits where its tally is
         // sure; a text near a limit (a `$schema` string of megabytes, a recursive `part_of`
         // chain) is scanned, and one over it takes the explaining path, which reports the
@@ -307,7 +311,7 @@ fn parse_and_check<T: Document>(json: &[u8], ctx: &mut Ctx, by_tree: bool) -> Op
             return Some(value);
         }
     }
-    explain(T::KIND, body, skipped, ctx, by_tree);
+    explain(T::KIND, body, text, skipped, ctx, by_tree);
     None
 }
 
@@ -358,17 +362,28 @@ pub fn oversized(options: &Options) -> Report {
 }
 
 /// The slow path: says why a text does not fit the model. `json` is the document's text after
-/// a byte order mark of `skipped` bytes; issue offsets are in the whole text.
+/// a byte order mark of `skipped` bytes, `text` the same when it is UTF-8; issue offsets are
+/// in the whole text.
 ///
 /// A text that the spanned tree takes (well-formed, within the limits, no repeated key: see
 /// [`tree`]) is read once and walked there, each issue placed as it is reported. Any other
 /// text is scanned for limits, encoding problems and repeated keys, then parsed as a
 /// `serde_json::Value` and walked, and its issues are found in the text by their pointers.
-fn explain(kind: DocumentKind, json: &[u8], skipped: usize, ctx: &mut Ctx, by_tree: bool) {
+fn explain(
+    kind: DocumentKind,
+    json: &[u8],
+    text: Option<&str>,
+    skipped: usize,
+    ctx: &mut Ctx,
+    by_tree: bool,
+) {
     let before = ctx.issue_count();
     let compiled = Compiled::of(kind);
     let trusted = !ctx.kind_from_document();
-    if by_tree && let Some(tree) = tree::parse(json, ctx.limits()) {
+    if by_tree
+        && let Some(text) = text
+        && let Some(tree) = tree::parse(text, ctx.limits())
+    {
         let keys = Keys::for_document(compiled, trusted, Some(tree.root()));
         ctx.shifted(skipped, |ctx| {
             structure::explain(compiled, tree.root(), keys, ctx);

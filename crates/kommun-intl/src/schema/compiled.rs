@@ -216,6 +216,8 @@ struct Lookup {
     labels: Candidates,
     /// The place of the code of each of `labels`.
     code_of_label: Vec<usize>,
+    /// Every code, comma-separated, for a short list (see [`Codes::allowed`]).
+    allowed: Option<Box<str>>,
 }
 
 impl PartialEq for Lookups {
@@ -285,6 +287,8 @@ impl Codes {
                 codes: Candidates::new(self.values.iter().cloned()),
                 labels: Candidates::new(labels),
                 code_of_label,
+                allowed: (self.values.len() <= SHORT_CODE_LIST)
+                    .then(|| self.values.join(", ").into()),
             }
         })
     }
@@ -292,24 +296,18 @@ impl Codes {
     /// What an issue about `s`, a value outside the list, adds: a `suggestion` (an alias, a
     /// code near `s`, or the code whose Swedish or English label `s` is or nearly is: `Beröm`
     /// is `praise`) and, for a short list, every code (`allowed`).
-    #[must_use]
-    pub fn hints(&self, s: &str) -> Vec<(&'static str, String)> {
-        let mut params = Vec::new();
+    /// (An iterator over at most two, made at once: no vector to allocate.)
+    pub fn hints(&self, s: &str) -> impl Iterator<Item = (&'static str, String)> + use<> {
         let hint = self.alias(s).or_else(|| self.nearest(s)).or_else(|| self.by_label(s));
-        if let Some(hint) = hint {
-            params.push(("suggestion", hint.to_owned()));
-        }
-        if let Some(allowed) = self.allowed() {
-            params.push(("allowed", allowed));
-        }
-        params
+        let suggestion = hint.map(|hint| ("suggestion", hint.to_owned()));
+        [suggestion, self.allowed().map(|allowed| ("allowed", allowed))].into_iter().flatten()
     }
 
     /// Every code, comma-separated, when the list is short enough to name whole
     /// ([`SHORT_CODE_LIST`]).
     #[must_use]
     pub fn allowed(&self) -> Option<String> {
-        (self.values.len() <= SHORT_CODE_LIST).then(|| self.values.join(", "))
+        self.lookup().allowed.as_deref().map(str::to_owned)
     }
 
     /// The code an alias stands for (compared as written, then in upper case).
