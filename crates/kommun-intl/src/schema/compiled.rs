@@ -197,14 +197,19 @@ pub struct Codes {
     pub labels: Vec<Option<Labels>>,
     /// Other spellings and the code each stands for (`x-aliases`: `EL` -> `GR`).
     pub aliases: Vec<(Box<str>, Box<str>)>,
-    /// What the lookups of labels and near codes use, made on the first.
+    /// What the lookups of labels and near codes use, and the list named whole, each made on
+    /// its first use.
     lookups: Lookups,
 }
 
 /// The lookups of a code list: derived from the list, so they take no part in comparing code
 /// lists (one whose lookups are made equals one whose are not).
 #[derive(Clone, Debug, Default)]
-struct Lookups(OnceLock<Lookup>);
+struct Lookups {
+    lookup: OnceLock<Lookup>,
+    /// Every code, comma-separated, for a short list (see [`Codes::allowed`]).
+    allowed: OnceLock<Option<Box<str>>>,
+}
 
 #[derive(Clone, Debug, Default)]
 struct Lookup {
@@ -216,8 +221,6 @@ struct Lookup {
     labels: Candidates,
     /// The place of the code of each of `labels`.
     code_of_label: Vec<usize>,
-    /// Every code, comma-separated, for a short list (see [`Codes::allowed`]).
-    allowed: Option<Box<str>>,
 }
 
 impl PartialEq for Lookups {
@@ -266,7 +269,7 @@ impl Codes {
     /// The lookups, made on the first: one search of a list ordered by length, not a pass over
     /// every label (a country list has 500 codes and 1,000 labels).
     fn lookup(&self) -> &Lookup {
-        self.lookups.0.get_or_init(|| {
+        self.lookups.lookup.get_or_init(|| {
             let mut lowered = foldhash::HashMap::default();
             // The first code of a label wins: the last inserted.
             for (i, l) in self.labels.iter().enumerate().rev() {
@@ -287,8 +290,6 @@ impl Codes {
                 codes: Candidates::new(self.values.iter().cloned()),
                 labels: Candidates::new(labels),
                 code_of_label,
-                allowed: (self.values.len() <= SHORT_CODE_LIST)
-                    .then(|| self.values.join(", ").into()),
             }
         })
     }
@@ -304,10 +305,13 @@ impl Codes {
     }
 
     /// Every code, comma-separated, when the list is short enough to name whole
-    /// ([`SHORT_CODE_LIST`]).
+    /// ([`SHORT_CODE_LIST`]); joined on the first call.
     #[must_use]
     pub fn allowed(&self) -> Option<String> {
-        self.lookup().allowed.as_deref().map(str::to_owned)
+        let allowed = self.lookups.allowed.get_or_init(|| {
+            (self.values.len() <= SHORT_CODE_LIST).then(|| self.values.join(", ").into())
+        });
+        allowed.as_deref().map(str::to_owned)
     }
 
     /// The code an alias stands for (compared as written, then in upper case).
