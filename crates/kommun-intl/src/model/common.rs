@@ -167,12 +167,10 @@ fn forbidden(c: char, multiline: bool) -> bool {
 /// are `0xE2 0x80 0xA8` and `0xE2 0x80 0xA9`.
 fn has_forbidden(b: &[u8], multiline: bool) -> bool {
     // Most text has no byte below 0x20 (other than line breaks), no DEL, no 0xC2 and (in
-    // single-line text) no 0xE2: a branch-free pass over each block (which the compiler
-    // vectorises) clears it, and only a block with a suspect byte is read exactly. 0xC2 starts
-    // U+0080 to U+00BF, of which only U+0080 to U+009F are forbidden, and 0xE2 starts U+2000
-    // to U+2FFF (the exact read looks past the block for the bytes that follow).
-    const BLOCK: usize = 32;
-    // `|` rather than `||`: no branches, so that the pass over a block vectorises.
+    // single-line text) no 0xE2: a branch-free pass over each block clears it, and only a
+    // block with a suspect byte is read exactly. 0xC2 starts U+0080 to U+00BF, of which only
+    // U+0080 to U+009F are forbidden, and 0xE2 starts U+2000 to U+2FFF (the exact read looks
+    // past the block for the bytes that follow).
     #[allow(clippy::needless_bitwise_bool)]
     let suspect = |c: u8| {
         (c < 0x20 && !(multiline && matches!(c, b'\t' | b'\n' | b'\r')))
@@ -180,19 +178,7 @@ fn has_forbidden(b: &[u8], multiline: bool) -> bool {
             | (c == 0xC2)
             | (!multiline & (c == 0xE2))
     };
-    // Blocks of a length known at compile time, which the compiler turns into a few vector
-    // instructions each; the rest padded with spaces (never suspect) to a whole block.
-    #[allow(clippy::needless_bitwise_bool)]
-    let any_suspect = |block: &[u8; BLOCK]| block.iter().fold(false, |any, &c| any | suspect(c));
-    let (blocks, rest) = b.as_chunks::<BLOCK>();
-    for (n, block) in blocks.iter().enumerate() {
-        if any_suspect(block) && has_forbidden_exact(b, n * BLOCK, (n + 1) * BLOCK, multiline) {
-            return true;
-        }
-    }
-    let mut last = [b' '; BLOCK];
-    last[..rest.len()].copy_from_slice(rest);
-    any_suspect(&last) && has_forbidden_exact(b, b.len() - rest.len(), b.len(), multiline)
+    pattern::any_suspect_block(b, suspect, |r| has_forbidden_exact(b, r.start, r.end, multiline))
 }
 
 /// [`has_forbidden`] for the bytes `from..to` of `b`, byte by byte.
@@ -389,6 +375,11 @@ pub const PARTIAL_DATE_PATTERN: &str =
 pub(crate) static PARTIAL_DATE_RE: Pattern =
     Pattern::new(PARTIAL_DATE_PATTERN, pattern::partial_date);
 
+/// The number ASCII digits write (the pattern has made them digits).
+fn decimal(digits: &[u8]) -> u32 {
+    digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'))
+}
+
 string_type! {
     /// A date that may be known only in part (ISO 8601, with EDTF's `X` for an unknown year of
     /// a decade): `2004-05-17`, `2004-05`, `2004`, or `194X` for "the 1940s".
@@ -412,9 +403,8 @@ impl PartialDate {
         }
         // The pattern has shaped it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, in ASCII digits.
         let bytes = s.as_bytes();
-        let number = |digits: &[u8]| digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'));
-        let y = i32::try_from(number(&bytes[..4])).ok()?;
-        match (bytes.get(5..7).map(number), bytes.get(8..10).map(number)) {
+        let y = i32::try_from(decimal(&bytes[..4])).ok()?;
+        match (bytes.get(5..7).map(decimal), bytes.get(8..10).map(decimal)) {
             (None, _) => {
                 Some((NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?))
             }
@@ -432,6 +422,18 @@ impl PartialDate {
                 Some((day, day))
             }
         }
+    }
+
+    /// For a date that matches the pattern: true unless it names a day its month lacks
+    /// (`2023-02-29`), exactly when [`PartialDate::range`] is `Some`. The pattern has bounded
+    /// the month and the day, so only a whole date needs the calendar.
+    fn day_exists(&self) -> bool {
+        let b = self.0.as_bytes();
+        b.len() != 10
+            || i32::try_from(decimal(&b[..4]))
+                .ok()
+                .and_then(|y| NaiveDate::from_ymd_opt(y, decimal(&b[5..7]), decimal(&b[8..10])))
+                .is_some()
     }
 
     /// The date of a day known exactly.
@@ -471,7 +473,7 @@ impl Validate for PartialDate {
     fn validate_into(&self, ctx: &mut Ctx) {
         if !PARTIAL_DATE_RE.is_match(&self.0) {
             ctx.report(&rules::DATE_FORMAT, &[]);
-        } else if self.range().is_none() {
+        } else if !self.day_exists() {
             ctx.report(&rules::DATE_INVALID, &[]);
         }
     }
@@ -615,10 +617,9 @@ fn url_parses_as_written(s: &str) -> bool {
 /// The authority of an address as written: after `://` (the pattern has matched `http://` or
 /// `https://`, then no white space), up to the path, query or fragment.
 fn authority(s: &str) -> &str {
-    let b = s.as_bytes();
-    let start = b.windows(3).position(|w| w == b"://").map_or(0, |i| i + 3);
-    let len = b[start..].iter().position(|c| matches!(c, b'/' | b'?' | b'#' | b'\\'));
-    &s[start..len.map_or(s.len(), |n| start + n)]
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).unwrap_or(s);
+    let len = rest.bytes().position(|c| matches!(c, b'/' | b'?' | b'#' | b'\\'));
+    &rest[..len.unwrap_or(rest.len())]
 }
 
 /// True for the common web address that the URL parser takes as written without needing to be
@@ -972,6 +973,28 @@ mod tests {
         ] {
             assert!(!is_plain_url(s), "{s}");
         }
+    }
+
+    /// A date that matches the pattern names a day that exists exactly when it has a range.
+    #[test]
+    fn day_exists_exactly_when_a_date_has_a_range() {
+        let mut invalid = 0;
+        for year in ["0000", "1900", "2000", "2023", "2024", "9999", "194X", "999X"] {
+            let mut dates = vec![PartialDate(year.to_owned())];
+            for month in 1..=12 {
+                dates.push(PartialDate(format!("{year}-{month:02}")));
+                for day in 1..=31 {
+                    dates.push(PartialDate(format!("{year}-{month:02}-{day:02}")));
+                }
+            }
+            for date in dates.into_iter().filter(|d| PARTIAL_DATE_RE.is_match(&d.0)) {
+                assert_eq!(date.day_exists(), date.range().is_some(), "{}", date.0);
+                invalid += usize::from(!date.day_exists());
+            }
+        }
+        // In each of the six whole years, the 31st of four months and 30 and 31 February; and
+        // 29 February in the three that are not leap years (1900, 2023, 9999; 0000 is one).
+        assert_eq!(invalid, 6 * 6 + 3, "days that do not exist");
     }
 
     /// The byte scan finds exactly the characters that `forbidden` rejects.

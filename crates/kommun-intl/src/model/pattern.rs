@@ -100,15 +100,42 @@ pub(crate) fn timestamp(b: &[u8]) -> bool {
 fn no_space(rest: &[u8]) -> bool {
     // ASCII text (nearly every address) needs no decoding: its spaces are ASCII white space.
     if rest.is_ascii() {
-        // `|`, not `any`: no branch per byte, so that the pass vectorises.
-        #[allow(clippy::needless_bitwise_bool)]
-        let space = rest.iter().fold(false, |seen, &b| seen | super::common::is_ascii_space(b));
-        return !rest.is_empty() && !space;
+        return !rest.is_empty()
+            && !any_suspect_block(rest, super::common::is_ascii_space, |_| true);
     }
     match std::str::from_utf8(rest) {
         Ok(s) => !s.chars().any(super::common::is_space),
         Err(_) => false,
     }
+}
+
+/// The length of the blocks [`any_suspect_block`] reads.
+const BLOCK: usize = 32;
+
+/// True when `exact` is true of some block of 32 bytes of `b` that holds a byte for which
+/// `suspect` is true (`exact` is given the block's byte range and reads it exactly; only
+/// blocks with a suspect byte are read so). Each block is one branch-free pass of a length
+/// known at compile time, which the compiler turns into a few vector instructions (a pass byte
+/// by byte with a branch per byte costs several instructions a byte); the rest is padded to a
+/// whole block with `0`, for which `suspect` must be false.
+#[inline]
+pub(crate) fn any_suspect_block(
+    b: &[u8],
+    suspect: impl Fn(u8) -> bool,
+    mut exact: impl FnMut(std::ops::Range<usize>) -> bool,
+) -> bool {
+    // `|` rather than `||`: no branches, so that the pass over a block vectorises.
+    #[allow(clippy::needless_bitwise_bool)]
+    let any = |block: &[u8; BLOCK]| block.iter().fold(false, |any, &c| any | suspect(c));
+    let (blocks, rest) = b.as_chunks::<BLOCK>();
+    for (n, block) in blocks.iter().enumerate() {
+        if any(block) && exact(n * BLOCK..(n + 1) * BLOCK) {
+            return true;
+        }
+    }
+    let mut last = [b'0'; BLOCK];
+    last[..rest.len()].copy_from_slice(rest);
+    !rest.is_empty() && any(&last) && exact(b.len() - rest.len()..b.len())
 }
 
 /// `^https?://[^<space>]+$` (space: Unicode's `White_Space` and U+FEFF)
@@ -347,6 +374,12 @@ mod tests {
         "http://a b",
         "http://a\u{a0}b",
         "https://lidkoping.se/ä",
+        // White space in the last byte of a block of 32 after the scheme, the first of the
+        // next, and in the padded rest (the scan reads blocks).
+        "https://lidkoping.se/aaaaaaaaaaaaaaaaaa b",
+        "https://lidkoping.se/aaaaaaaaaaaaaaaaaaa b",
+        "https://lidkoping.se/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\tb",
+        "https://lidkoping.se/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
         // Where regex dialects read `\S` differently: the pattern writes its class out.
         "https://a\u{85}b.se/",
         "https://a\u{feff}b.se/",
