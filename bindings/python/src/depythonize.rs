@@ -73,14 +73,15 @@ impl Bounds {
     }
 }
 
-/// Reads a dict as a document of `kind`: `None` when it does not fit the model, breaks a limit
-/// or holds anything the conversion would refuse.
+/// Reads a dict as a document of `kind`, with the size of its JSON as the conversion counts it:
+/// `None` when it does not fit the model, breaks a limit or holds anything the conversion
+/// would refuse.
 pub fn read(
     kind: DocumentKind,
     dict: &Bound<'_, PyDict>,
     limits: &Limits,
     max_size: usize,
-) -> Option<ParsedDocument> {
+) -> Option<(ParsedDocument, usize)> {
     let bounds = Bounds {
         budget: Cell::new(max_size),
         // As the core's check of a value: never deeper than `serde_json`'s own limit.
@@ -89,7 +90,8 @@ pub fn read(
         max_array_length: limits.max_array_length,
     };
     let de = Depythonizer::new(dict.as_any(), &bounds, 1).ok()?;
-    kind.from_deserializer(de)
+    let document = kind.from_deserializer(de)?;
+    Some((document, max_size - bounds.budget.get()))
 }
 
 /// The kind a dict's `$schema` names, read as the slow path reads it (`None` when it has none

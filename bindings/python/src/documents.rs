@@ -30,14 +30,15 @@ fn check<T: Document + Send>(
     input: Input<'_>,
     options: &Options,
 ) -> (Option<T>, Report) {
-    py.detach(|| match input {
+    let release = input.releases_the_gil();
+    let check = move || match input {
         Input::Text(t) => check_json::<T>(&t, options),
         Input::Value(v) => {
             let report = validate_value(T::KIND, &v, options);
             let value = if report.is_valid() { serde_json::from_value::<T>(v).ok() } else { None };
             (value, report)
         }
-        Input::Parsed(p) => {
+        Input::Parsed(p, _) => {
             debug_assert_eq!(p.kind(), T::KIND);
             let report = p.validate(options);
             let value = if report.is_valid() { p.into_document::<T>() } else { None };
@@ -53,7 +54,8 @@ fn check<T: Document + Send>(
             };
             (value, report)
         }
-    })
+    };
+    if release { py.detach(check) } else { check() }
 }
 
 /// The typed value, or `ValidationError` carrying the report.
@@ -137,7 +139,7 @@ macro_rules! documents {
                     let py = data.py();
                     let fast = read_dict(data, Some(<$core as Document>::KIND), &kommun_intl::Limits::default());
                     let input = match fast.map_or_else(|| read_input(data), Ok)? {
-                        input @ (Input::Value(_) | Input::Parsed(_) | Input::Oversized) => input,
+                        input @ (Input::Value(_) | Input::Parsed(..) | Input::Oversized) => input,
                         Input::Text(_) | Input::Sheet(..) => return Err(errors::wrong_argument("from_dict takes a dict", data)),
                     };
                     Self::load(py, input, lang, reference_date, profile)

@@ -284,7 +284,7 @@ pub fn to_post_response(
                 return Err(errors::core_error(py, CoreError::Invalid(report), lang));
             }
             // `read_input` reads no dict into a document kind's model.
-            Input::Sheet(..) | Input::Parsed(_) => {
+            Input::Sheet(..) | Input::Parsed(..) => {
                 return Err(errors::wrong_argument(
                     "to_post_response takes a list of response dicts or a response body",
                     responses,
