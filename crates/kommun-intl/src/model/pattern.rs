@@ -116,8 +116,9 @@ const BLOCK: usize = 32;
 /// `suspect` is true (`exact` is given the block's byte range and reads it exactly; only
 /// blocks with a suspect byte are read so). Each block is one branch-free pass of a length
 /// known at compile time, which the compiler turns into a few vector instructions (a pass byte
-/// by byte with a branch per byte costs several instructions a byte); the rest is padded to a
-/// whole block with `0`, for which `suspect` must be false.
+/// by byte with a branch per byte costs several instructions a byte). The rest is read as the
+/// last 32 bytes of `b` (again in part) when `b` has that many, else padded to a whole block
+/// with `0`, for which `suspect` must be false.
 #[inline]
 pub(crate) fn any_suspect_block(
     b: &[u8],
@@ -133,9 +134,15 @@ pub(crate) fn any_suspect_block(
             return true;
         }
     }
+    if rest.is_empty() {
+        return false;
+    }
+    if let Some(last) = b.last_chunk::<BLOCK>() {
+        return any(last) && exact(b.len() - BLOCK..b.len());
+    }
     let mut last = [b'0'; BLOCK];
     last[..rest.len()].copy_from_slice(rest);
-    !rest.is_empty() && any(&last) && exact(b.len() - rest.len()..b.len())
+    any(&last) && exact(0..b.len())
 }
 
 /// `^https?://[^<space>]+$` (space: Unicode's `White_Space` and U+FEFF)
