@@ -46,7 +46,7 @@ type IssueState = (String, IssueParts);
 type ReportState = (Option<String>, String, usize, usize, Vec<IssueParts>, Option<String>);
 
 fn issue_parts(issue: &Issue) -> IssueParts {
-    let params = issue.params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+    let params = issue.params.iter().map(|(k, v)| (k.to_owned(), v.clone())).collect();
     let cell = issue.cell.as_deref().map(|c| (c.sheet.clone(), c.cell.clone(), c.header.clone()));
     (
         issue.code.to_owned(),
@@ -171,7 +171,7 @@ impl PyIssue {
     fn params<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let d = PyDict::new(py);
         for (k, v) in &self.issue.params {
-            d.set_item(*k, v)?;
+            d.set_item(k, v)?;
         }
         Ok(d)
     }

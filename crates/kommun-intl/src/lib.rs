@@ -25,4 +25,4 @@ pub use model::{
     Proposal,
 };
 pub use schema::schema_for;
-pub use validate::{CellRef, Issue, Lang, Limits, Options, Report, Severity, Validate};
+pub use validate::{CellRef, Issue, Lang, Limits, Options, Params, Report, Severity, Validate};

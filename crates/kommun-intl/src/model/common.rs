@@ -917,6 +917,10 @@ impl<T: Validate> Validate for Personal<T> {
     fn validate_into(&self, ctx: &mut Ctx) {
         self.0.validate_into(ctx);
     }
+
+    fn checks_nothing(&self) -> bool {
+        self.0.checks_nothing()
+    }
 }
 
 #[cfg(test)]

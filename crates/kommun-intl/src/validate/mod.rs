@@ -11,15 +11,13 @@ pub mod select;
 pub(crate) mod structure;
 pub(crate) mod tree;
 
-use std::collections::BTreeMap;
-
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use crate::model::Profile;
 
-pub use issue::{CellRef, Issue, Lang, Report, Severity, UnknownLang};
+pub use issue::{CellRef, Issue, Lang, Params, Report, Severity, UnknownLang};
 pub use limits::Limits;
 pub use rules::{Check, Rule};
 pub use select::{RuleSelection, SelectorError};
@@ -68,6 +66,13 @@ pub trait Validate {
     /// Reports this value's problems at the context's current pointer.
     fn validate_into(&self, ctx: &mut Ctx);
 
+    /// True when validating this value reports nothing whatever it holds: an absent optional
+    /// value, an empty list. [`Ctx::check`] then does not step into its member (most members of
+    /// a record are absent, and each step writes the member's name into the pointer).
+    fn checks_nothing(&self) -> bool {
+        false
+    }
+
     /// Validates a value built in code, with the given options.
     fn validate_with(&self, options: &Options) -> Report {
         let mut ctx = Ctx::new(options);
@@ -87,11 +92,19 @@ impl<T: Validate> Validate for Option<T> {
             v.validate_into(ctx);
         }
     }
+
+    fn checks_nothing(&self) -> bool {
+        self.as_ref().is_none_or(T::checks_nothing)
+    }
 }
 
 impl<T: Validate> Validate for Box<T> {
     fn validate_into(&self, ctx: &mut Ctx) {
         (**self).validate_into(ctx);
+    }
+
+    fn checks_nothing(&self) -> bool {
+        (**self).checks_nothing()
     }
 }
 
@@ -100,6 +113,10 @@ impl<T: Validate> Validate for Vec<T> {
         for (i, item) in self.iter().enumerate() {
             ctx.index(i, |ctx| item.validate_into(ctx));
         }
+    }
+
+    fn checks_nothing(&self) -> bool {
+        self.is_empty()
     }
 }
 
@@ -264,7 +281,9 @@ impl<'o> Ctx<'o> {
     #[allow(clippy::inline_always)] // as `field`, which it calls
     #[inline(always)]
     pub fn check(&mut self, name: &str, value: &impl Validate) {
-        self.field(name, |ctx| value.validate_into(ctx));
+        if !value.checks_nothing() {
+            self.field(name, |ctx| value.validate_into(ctx));
+        }
     }
 
     /// Reports an issue of `rule` at the current pointer.
@@ -299,12 +318,7 @@ impl<'o> Ctx<'o> {
             self.issues.reserve(8);
             self.places.reserve(8);
         }
-        // Inserted one by one: for the one or two parameters of an issue that is cheaper than
-        // collecting them (a vector, a sort).
-        let mut map = BTreeMap::new();
-        for (name, value) in params {
-            map.insert(name, value);
-        }
+        let map: Params = params.into_iter().collect();
         debug_assert!(
             rule.params.iter().all(|p| map.contains_key(p)),
             "rule {} needs params {:?}, got {map:?}",

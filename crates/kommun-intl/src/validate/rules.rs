@@ -1,9 +1,7 @@
 //! The rule catalogue: every issue code with its severity, where the schema expresses it, its
 //! parameters and its messages in Swedish and English.
 
-use std::collections::BTreeMap;
-
-use super::issue::{Lang, Severity};
+use super::issue::{Lang, Params, Severity};
 
 /// Where a rule lives in the published JSON Schema.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,7 +84,7 @@ impl Rule {
 
     /// The message with its placeholders filled from `params`.
     #[must_use]
-    pub fn render(&self, lang: Lang, params: &BTreeMap<&'static str, String>) -> String {
+    pub fn render(&self, lang: Lang, params: &Params) -> String {
         let template = self.template(lang);
         let mut out = String::with_capacity(template.len() + 16);
         let mut rest = template;
@@ -142,7 +140,7 @@ mod tests {
 
     #[test]
     fn swedish_messages_name_types_in_swedish() {
-        let params: BTreeMap<&'static str, String> =
+        let params: Params =
             [("expected", "string or null".to_owned()), ("found", "integer".to_owned())].into();
         assert_eq!(
             WRONG_TYPE.render(Lang::Sv, &params),
