@@ -235,9 +235,12 @@ pub struct Params(Vec<(&'static str, String)>);
 impl Params {
     /// Sets `name` to `value`; a name set before keeps the last value.
     pub fn insert(&mut self, name: &'static str, value: String) {
-        match self.0.binary_search_by(|(n, _)| (*n).cmp(name)) {
-            Ok(i) => self.0[i].1 = value,
-            Err(i) => self.0.insert(i, (name, value)),
+        // The names are few: a pass from the end, where a name in order goes.
+        let at = self.0.iter().rposition(|(n, _)| *n <= name).map_or(0, |i| i + 1);
+        if at > 0 && self.0[at - 1].0 == name {
+            self.0[at - 1].1 = value;
+        } else {
+            self.0.insert(at, (name, value));
         }
     }
 
@@ -307,8 +310,12 @@ impl<'a> IntoIterator for &'a Params {
 
 impl FromIterator<(&'static str, String)> for Params {
     fn from_iter<I: IntoIterator<Item = (&'static str, String)>>(iter: I) -> Params {
-        let iter = iter.into_iter();
-        let mut params = Params(Vec::with_capacity(iter.size_hint().0));
+        let mut iter = iter.into_iter();
+        let Some(first) = iter.next() else { return Params::default() };
+        // Room for the few of an issue at once: an iterator of hints does not know its length,
+        // and growing the vector item by item reallocated it twice for three.
+        let mut params = Params(Vec::with_capacity(iter.size_hint().0.max(3) + 1));
+        params.0.push(first);
         for (name, value) in iter {
             params.insert(name, value);
         }
