@@ -380,6 +380,19 @@ fn decimal(digits: &[u8]) -> u32 {
     digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'))
 }
 
+/// True when day `d` of month `m` of year `y` exists in the (proleptic) Gregorian calendar, as
+/// `NaiveDate::from_ymd_opt` has it for the years four digits write; a sum, not a date.
+fn is_calendar_day(y: u32, m: u32, d: u32) -> bool {
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 => 28 + u32::from(leap),
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
 string_type! {
     /// A date that may be known only in part (ISO 8601, with EDTF's `X` for an unknown year of
     /// a decade): `2004-05-17`, `2004-05`, `2004`, or `194X` for "the 1940s".
@@ -429,11 +442,7 @@ impl PartialDate {
     /// the month and the day, so only a whole date needs the calendar.
     fn day_exists(&self) -> bool {
         let b = self.0.as_bytes();
-        b.len() != 10
-            || i32::try_from(decimal(&b[..4]))
-                .ok()
-                .and_then(|y| NaiveDate::from_ymd_opt(y, decimal(&b[5..7]), decimal(&b[8..10])))
-                .is_some()
+        b.len() != 10 || is_calendar_day(decimal(&b[..4]), decimal(&b[5..7]), decimal(&b[8..10]))
     }
 
     /// The date of a day known exactly.
@@ -508,8 +517,7 @@ impl Timestamp {
             return false;
         }
         // The pattern fixed every position: YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM).
-        let num =
-            |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+        let num = |r: std::ops::Range<usize>| decimal(&b[r]);
         // The offset in minutes east of UTC.
         let offset = if b[b.len() - 1] == b'Z' {
             Some(0)
@@ -527,10 +535,7 @@ impl Timestamp {
             second < 60 || (i64::from(hour * 60 + minute) - offset).rem_euclid(1440) == 23 * 60 + 59
         };
         offset.is_some_and(leap_ok)
-            && i32::try_from(num(0..4))
-                .ok()
-                .and_then(|y| NaiveDate::from_ymd_opt(y, num(5..7), num(8..10)))
-                .is_some()
+            && is_calendar_day(num(0..4), num(5..7), num(8..10))
             && hour <= 23
             && minute <= 59
             && second <= 60
@@ -976,6 +981,20 @@ mod tests {
             "https://exa\u{200b}mple.com/",
         ] {
             assert!(!is_plain_url(s), "{s}");
+        }
+    }
+
+    /// The calendar's sum agrees with chrono's dates on every day number of every month number
+    /// two digits write, in years of every kind (leap by 4, by 400, not by 100).
+    #[test]
+    fn the_calendar_day_is_chronos() {
+        for y in [0, 1, 4, 100, 400, 1900, 2000, 2023, 2024, 2100, 9996, 9999] {
+            for m in 0..=99 {
+                for d in 0..=99 {
+                    let chrono = NaiveDate::from_ymd_opt(i32::try_from(y).unwrap(), m, d).is_some();
+                    assert_eq!(is_calendar_day(y, m, d), chrono, "{y}-{m}-{d}");
+                }
+            }
         }
     }
 

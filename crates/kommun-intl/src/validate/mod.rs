@@ -125,6 +125,13 @@ const SHORT_LIST: usize = 16;
 
 /// Appends `i` in decimal (what `write!(s, "{i}")` writes, without the formatting machinery).
 fn push_decimal(s: &mut String, mut i: usize) {
+    if let Ok(d) = u8::try_from(i)
+        && d < 10
+    {
+        // Most indices: one digit.
+        s.push(char::from(b'0' + d));
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut n = digits.len();
     loop {
@@ -633,6 +640,11 @@ mod pointer_tests {
             });
         });
         assert_eq!(ctx.pointer(), "");
+        for i in [0, 1, 9, 10, 11, 99, 100, 255, 256, 1000, 65_536, usize::MAX] {
+            let mut s = String::from("/x");
+            push_decimal(&mut s, i);
+            assert_eq!(s, format!("/x{i}"));
+        }
     }
 
     #[test]
