@@ -383,7 +383,7 @@ fn decimal(digits: &[u8]) -> u32 {
 /// True when day `d` of month `m` of year `y` exists in the (proleptic) Gregorian calendar, as
 /// `NaiveDate::from_ymd_opt` has it for the years four digits write; a sum, not a date.
 fn is_calendar_day(y: u32, m: u32, d: u32) -> bool {
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let leap = y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400));
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
