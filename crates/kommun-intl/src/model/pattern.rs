@@ -382,7 +382,7 @@ mod tests {
         "http://a\u{a0}b",
         "https://lidkoping.se/ä",
         // White space in the last byte of a block of 32 after the scheme, the first of the
-        // next, and in the padded rest (the scan reads blocks).
+        // next, and in the rest after the whole blocks (the scan reads blocks).
         "https://lidkoping.se/aaaaaaaaaaaaaaaaaa b",
         "https://lidkoping.se/aaaaaaaaaaaaaaaaaaa b",
         "https://lidkoping.se/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\tb",

@@ -647,6 +647,25 @@ mod pointer_tests {
         }
     }
 
+    /// Only a value that can report nothing is skipped: an absent one, an empty list, and
+    /// what wraps them; a present value is still checked, at its member.
+    #[test]
+    fn check_skips_only_what_checks_nothing() {
+        use crate::model::Text;
+        let bad = || Text::from(" x");
+        assert!(None::<Text>.checks_nothing() && Vec::<Text>::new().checks_nothing());
+        assert!(Some(Box::new(Vec::<Text>::new())).checks_nothing());
+        assert!(!Some(bad()).checks_nothing() && !vec![bad()].checks_nothing());
+        let options = Options::default();
+        let mut ctx = Ctx::new(&options);
+        ctx.check("absent", &None::<Text>);
+        ctx.check("empty", &Some(Vec::<Text>::new()));
+        ctx.check("list", &Some(vec![bad()]));
+        let report = ctx.finish();
+        let pointers: Vec<&str> = report.issues.iter().map(|i| i.pointer.as_str()).collect();
+        assert_eq!(pointers, ["/list/0"]);
+    }
+
     #[test]
     fn repeats_are_reported_alike_in_short_and_long_lists() {
         for n in [5, SHORT_LIST, SHORT_LIST + 1, 40] {
