@@ -134,9 +134,7 @@ impl DocumentKind {
         impl KindVisitor for Check<'_> {
             type Output = Report;
             fn visit<T: Document>(self) -> Report {
-                let mut ctx = Ctx::new(self.1);
-                parse_and_check::<T, _>(self.0, &mut ctx, true, drop);
-                ctx.finish_in(Some(self.0))
+                report_json::<T>(self.0, self.1, true)
             }
         }
         self.visit(Check(json, options))
@@ -271,12 +269,18 @@ pub fn validate_json_by_value(kind: DocumentKind, json: &[u8], options: &Options
     impl KindVisitor for Check<'_> {
         type Output = Report;
         fn visit<T: Document>(self) -> Report {
-            let mut ctx = Ctx::new(self.1);
-            parse_and_check::<T, _>(self.0, &mut ctx, false, drop);
-            ctx.finish_in(Some(self.0))
+            report_json::<T>(self.0, self.1, false)
         }
     }
     kind.visit(Check(json, options))
+}
+
+/// The report of a text as a `T`, the document dropped where it was parsed (see
+/// [`parse_and_check`]).
+fn report_json<T: Document>(json: &[u8], options: &Options, by_tree: bool) -> Report {
+    let mut ctx = Ctx::new(options);
+    parse_and_check::<T, _>(json, &mut ctx, by_tree, drop);
+    ctx.finish_in(Some(json))
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";

@@ -601,7 +601,7 @@ fn url_is_as_written(s: &str) -> bool {
 /// [`url_is_as_written`] by the URL parser.
 fn url_parses_as_written(s: &str) -> bool {
     let Ok(parsed) = url::Url::parse(s) else { return false };
-    let authority = authority(s);
+    let Some(authority) = authority(s) else { return false };
     let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     let written = if host_port.starts_with('[') {
         &host_port[..host_port.find(']').map_or(host_port.len(), |i| i + 1)]
@@ -622,12 +622,13 @@ fn url_parses_as_written(s: &str) -> bool {
     }
 }
 
-/// The authority of an address as written: after `://` (the pattern has matched `http://` or
-/// `https://`, then no white space), up to the path, query or fragment.
-fn authority(s: &str) -> &str {
-    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")).unwrap_or(s);
+/// The authority of an address as written: after `https://` or `http://`, up to the path,
+/// query or fragment; `None` without either scheme (the pattern, which has matched wherever
+/// this is asked, requires one).
+fn authority(s: &str) -> Option<&str> {
+    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"))?;
     let len = rest.bytes().position(|c| matches!(c, b'/' | b'?' | b'#' | b'\\'));
-    &rest[..len.unwrap_or(rest.len())]
+    Some(&rest[..len.unwrap_or(rest.len())])
 }
 
 /// True for the common web address that the URL parser takes as written without needing to be
@@ -637,11 +638,9 @@ fn authority(s: &str) -> &str {
 /// would renumber), and no user, port or trailing dot; whatever follows the host (path, query,
 /// fragment) the parser takes as it comes. Every other address is parsed in full.
 fn is_plain_url(s: &str) -> bool {
-    if !(s.starts_with("https://") || s.starts_with("http://")) {
-        return false;
-    }
+    let Some(authority) = authority(s) else { return false };
     let mut last: &[u8] = &[];
-    for label in authority(s).as_bytes().split(|&b| b == b'.') {
+    for label in authority.as_bytes().split(|&b| b == b'.') {
         let plain = label.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-');
         if !plain
             || label.is_empty()

@@ -259,7 +259,7 @@ impl Params {
     /// The names and their values, in the order of the names.
     #[must_use]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&'static str, &String)> {
-        self.0.iter().map(|(n, v)| (*n, v))
+        self.into_iter()
     }
 
     /// The names, in order.
