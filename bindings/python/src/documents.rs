@@ -22,7 +22,7 @@ use kommun_intl::{
 use crate::convert::to_python;
 use crate::errors;
 use crate::report::{PyReport, parse_lang};
-use crate::validate::{Input, options, read_any, read_dict, read_input, resolve_kind};
+use crate::validate::{Input, detach_if, options, read_any, read_dict, read_input, resolve_kind};
 
 /// Parses and validates `input` as a `T`: the value when there is no error, and the report.
 fn check<T: Document + Send>(
@@ -55,7 +55,7 @@ fn check<T: Document + Send>(
             (value, report)
         }
     };
-    if release { py.detach(check) } else { check() }
+    detach_if(py, release, check)
 }
 
 /// The typed value, or `ValidationError` carrying the report.

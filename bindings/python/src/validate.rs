@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
+use pyo3::marker::Ungil;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyMapping, PyString, PyTuple};
 use serde_json::Value;
@@ -48,6 +49,11 @@ pub enum Input<'a> {
 /// about a tenth of a millisecond to validate, far below the interpreter's switch interval
 /// (5 ms), as long as other C extensions hold it for a call.
 pub const RELEASE_GIL_FROM: usize = 64 * 1024;
+
+/// Runs `f`, with the GIL released when `release` (an input's [`Input::releases_the_gil`]).
+pub fn detach_if<R: Ungil>(py: Python<'_>, release: bool, f: impl Ungil + FnOnce() -> R) -> R {
+    if release { py.detach(f) } else { f() }
+}
 
 impl Input<'_> {
     /// True when validating this input is work enough to release the GIL for (see
@@ -307,11 +313,7 @@ pub fn validate(
         let options = options(max_issues, reference_date, profile)?;
         let input = read_any(data, kind, &options.limits)?;
         let kind = resolve_kind(py, kind, &input)?;
-        let report = if input.releases_the_gil() {
-            py.detach(|| run(kind, &input, &options))
-        } else {
-            run(kind, &input, &options)
-        };
+        let report = detach_if(py, input.releases_the_gil(), || run(kind, &input, &options));
         Ok(PyReport::of_kind(report, lang, kind).read_from(path_of(data)?))
     })
 }
